@@ -1,0 +1,1 @@
+//! Entities: gazetteer, statistical NER, typing, coreference and linking.

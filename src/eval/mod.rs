@@ -1,0 +1,1 @@
+//! Evaluation: gold relations, UD, NER and peer suites.

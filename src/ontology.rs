@@ -1,0 +1,398 @@
+//! The ontology: classes, predicates, families, trigger words and prefixes.
+//!
+//! `ontology/newsgraph.ttl` is the single source of truth. It is embedded at build time and parsed
+//! once per process; `--ontology FILE` replaces it. Extraction reads the trigger lexicon from here,
+//! exporters read IRIs, prefixes, schema.org alignments and families from here.
+
+use std::collections::BTreeMap;
+
+/// The embedded ontology source (Turtle).
+pub const EMBEDDED_ONTOLOGY: &str = include_str!("../ontology/newsgraph.ttl");
+/// The embedded JSON-LD context.
+pub const EMBEDDED_CONTEXT: &str = include_str!("../ontology/context.jsonld");
+/// The embedded SHACL shapes (the export contract).
+pub const EMBEDDED_SHAPES: &str = include_str!("../ontology/shapes.ttl");
+
+/// Namespace of the newsgraph vocabulary (`ng:`).
+pub const NG: &str = "https://newsgraph.dev/ontology#";
+/// Namespace under which entity IRIs are minted.
+pub const ENTITY_BASE: &str = "https://newsgraph.dev/id/";
+
+/// Errors while loading the ontology.
+#[derive(Debug, thiserror::Error)]
+pub enum OntologyError {
+    /// The Turtle did not parse.
+    #[error("ontology {source_name}: syntax error: {message}")]
+    Syntax {
+        /// File name or "embedded".
+        source_name: String,
+        /// Parser message.
+        message: String,
+    },
+    /// The Turtle parsed but a definition is incomplete or inconsistent.
+    #[error("ontology {source_name}: {message}")]
+    Invalid {
+        /// File name or "embedded".
+        source_name: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// A class of entities (`ng:Country`, ...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassDef {
+    /// Local name, e.g. "Country".
+    pub local: String,
+    /// Full IRI.
+    pub iri: String,
+    /// `rdfs:label`.
+    pub label: String,
+    /// `rdfs:comment`.
+    pub comment: String,
+    /// Type family for lenient scoring and styling: "place", "organization", "person", "group", "document".
+    pub family: String,
+    /// Aligned external classes (`rdfs:subClassOf` outside our namespace), full IRIs.
+    pub aligned: Vec<String>,
+    /// The schema.org class written next to ours on every entity (oxigraph does no inference).
+    pub schema_class: Option<String>,
+}
+
+/// One trigger of a predicate, as written in the ontology.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    /// Lemmas of the trigger, space separated, lower case ("condemn", "speak in favor of").
+    pub pattern: String,
+    /// Part of speech of the head word: "verb", "noun", "adj" or "title".
+    pub kind: TriggerKind,
+}
+
+/// The grammatical kind of a trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TriggerKind {
+    /// A verb or verbal multiword ("condemn", "call on").
+    Verb,
+    /// A nominalization ("condemnation", "talks with").
+    Noun,
+    /// An adjective ("critical of").
+    Adjective,
+    /// A title or role noun ("ambassador", "president") used for represents/leads.
+    Title,
+}
+
+/// A relation predicate (`ng:condemns`, ...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PredicateDef {
+    /// Local name, e.g. "condemns".
+    pub local: String,
+    /// Full IRI.
+    pub iri: String,
+    /// `rdfs:label`.
+    pub label: String,
+    /// `rdfs:comment`.
+    pub comment: String,
+    /// Family: SUPPORT, DISAPPROVE, REQUEST, THREATEN, COOPERATE, CONFLICT, AFFILIATION, PART.
+    pub family: String,
+    /// Domain class local names (empty: any).
+    pub domain: Vec<String>,
+    /// Range class local names (empty: any).
+    pub range: Vec<String>,
+    /// PLOVER event types.
+    pub plover: Vec<String>,
+    /// CAMEO codes or code prefixes.
+    pub cameo: Vec<String>,
+    /// Whether the predicate is symmetric (meetsWith, agreesWith).
+    pub symmetric: bool,
+    /// Trigger words.
+    pub triggers: Vec<Trigger>,
+    /// `skos:closeMatch` alignments (Wikidata properties, schema.org, W3C ORG), full IRIs.
+    pub close_match: Vec<String>,
+}
+
+/// The loaded ontology.
+#[derive(Debug, Clone)]
+pub struct Ontology {
+    /// Where it came from ("embedded" or a path).
+    pub source_name: String,
+    /// Classes by local name, sorted.
+    pub classes: BTreeMap<String, ClassDef>,
+    /// Predicates by local name, sorted.
+    pub predicates: BTreeMap<String, PredicateDef>,
+    /// Prefixes declared in the Turtle (prefix name → namespace IRI), used by every RDF writer
+    /// and predeclared in SPARQL queries.
+    pub prefixes: BTreeMap<String, String>,
+    /// PLOVER event type → family (for `eval plover`).
+    pub plover_families: BTreeMap<String, String>,
+    /// CAMEO root code ("01".."20") → family (for `eval petrarch`).
+    pub cameo_families: BTreeMap<String, String>,
+}
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{NamedOrBlankNode, Term};
+
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+const OWL: &str = "http://www.w3.org/2002/07/owl#";
+const SKOS_CLOSE_MATCH: &str = "http://www.w3.org/2004/02/skos/core#closeMatch";
+
+impl Ontology {
+    /// The ontology embedded in the binary.
+    pub fn embedded() -> Result<Self, OntologyError> {
+        Self::from_turtle(EMBEDDED_ONTOLOGY, "embedded")
+    }
+
+    /// Loads an ontology from a Turtle file (`--ontology FILE`).
+    pub fn from_path(path: &std::path::Path) -> Result<Self, OntologyError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| OntologyError::Invalid {
+            source_name: name.clone(),
+            message: format!("cannot read: {e}"),
+        })?;
+        Self::from_turtle(&text, &name)
+    }
+
+    /// Parses the ontology from Turtle text.
+    pub fn from_turtle(text: &str, source_name: &str) -> Result<Self, OntologyError> {
+        let mut parser = RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes());
+        // subject IRI → (predicate IRI → objects)
+        let mut props: BTreeMap<String, BTreeMap<String, Vec<Term>>> = BTreeMap::new();
+        for quad in parser.by_ref() {
+            let quad = quad.map_err(|e| OntologyError::Syntax {
+                source_name: source_name.to_string(),
+                message: e.to_string(),
+            })?;
+            let NamedOrBlankNode::NamedNode(s) = quad.subject else {
+                continue;
+            };
+            props
+                .entry(s.into_string())
+                .or_default()
+                .entry(quad.predicate.into_string())
+                .or_default()
+                .push(quad.object);
+        }
+        let prefixes: BTreeMap<String, String> = parser
+            .prefixes()
+            .map(|(p, iri)| (p.to_string(), iri.to_string()))
+            .collect();
+
+        let iri_of = |t: &Term| match t {
+            Term::NamedNode(n) => Some(n.as_str().to_string()),
+            _ => None,
+        };
+        let str_of = |t: &Term| match t {
+            Term::Literal(l) => Some(l.value().to_string()),
+            _ => None,
+        };
+        let get = |p: &BTreeMap<String, Vec<Term>>, key: &str| -> Vec<Term> {
+            p.get(key).cloned().unwrap_or_default()
+        };
+        let ng = |local: &str| format!("{NG}{local}");
+        let local_of = |iri: &str| iri.strip_prefix(NG).map(str::to_string);
+        let invalid = |message: String| OntologyError::Invalid {
+            source_name: source_name.to_string(),
+            message,
+        };
+
+        let mut classes = BTreeMap::new();
+        let mut predicates = BTreeMap::new();
+        let mut plover_families = BTreeMap::new();
+        let mut cameo_families = BTreeMap::new();
+        let family_type = ng("Family");
+        for (iri, p) in &props {
+            let types: Vec<String> = get(p, RDF_TYPE).iter().filter_map(iri_of).collect();
+            let Some(local) = local_of(iri) else { continue };
+            let label = get(p, &format!("{RDFS}label"))
+                .iter()
+                .find_map(str_of)
+                .unwrap_or_else(|| local.clone());
+            let comment = get(p, &format!("{RDFS}comment"))
+                .iter()
+                .find_map(str_of)
+                .unwrap_or_default();
+            if types.contains(&family_type) {
+                for t in get(p, &ng("coversPlover")).iter().filter_map(str_of) {
+                    plover_families.insert(t, local.clone());
+                }
+                for t in get(p, &ng("coversCameoRoot")).iter().filter_map(str_of) {
+                    cameo_families.insert(t, local.clone());
+                }
+                continue;
+            }
+            let family_literal = get(p, &ng("typeFamily")).iter().find_map(str_of);
+            if types.iter().any(|t| t == &format!("{OWL}Class")) {
+                // Only the entity classes (those with a type family) are extraction targets.
+                let Some(family) = family_literal else {
+                    continue;
+                };
+                let aligned = get(p, &format!("{RDFS}subClassOf"))
+                    .iter()
+                    .filter_map(iri_of)
+                    .filter(|i| !i.starts_with(NG))
+                    .collect();
+                let schema_class = get(p, &ng("schemaClass")).iter().find_map(iri_of);
+                classes.insert(
+                    local.clone(),
+                    ClassDef {
+                        local,
+                        iri: iri.clone(),
+                        label,
+                        comment,
+                        family,
+                        aligned,
+                        schema_class,
+                    },
+                );
+                continue;
+            }
+            let Some(family_iri) = get(p, &ng("family")).iter().find_map(iri_of) else {
+                continue;
+            };
+            let family = local_of(&family_iri).ok_or_else(|| {
+                invalid(format!("{local}: family {family_iri} is not an ng: family"))
+            })?;
+            let locals = |key: &str| -> Vec<String> {
+                get(p, key)
+                    .iter()
+                    .filter_map(iri_of)
+                    .filter_map(|i| local_of(&i))
+                    .collect()
+            };
+            let strings = |key: &str| -> Vec<String> {
+                let mut v: Vec<String> = get(p, key).iter().filter_map(str_of).collect();
+                v.sort();
+                v
+            };
+            let mut triggers = Vec::new();
+            for (key, kind) in [
+                ("verbTrigger", TriggerKind::Verb),
+                ("nounTrigger", TriggerKind::Noun),
+                ("adjectiveTrigger", TriggerKind::Adjective),
+                ("titleTrigger", TriggerKind::Title),
+            ] {
+                for pattern in strings(&ng(key)) {
+                    let pattern = pattern.trim().to_lowercase();
+                    if pattern.is_empty() {
+                        return Err(invalid(format!("{local}: empty {key}")));
+                    }
+                    triggers.push(Trigger { pattern, kind });
+                }
+            }
+            triggers.sort_by(|a, b| (a.kind, &a.pattern).cmp(&(b.kind, &b.pattern)));
+            let symmetric = types
+                .iter()
+                .any(|t| t == &format!("{OWL}SymmetricProperty"));
+            predicates.insert(
+                local.clone(),
+                PredicateDef {
+                    local,
+                    iri: iri.clone(),
+                    label,
+                    comment,
+                    family,
+                    domain: locals(&format!("{RDFS}domain")),
+                    range: locals(&format!("{RDFS}range")),
+                    plover: strings(&ng("ploverType")),
+                    cameo: strings(&ng("cameoCode")),
+                    symmetric,
+                    triggers,
+                    close_match: get(p, SKOS_CLOSE_MATCH).iter().filter_map(iri_of).collect(),
+                },
+            );
+        }
+        if classes.is_empty() || predicates.is_empty() {
+            return Err(invalid(
+                "no ng: classes with ng:typeFamily or no predicates with ng:family".into(),
+            ));
+        }
+        Ok(Ontology {
+            source_name: source_name.to_string(),
+            classes,
+            predicates,
+            prefixes,
+            plover_families,
+            cameo_families,
+        })
+    }
+
+    /// The predicate with this local name.
+    pub fn predicate(&self, local: &str) -> Option<&PredicateDef> {
+        self.predicates.get(local)
+    }
+
+    /// The class with this local name.
+    pub fn class(&self, local: &str) -> Option<&ClassDef> {
+        self.classes.get(local)
+    }
+
+    /// Family of a predicate, or "" if unknown.
+    pub fn family_of(&self, predicate: &str) -> &str {
+        self.predicates
+            .get(predicate)
+            .map(|p| p.family.as_str())
+            .unwrap_or("")
+    }
+
+    /// Type family of a class ("place", "organization", ...), or "" if unknown.
+    pub fn type_family_of(&self, class: &str) -> &str {
+        self.classes
+            .get(class)
+            .map(|c| c.family.as_str())
+            .unwrap_or("")
+    }
+
+    /// SPARQL `PREFIX` declarations for every prefix of the ontology.
+    pub fn sparql_prologue(&self) -> String {
+        self.prefixes
+            .iter()
+            .map(|(p, iri)| format!("PREFIX {p}: <{iri}>\n"))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_ontology_has_the_eleven_classes_and_eighteen_predicates() {
+        let o = Ontology::embedded().unwrap();
+        assert_eq!(
+            o.classes.len(),
+            11,
+            "{:?}",
+            o.classes.keys().collect::<Vec<_>>()
+        );
+        assert_eq!(
+            o.predicates.len(),
+            18,
+            "{:?}",
+            o.predicates.keys().collect::<Vec<_>>()
+        );
+        assert_eq!(o.family_of("condemns"), "DISAPPROVE");
+        assert!(o.predicate("meetsWith").unwrap().symmetric);
+        assert!(
+            o.predicate("condemns")
+                .unwrap()
+                .triggers
+                .iter()
+                .any(|t| t.pattern == "denounce")
+        );
+        assert_eq!(o.type_family_of("City"), "place");
+        assert_eq!(
+            o.plover_families.get("REJECT").map(String::as_str),
+            Some("DISAPPROVE")
+        );
+        assert_eq!(o.prefixes.get("ng").map(String::as_str), Some(NG));
+        assert_eq!(
+            o.class("Country").unwrap().schema_class.as_deref(),
+            Some("https://schema.org/Country")
+        );
+    }
+
+    #[test]
+    fn a_broken_ontology_is_a_clear_error() {
+        let err = Ontology::from_turtle("@prefix ng: <x> . ng:a ng:b", "test.ttl").unwrap_err();
+        assert!(err.to_string().contains("test.ttl"), "{err}");
+    }
+}

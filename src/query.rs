@@ -1,0 +1,1 @@
+//! SPARQL over an embedded in-memory oxigraph store.

@@ -1,0 +1,1 @@
+//! Relations: trigger lexicon from the ontology, patterns, attribution, negation, quotes.
