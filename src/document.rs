@@ -467,7 +467,7 @@ fn json_kind(v: &serde_json::Value) -> &'static str {
 
 /// A JSONL stream being read line by line.
 struct JsonlState {
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     source_name: String,
     stem: String,
     line: usize,
@@ -538,7 +538,7 @@ pub struct DocumentReader {
     /// Ids seen so far → where they were first seen.
     seen: HashMap<String, String>,
     /// Replaces the process's stdin (tests).
-    stdin_override: Option<Box<dyn Read>>,
+    stdin_override: Option<Box<dyn Read + Send>>,
 }
 
 impl DocumentReader {
@@ -554,12 +554,12 @@ impl DocumentReader {
     }
 
     /// Uses `reader` instead of the process's standard input for [`InputSpec::Stdin`].
-    pub fn with_stdin(mut self, reader: Box<dyn Read>) -> DocumentReader {
+    pub fn with_stdin(mut self, reader: Box<dyn Read + Send>) -> DocumentReader {
         self.stdin_override = Some(reader);
         self
     }
 
-    fn take_stdin(&mut self) -> Box<dyn Read> {
+    fn take_stdin(&mut self) -> Box<dyn Read + Send> {
         self.stdin_override
             .take()
             .unwrap_or_else(|| Box::new(std::io::stdin()))

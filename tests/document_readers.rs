@@ -178,3 +178,26 @@ fn eval_articles_titles_follow_the_rule() {
     assert_eq!(with_date.date.as_deref(), Some("Sunday, October 27, 2019"));
     assert!(with_date.text.starts_with("Sunday, October 27, 2019"));
 }
+
+#[test]
+fn reader_is_send_so_it_can_feed_a_thread_pool() {
+    fn assert_send<T: Send>(_: &T) {}
+    assert_send(&DocumentReader::new(&[InputSpec::Stdin { jsonl: true }]));
+}
+
+#[test]
+fn wikinews_corpus_streams_every_record() {
+    let Some(data) = shared_dir() else { return };
+    let path = data.join("corpus/wikinews.jsonl");
+    let mut count = 0;
+    let mut chars = 0;
+    for item in DocumentReader::new(&[InputSpec::Jsonl(path)]) {
+        let d = item.unwrap_or_else(|e| panic!("{e}"));
+        assert!(d.title.is_some(), "{}", d.id);
+        assert!(d.source.contains("wikinews.jsonl:"));
+        chars += d.text.chars().count();
+        count += 1;
+    }
+    assert_eq!(count, 5819);
+    assert!(chars > 10_000_000, "{chars}");
+}
