@@ -475,7 +475,7 @@ impl Prf {
 /// A missed gold relation or an extra system relation (verbose output).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RelationDiff {
-    /// "subject predicate object", with " [negated]" when negated.
+    /// "subject predicate object", with ` [negated]` appended when negated.
     pub relation: String,
     /// Evidence: the gold evidence, or the system's evidence sentences.
     pub evidence: Vec<String>,
