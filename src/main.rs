@@ -3,7 +3,9 @@
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use newsgraph::cli::{Cli, Command, EvalCommand, ExtractArgs, GazetteerCommand, InputArgs, QueryArgs};
+use newsgraph::cli::{
+    Cli, Command, EvalCommand, ExtractArgs, GazetteerCommand, InputArgs, QueryArgs,
+};
 use newsgraph::document::{InputSpec, read_inputs};
 use newsgraph::entities::gazetteer::Gazetteer;
 use newsgraph::export::{self, ExportOptions, Format};
@@ -37,7 +39,8 @@ fn main() -> ExitCode {
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
             || c.to_string().contains("Broken pipe")
     })
 }
@@ -53,7 +56,12 @@ fn run(cli: Cli) -> Result<bool> {
             let extract = |doc: &newsgraph::document::Document| -> Result<KnowledgeGraph, std::convert::Infallible> {
                 Ok(extractor.extract(doc))
             };
-            let mut report = newsgraph::eval::gold::run_gold_eval(&args.gold, &args.articles, &ontology, &extract)?;
+            let mut report = newsgraph::eval::gold::run_gold_eval(
+                &args.gold,
+                &args.articles,
+                &ontology,
+                &extract,
+            )?;
             if !args.verbose {
                 report.strip_details();
             }
@@ -68,7 +76,7 @@ fn run(cli: Cli) -> Result<bool> {
         }
         Command::Gazetteer(GazetteerCommand::Build { from, output }) => {
             let table = newsgraph::entities::gazetteer::build::build_table(&from)?;
-            newsgraph::export::write_atomically(&output, table.as_bytes())
+            write_atomically(&output, table.as_bytes())
                 .with_context(|| format!("writing {}", output.display()))?;
             eprintln!("wrote {} ({} bytes)", output.display(), table.len());
             Ok(false)
@@ -84,9 +92,18 @@ fn load_ontology(path: Option<&std::path::Path>) -> Result<Ontology> {
 }
 
 /// Reads and extracts every input document into one merged graph; reports bad documents on stderr.
-fn extract_inputs(input: &InputArgs, ontology: &Ontology, quiet: bool) -> Result<(KnowledgeGraph, usize, usize)> {
-    let extractor = Extractor::new(ontology, Gazetteer::embedded()).with_min_confidence(input.min_confidence);
-    let specs: Vec<InputSpec> = input.inputs.iter().map(|a| InputSpec::from_arg(a, input.jsonl, input.recursive)).collect();
+fn extract_inputs(
+    input: &InputArgs,
+    ontology: &Ontology,
+    quiet: bool,
+) -> Result<(KnowledgeGraph, usize, usize)> {
+    let extractor =
+        Extractor::new(ontology, Gazetteer::embedded()).with_min_confidence(input.min_confidence);
+    let specs: Vec<InputSpec> = input
+        .inputs
+        .iter()
+        .map(|a| InputSpec::from_arg(a, input.jsonl, input.recursive))
+        .collect();
     let mut graph = KnowledgeGraph::new();
     let (mut ok, mut failed) = (0usize, 0usize);
     for item in read_inputs(&specs) {
@@ -160,7 +177,9 @@ fn query(args: QueryArgs) -> Result<bool> {
     let results: ResultsFormat = args.results.parse()?;
     let sparql = match (&args.sparql, &args.file) {
         (Some(q), _) => q.clone(),
-        (None, Some(f)) => std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?,
+        (None, Some(f)) => {
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?
+        }
         (None, None) => bail!("give --sparql or --file"),
     };
     let mut engine = QueryEngine::new(&ontology)?;
@@ -175,7 +194,13 @@ fn query(args: QueryArgs) -> Result<bool> {
     }
     let mut failed = false;
     if !articles.is_empty() {
-        let input = InputArgs { inputs: articles, jsonl: false, recursive: false, ontology: None, min_confidence: 0.0 };
+        let input = InputArgs {
+            inputs: articles,
+            jsonl: false,
+            recursive: false,
+            ontology: None,
+            min_confidence: 0.0,
+        };
         let (graph, _, f) = extract_inputs(&input, &ontology, true)?;
         failed = f > 0;
         engine.load_graph(&graph, &ontology)?;
@@ -186,4 +211,18 @@ fn query(args: QueryArgs) -> Result<bool> {
     output.write(results, &mut out)?;
     out.flush()?;
     Ok(failed)
+}
+
+/// Writes a file through a temporary file in the same directory and a rename.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

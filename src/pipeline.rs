@@ -6,8 +6,8 @@
 use crate::document::Document;
 use crate::entities::{DocumentEntities, EntityRecognizer, Lexicon, MentionKind};
 use crate::graph::{
-    DocumentInfo, EntityMentionRecord, EntityNode, KnowledgeGraph, MergeReason, QuoteRecord, RelationMentionRecord,
-    entity_iri,
+    DocumentInfo, EntityMentionRecord, EntityNode, KnowledgeGraph, MergeReason, QuoteRecord,
+    RelationMentionRecord, entity_iri,
 };
 use crate::ontology::Ontology;
 use crate::relations::{QuoteMention, RelationExtractor, RelationMention};
@@ -63,7 +63,12 @@ impl<'a> Extractor<'a> {
         let entities = self.recognizer.recognize(text, &sentences);
         let (mut relations, quotes) = self.relations.extract(text, &sentences, &entities);
         relations.retain(|r| r.confidence >= self.min_confidence);
-        DocumentAnalysis { sentences, entities, relations, quotes }
+        DocumentAnalysis {
+            sentences,
+            entities,
+            relations,
+            quotes,
+        }
     }
 
     /// Extracts one document into its own knowledge graph.
@@ -86,10 +91,21 @@ pub fn to_graph(doc: &Document, a: &DocumentAnalysis) -> KnowledgeGraph {
         url: doc.url.clone(),
         date: doc.date.clone(),
     });
-    let iris: Vec<String> = a.entities.entities.iter().map(|e| entity_iri(&e.class, &e.label)).collect();
+    let iris: Vec<String> = a
+        .entities
+        .entities
+        .iter()
+        .map(|e| entity_iri(&e.class, &e.label))
+        .collect();
     // entities that take part in nothing but a demonym are still states; keep every entity with a
     // mention or a role in a relation
-    let mut used: BTreeSet<usize> = a.entities.mentions.iter().filter(|m| m.kind != MentionKind::DemonymAdjective).map(|m| m.entity).collect();
+    let mut used: BTreeSet<usize> = a
+        .entities
+        .mentions
+        .iter()
+        .filter(|m| m.kind != MentionKind::DemonymAdjective)
+        .map(|m| m.entity)
+        .collect();
     for r in &a.relations {
         used.insert(r.subject);
         used.insert(r.object);
@@ -121,12 +137,20 @@ pub fn to_graph(doc: &Document, a: &DocumentAnalysis) -> KnowledgeGraph {
             label: e.label.clone(),
             class: e.class.clone(),
             aliases: e.aliases.clone(),
-            same_as: e.qid.iter().map(|q| format!("http://www.wikidata.org/entity/{q}")).collect(),
+            same_as: e
+                .qid
+                .iter()
+                .map(|q| format!("http://www.wikidata.org/entity/{q}"))
+                .collect(),
             mentions,
             merge_reasons: e
                 .merge_reasons
                 .iter()
-                .map(|(kind, form)| MergeReason { kind: kind.clone(), form: form.clone(), document: doc.id.clone() })
+                .map(|(kind, form)| MergeReason {
+                    kind: kind.clone(),
+                    form: form.clone(),
+                    document: doc.id.clone(),
+                })
                 .collect(),
         });
     }
@@ -143,7 +167,13 @@ pub fn to_graph(doc: &Document, a: &DocumentAnalysis) -> KnowledgeGraph {
             modality: r.modality,
             attributed_to: r.attributed_to.map(|s| iris[s].clone()),
         };
-        g.add_relation(&iris[r.subject], &r.predicate, &iris[r.object], r.negated, record);
+        g.add_relation(
+            &iris[r.subject],
+            &r.predicate,
+            &iris[r.object],
+            r.negated,
+            record,
+        );
     }
     for q in &a.quotes {
         g.add_quote(QuoteRecord {

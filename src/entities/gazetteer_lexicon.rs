@@ -7,39 +7,110 @@ use crate::text::Span;
 impl Gazetteer {
     fn state_ref(&self, id: Option<EntryId>) -> Option<StateRef> {
         let e = self.get(id?)?;
-        Some(StateRef { canonical: e.canonical.clone(), class: e.class.local_name().to_string(), qid: e.qid.clone() })
+        Some(StateRef {
+            canonical: e.canonical.clone(),
+            class: e.class.local_name().to_string(),
+            qid: e.qid.clone(),
+        })
     }
 
-    fn to_hit(&self, id: EntryId, kind: AliasKind, span: Span, surface: &str) -> Option<LexiconHit> {
+    fn to_hit(
+        &self,
+        id: EntryId,
+        kind: AliasKind,
+        span: Span,
+        surface: &str,
+    ) -> Option<LexiconHit> {
         let e = self.entry(id);
-        let own = || StateRef { canonical: e.canonical.clone(), class: e.class.local_name().to_string(), qid: e.qid.clone() };
+        let own = || StateRef {
+            canonical: e.canonical.clone(),
+            class: e.class.local_name().to_string(),
+            qid: e.qid.clone(),
+        };
         let (canonical, class, qid, hit_kind, state) = match (kind, e.class) {
             (AliasKind::Code, _) => return None,
             // a leader's name as an alias of a state: the person, with the state as a hint
-            (AliasKind::Leader, c) if c != EntityClass::Person => (surface.to_string(), "Person".to_string(), None, HitKind::Name, Some(own())),
+            (AliasKind::Leader, c) if c != EntityClass::Person => (
+                surface.to_string(),
+                "Person".to_string(),
+                None,
+                HitKind::Name,
+                Some(own()),
+            ),
             // a capital's name as an alias of a state: the city
-            (AliasKind::Capital, c) if c != EntityClass::City => (surface.to_string(), "City".to_string(), None, HitKind::Capital, Some(own())),
+            (AliasKind::Capital, c) if c != EntityClass::City => (
+                surface.to_string(),
+                "City".to_string(),
+                None,
+                HitKind::Capital,
+                Some(own()),
+            ),
             // "Serbs": the people of the state
-            (AliasKind::DemonymNoun, EntityClass::Country | EntityClass::Territory) => {
-                (plural(surface), "EthnicGroup".to_string(), None, HitKind::DemonymNoun, Some(own()))
-            }
+            (AliasKind::DemonymNoun, EntityClass::Country | EntityClass::Territory) => (
+                plural(surface),
+                "EthnicGroup".to_string(),
+                None,
+                HitKind::DemonymNoun,
+                Some(own()),
+            ),
             // "Serbian": the state (demonyms of a group point to its state when there is one)
             (AliasKind::DemonymAdj, EntityClass::EthnicGroup) => match self.state_ref(e.related) {
-                Some(st) => (st.canonical, st.class, st.qid, HitKind::DemonymAdjective, None),
+                Some(st) => (
+                    st.canonical,
+                    st.class,
+                    st.qid,
+                    HitKind::DemonymAdjective,
+                    None,
+                ),
                 None => return None,
             },
-            (AliasKind::DemonymAdj, _) => (e.canonical.clone(), e.class.local_name().to_string(), e.qid.clone(), HitKind::DemonymAdjective, None),
-            (AliasKind::Acronym, _) => (e.canonical.clone(), e.class.local_name().to_string(), e.qid.clone(), HitKind::Acronym, self.state_ref(e.related)),
-            (_, EntityClass::City) => (e.canonical.clone(), "City".into(), e.qid.clone(), HitKind::Capital, self.state_ref(e.related)),
-            (_, c) => (e.canonical.clone(), c.local_name().to_string(), e.qid.clone(), HitKind::Name, self.state_ref(e.related)),
+            (AliasKind::DemonymAdj, _) => (
+                e.canonical.clone(),
+                e.class.local_name().to_string(),
+                e.qid.clone(),
+                HitKind::DemonymAdjective,
+                None,
+            ),
+            (AliasKind::Acronym, _) => (
+                e.canonical.clone(),
+                e.class.local_name().to_string(),
+                e.qid.clone(),
+                HitKind::Acronym,
+                self.state_ref(e.related),
+            ),
+            (_, EntityClass::City) => (
+                e.canonical.clone(),
+                "City".into(),
+                e.qid.clone(),
+                HitKind::Capital,
+                self.state_ref(e.related),
+            ),
+            (_, c) => (
+                e.canonical.clone(),
+                c.local_name().to_string(),
+                e.qid.clone(),
+                HitKind::Name,
+                self.state_ref(e.related),
+            ),
         };
-        Some(LexiconHit { span, canonical, class, qid, kind: hit_kind, state })
+        Some(LexiconHit {
+            span,
+            canonical,
+            class,
+            qid,
+            kind: hit_kind,
+            state,
+        })
     }
 }
 
 /// "Serb" → "Serbs"; plural forms stay.
 fn plural(w: &str) -> String {
-    if w.ends_with('s') { w.to_string() } else { format!("{w}s") }
+    if w.ends_with('s') {
+        w.to_string()
+    } else {
+        format!("{w}s")
+    }
 }
 
 impl Lexicon for Gazetteer {
@@ -56,7 +127,9 @@ impl Lexicon for Gazetteer {
         let kind = e
             .aliases
             .iter()
-            .find(|a| super::gazetteer::normalize_name(&a.text) == super::gazetteer::normalize_name(name))
+            .find(|a| {
+                super::gazetteer::normalize_name(&a.text) == super::gazetteer::normalize_name(name)
+            })
             .map(|a| a.kind)
             .unwrap_or(AliasKind::Name);
         self.to_hit(id, kind, Span::default(), name)

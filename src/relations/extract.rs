@@ -8,40 +8,159 @@ use crate::entities::{DocumentEntities, MentionKind};
 use crate::graph::Modality;
 use crate::ontology::{Ontology, TriggerKind};
 use crate::text::{Sentence, Span, Token};
-use std::collections::HashSet;
 
 /// Words skipped between a subject and its verb (auxiliaries, modals, adverbs, negation).
 const AUX: &[&str] = &[
-    "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "also", "not",
-    "never", "strongly", "again", "already", "still", "repeatedly", "publicly", "formally", "officially", "did",
-    "does", "do", "is", "are", "was", "were", "be", "been", "being", "'ll", "'s", "'ve", "'d", "just", "then",
-    "sharply", "firmly", "quickly", "reportedly", "allegedly", "later", "recently", "immediately", "openly",
-    "jointly", "unanimously", "explicitly", "swiftly", "once", "all", "both", "each", "today", "yesterday",
-    "now", "previously", "originally", "consistently", "increasingly", "fiercely", "vehemently", "loudly",
-    "longer", "no", "even", "further", "themselves", "itself",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "also",
+    "not",
+    "never",
+    "strongly",
+    "again",
+    "already",
+    "still",
+    "repeatedly",
+    "publicly",
+    "formally",
+    "officially",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "'ll",
+    "'s",
+    "'ve",
+    "'d",
+    "just",
+    "then",
+    "sharply",
+    "firmly",
+    "quickly",
+    "reportedly",
+    "allegedly",
+    "later",
+    "recently",
+    "immediately",
+    "openly",
+    "jointly",
+    "unanimously",
+    "explicitly",
+    "swiftly",
+    "once",
+    "all",
+    "both",
+    "each",
+    "today",
+    "yesterday",
+    "now",
+    "previously",
+    "originally",
+    "consistently",
+    "increasingly",
+    "fiercely",
+    "vehemently",
+    "loudly",
+    "longer",
+    "no",
+    "even",
+    "further",
+    "themselves",
+    "itself",
 ];
 
-const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "'s", "'re", "got", "get", "gets"];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "been", "being", "be", "'s", "'re", "got", "get", "gets",
+];
 
 /// Tokens that end a clause when scanning for arguments.
 const BOUNDARY: &[&str] = &[
-    ";", ":", "“", "”", "\"", "‘", "because", "while", "although", "though", "if", "when", "whereas", "but",
-    "where", "since", "unless", "until", "(", ")", "—", "–", "?", "!", ".",
+    ";", ":", "“", "”", "\"", "‘", "because", "while", "although", "though", "if", "when",
+    "whereas", "but", "where", "since", "unless", "until", "(", ")", "—", "–", "?", "!", ".",
 ];
 
 /// Tokens allowed between coordinated mentions.
 const COORD: &[&str] = &[
-    ",", "and", "or", "as", "well", "including", "along", "together", "with", "such", "plus", "the", "also", "both",
-    "nor", "either", "neither", "several", "other", "others", "many", "some",
+    ",",
+    "and",
+    "or",
+    "as",
+    "well",
+    "including",
+    "along",
+    "together",
+    "with",
+    "such",
+    "plus",
+    "the",
+    "also",
+    "both",
+    "nor",
+    "either",
+    "neither",
+    "several",
+    "other",
+    "others",
+    "many",
+    "some",
 ];
 
 const PREPOSITIONS: &[&str] = &[
-    "of", "on", "in", "at", "from", "to", "for", "by", "with", "against", "under", "over", "into", "about",
-    "between", "among", "than", "toward", "towards", "through", "within", "across", "behind", "upon", "via",
-    "without", "like", "onto", "throughout", "inside", "outside", "near", "per",
+    "of",
+    "on",
+    "in",
+    "at",
+    "from",
+    "to",
+    "for",
+    "by",
+    "with",
+    "against",
+    "under",
+    "over",
+    "into",
+    "about",
+    "between",
+    "among",
+    "than",
+    "toward",
+    "towards",
+    "through",
+    "within",
+    "across",
+    "behind",
+    "upon",
+    "via",
+    "without",
+    "like",
+    "onto",
+    "throughout",
+    "inside",
+    "outside",
+    "near",
+    "per",
 ];
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "'s", "this", "that", "these", "those", "our", "my", "your"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "'s", "this", "that", "these", "those", "our",
+    "my", "your",
+];
 
 /// A resolved argument: entities and how they were found.
 #[derive(Debug, Clone, Default)]
@@ -82,7 +201,11 @@ struct Doc<'a> {
 }
 
 fn norm(t: &Token) -> &str {
-    if t.lower == "n't" { "not" } else { t.lower.as_str() }
+    if t.lower == "n't" {
+        "not"
+    } else {
+        t.lower.as_str()
+    }
 }
 
 impl<'a> Doc<'a> {
@@ -98,7 +221,11 @@ impl<'a> Doc<'a> {
     }
 
     fn mention_starting_at(&self, s: usize, start: usize) -> Option<usize> {
-        self.ment_at[s].get(start).copied().flatten().filter(|&m| self.ents.mentions[m].tok_start == start)
+        self.ment_at[s]
+            .get(start)
+            .copied()
+            .flatten()
+            .filter(|&m| self.ents.mentions[m].tok_start == start)
     }
 
     fn class_of(&self, e: usize) -> &str {
@@ -109,7 +236,10 @@ impl<'a> Doc<'a> {
 impl<'o> RelationExtractor<'o> {
     /// Compiles the trigger lexicon of the ontology.
     pub fn new(ontology: &'o Ontology) -> Self {
-        RelationExtractor { ontology, lex: TriggerLexicon::new(ontology) }
+        RelationExtractor {
+            ontology,
+            lex: TriggerLexicon::new(ontology),
+        }
     }
 
     /// The compiled lexicon.
@@ -118,8 +248,16 @@ impl<'o> RelationExtractor<'o> {
     }
 
     /// Extracts the relation mentions and quotes of one document.
-    pub fn extract(&self, text: &str, sentences: &[Sentence], ents: &DocumentEntities) -> (Vec<RelationMention>, Vec<QuoteMention>) {
-        let mut ment_at: Vec<Vec<Option<usize>>> = sentences.iter().map(|s| vec![None; s.tokens.len()]).collect();
+    pub fn extract(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        ents: &DocumentEntities,
+    ) -> (Vec<RelationMention>, Vec<QuoteMention>) {
+        let mut ment_at: Vec<Vec<Option<usize>>> = sentences
+            .iter()
+            .map(|s| vec![None; s.tokens.len()])
+            .collect();
         for (i, m) in ents.mentions.iter().enumerate() {
             if let Some(row) = ment_at.get_mut(m.sentence) {
                 for slot in row.iter_mut().take(m.tok_end).skip(m.tok_start) {
@@ -127,7 +265,14 @@ impl<'o> RelationExtractor<'o> {
                 }
             }
         }
-        let mut doc = Doc { text, sentences, ents, ment_at, event_actors: Vec::new(), groups: Vec::new() };
+        let mut doc = Doc {
+            text,
+            sentences,
+            ents,
+            ment_at,
+            event_actors: Vec::new(),
+            groups: Vec::new(),
+        };
         self.collect_event_actors(&mut doc);
         self.collect_groups(&mut doc);
 
@@ -143,9 +288,15 @@ impl<'o> RelationExtractor<'o> {
         for r in out.iter_mut() {
             let tok = self.tok_of_byte(&doc, r.sentence, r.span.start);
             let trig_byte = r.span.start;
-            if let Some(q) = quotes.iter().find(|q| q.span.start <= trig_byte && trig_byte < q.span.end) {
+            if let Some(q) = quotes
+                .iter()
+                .find(|q| q.span.start <= trig_byte && trig_byte < q.span.end)
+            {
                 r.attributed_to = q.speaker;
-            } else if let Some(sp) = speech.iter().find(|sp| sp.sentence == r.sentence && sp.from <= tok && tok < sp.to) {
+            } else if let Some(sp) = speech
+                .iter()
+                .find(|sp| sp.sentence == r.sentence && sp.from <= tok && tok < sp.to)
+            {
                 r.attributed_to = Some(sp.speaker);
             }
         }
@@ -157,11 +308,16 @@ impl<'o> RelationExtractor<'o> {
     }
 
     fn tok_of_byte(&self, doc: &Doc, s: usize, byte: usize) -> usize {
-        doc.toks(s).iter().position(|t| t.span.end > byte).unwrap_or(0)
+        doc.toks(s)
+            .iter()
+            .position(|t| t.span.end > byte)
+            .unwrap_or(0)
     }
 
     fn domain_ok(&self, doc: &Doc, r: &RelationMention) -> bool {
-        let Some(p) = self.ontology.predicate(&r.predicate) else { return false };
+        let Some(p) = self.ontology.predicate(&r.predicate) else {
+            return false;
+        };
         let fits = |e: usize, allowed: &[String]| -> bool {
             if allowed.is_empty() {
                 return true;
@@ -207,7 +363,12 @@ impl<'o> RelationExtractor<'o> {
                 }
                 break;
             }
-            if toks[j - 1].text.chars().all(|c| c.is_lowercase() || c == '-') && !DETERMINERS.contains(&w) {
+            if toks[j - 1]
+                .text
+                .chars()
+                .all(|c| c.is_lowercase() || c == '-')
+                && !DETERMINERS.contains(&w)
+            {
                 j -= 1;
                 skipped += 1;
                 continue;
@@ -246,17 +407,32 @@ impl<'o> RelationExtractor<'o> {
         if let Some(e) = self.explicit_event_actor(doc, s, k) {
             return Some((e, false));
         }
-        doc.event_actors.iter().rev().find(|(es, ek, _)| (*es, *ek) < (s, k)).map(|(_, _, e)| (*e, true))
+        doc.event_actors
+            .iter()
+            .rev()
+            .find(|(es, ek, _)| (*es, *ek) < (s, k))
+            .map(|(_, _, e)| (*e, true))
     }
 
     fn collect_groups(&self, doc: &mut Doc) {
         for s in 0..doc.sentences.len() {
-            let ms: Vec<usize> = doc.ents.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s).map(|(i, _)| i).collect();
+            let ms: Vec<usize> = doc
+                .ents
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == s)
+                .map(|(i, _)| i)
+                .collect();
             for &m in &ms {
                 let g = self.extend_right(doc, s, m);
                 if g.entities.len() >= 2 {
                     let start = doc.ents.mentions[m].tok_start;
-                    if !doc.groups.iter().any(|(gs, _, ge)| *gs == s && ge.contains(&g.entities[0])) {
+                    if !doc
+                        .groups
+                        .iter()
+                        .any(|(gs, _, ge)| *gs == s && ge.contains(&g.entities[0]))
+                    {
                         doc.groups.push((s, start, g.entities));
                     }
                 }
@@ -282,12 +458,15 @@ impl<'o> RelationExtractor<'o> {
         let mm = &doc.ents.mentions[m];
         let toks = doc.toks(s);
         let next_agent = |from: usize| -> bool {
-            (from..(from + 3).min(toks.len())).any(|j| self.lex.state_agent_nouns.contains(&toks[j].lower))
+            (from..(from + 3).min(toks.len()))
+                .any(|j| self.lex.state_agent_nouns.contains(&toks[j].lower))
         };
         if mm.kind == MentionKind::DemonymAdjective {
             return next_agent(mm.tok_end).then_some(mm.entity);
         }
-        let possessive = toks.get(mm.tok_end).is_some_and(|t| matches!(norm(t), "'s" | "’s" | "'"));
+        let possessive = toks
+            .get(mm.tok_end)
+            .is_some_and(|t| matches!(norm(t), "'s" | "’s" | "'"));
         if possessive && !as_object {
             return next_agent(mm.tok_end + 1).then_some(mm.entity);
         }
@@ -308,7 +487,9 @@ impl<'o> RelationExtractor<'o> {
                 gap.push(norm(&toks[j - 1]));
                 j -= 1;
             }
-            let Some(prev) = (j > 0).then(|| doc.ment_at[s][j - 1]).flatten() else { break };
+            let Some(prev) = (j > 0).then(|| doc.ment_at[s][j - 1]).flatten() else {
+                break;
+            };
             if gap.is_empty() || !gap.iter().all(|w| COORD.contains(w)) {
                 break;
             }
@@ -330,7 +511,12 @@ impl<'o> RelationExtractor<'o> {
             cur = prev;
         }
         let last_tok = doc.ents.mentions[m].tok_end;
-        Arg { entities: ents, indirect: false, first_tok, last_tok }
+        Arg {
+            entities: ents,
+            indirect: false,
+            first_tok,
+            last_tok,
+        }
     }
 
     fn extend_right(&self, doc: &Doc, s: usize, m: usize) -> Arg {
@@ -346,8 +532,15 @@ impl<'o> RelationExtractor<'o> {
                 gap.push(norm(&toks[j]));
                 j += 1;
             }
-            let Some(next) = doc.ment_at[s].get(j).copied().flatten() else { break };
-            if gap.is_empty() || !gap.iter().all(|w| COORD.contains(w)) || !gap.iter().any(|w| matches!(*w, "," | "and" | "or" | "as" | "including" | "plus" | "nor")) {
+            let Some(next) = doc.ment_at[s].get(j).copied().flatten() else {
+                break;
+            };
+            if gap.is_empty()
+                || !gap.iter().all(|w| COORD.contains(w))
+                || !gap
+                    .iter()
+                    .any(|w| matches!(*w, "," | "and" | "or" | "as" | "including" | "plus" | "nor"))
+            {
                 break;
             }
             if gap.contains(&"with") && !gap.contains(&"along") && !gap.contains(&"together") {
@@ -363,13 +556,20 @@ impl<'o> RelationExtractor<'o> {
             }
             cur = next;
         }
-        Arg { entities: ents, indirect: false, first_tok: mm.tok_start, last_tok: doc.ents.mentions[cur].tok_end }
+        Arg {
+            entities: ents,
+            indirect: false,
+            first_tok: mm.tok_start,
+            last_tok: doc.ents.mentions[cur].tok_end,
+        }
     }
 
     /// Resolves a pronoun or possessive pronoun at token `k` of sentence `s`.
     fn pronoun(&self, doc: &Doc, s: usize, k: usize, exclude: &[usize]) -> Option<Arg> {
         let w = norm(&doc.toks(s)[k]);
-        let before = |m: &&crate::entities::Mention| (m.sentence, m.tok_start) < (s, k) && m.sentence + 3 >= s;
+        let before = |m: &&crate::entities::Mention| {
+            (m.sentence, m.tok_start) < (s, k) && m.sentence + 3 >= s
+        };
         let pick = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
             doc.ents
                 .mentions
@@ -381,18 +581,41 @@ impl<'o> RelationExtractor<'o> {
                 .find(|&e| !exclude.contains(&e) && pred(e))
         };
         let found = match w {
-            "he" | "she" | "him" | "his" | "her" => pick(&|e| doc.class_of(e) == "Person").map(|e| vec![e]),
-            "it" | "its" => pick(&|e| !matches!(doc.class_of(e), "Person" | "EthnicGroup" | "Document" | "Region")).map(|e| vec![e]),
+            "he" | "she" | "him" | "his" | "her" => {
+                pick(&|e| doc.class_of(e) == "Person").map(|e| vec![e])
+            }
+            "it" | "its" => pick(&|e| {
+                !matches!(
+                    doc.class_of(e),
+                    "Person" | "EthnicGroup" | "Document" | "Region"
+                )
+            })
+            .map(|e| vec![e]),
             "they" | "their" | "them" => doc
                 .groups
                 .iter()
                 .rev()
-                .find(|(gs, gk, ge)| (*gs, *gk) < (s, k) && *gs + 2 >= s && !ge.iter().any(|e| exclude.contains(e)))
+                .find(|(gs, gk, ge)| {
+                    (*gs, *gk) < (s, k) && *gs + 2 >= s && !ge.iter().any(|e| exclude.contains(e))
+                })
                 .map(|(_, _, ge)| ge.clone())
-                .or_else(|| pick(&|e| matches!(doc.class_of(e), "EthnicGroup" | "PoliticalParty" | "GovernmentBody")).map(|e| vec![e])),
+                .or_else(|| {
+                    pick(&|e| {
+                        matches!(
+                            doc.class_of(e),
+                            "EthnicGroup" | "PoliticalParty" | "GovernmentBody"
+                        )
+                    })
+                    .map(|e| vec![e])
+                }),
             _ => None,
         }?;
-        Some(Arg { entities: found, indirect: true, first_tok: k, last_tok: k + 1 })
+        Some(Arg {
+            entities: found,
+            indirect: true,
+            first_tok: k,
+            last_tok: k + 1,
+        })
     }
 
     /// Finds the subject left of token `p` (the trigger's first token).
@@ -403,7 +626,10 @@ impl<'o> RelationExtractor<'o> {
             k -= 1;
         }
         // control verbs: "refused to recognize", "vowed to block", "decided to"
-        if k >= 2 && norm(&toks[k - 1]) == "to" && toks[k - 2].lower.chars().all(|c| c.is_lowercase()) {
+        if k >= 2
+            && norm(&toks[k - 1]) == "to"
+            && toks[k - 2].lower.chars().all(|c| c.is_lowercase())
+        {
             let mut c = k - 2;
             while c > 0 && AUX.contains(&norm(&toks[c - 1])) {
                 c -= 1;
@@ -438,13 +664,20 @@ impl<'o> RelationExtractor<'o> {
         // "their respective states", "its government": possessive pronoun + state noun
         let mut j = k;
         let mut nouns = 0;
-        while j > 0 && nouns < 3 && toks[j - 1].text.chars().all(|c| c.is_lowercase()) && !DETERMINERS.contains(&norm(&toks[j - 1])) && !BOUNDARY.contains(&norm(&toks[j - 1])) {
+        while j > 0
+            && nouns < 3
+            && toks[j - 1].text.chars().all(|c| c.is_lowercase())
+            && !DETERMINERS.contains(&norm(&toks[j - 1]))
+            && !BOUNDARY.contains(&norm(&toks[j - 1]))
+        {
             j -= 1;
             nouns += 1;
         }
         if nouns > 0 && j > 0 && matches!(norm(&toks[j - 1]), "their" | "its") {
             let head = norm(&toks[k - 1]);
-            if self.lex.state_agent_nouns.contains(head) || matches!(head, "states" | "countries" | "nations" | "governments") {
+            if self.lex.state_agent_nouns.contains(head)
+                || matches!(head, "states" | "countries" | "nations" | "governments")
+            {
                 return self.pronoun(doc, s, j - 1, &[]);
             }
         }
@@ -453,7 +686,8 @@ impl<'o> RelationExtractor<'o> {
         let mut dist = 0;
         while j > 0 && dist < 16 {
             let w = norm(&toks[j - 1]);
-            if BOUNDARY.contains(&w) || w == "that" || self.lex.reporting_forms.contains(w) && j < k {
+            if BOUNDARY.contains(&w) || w == "that" || self.lex.reporting_forms.contains(w) && j < k
+            {
                 return None;
             }
             if let Some(m) = doc.mention_ending_at(s, j) {
@@ -463,12 +697,19 @@ impl<'o> RelationExtractor<'o> {
                     dist += 1;
                     continue;
                 }
-                let possessive = toks.get(mm.tok_end).is_some_and(|t| matches!(norm(t), "'s" | "'"));
+                let possessive = toks
+                    .get(mm.tok_end)
+                    .is_some_and(|t| matches!(norm(t), "'s" | "'"));
                 if possessive && mm.tok_end + 1 < k {
                     // "China's UN ambassador": the subject is the (unnamed) official; the state acts
                     // only with a state agent noun
                     if let Some(e) = self.actor_entity(doc, s, m, false) {
-                        return Some(Arg { entities: vec![e], indirect: false, first_tok: mm.tok_start, last_tok: mm.tok_end });
+                        return Some(Arg {
+                            entities: vec![e],
+                            indirect: false,
+                            first_tok: mm.tok_start,
+                            last_tok: mm.tok_end,
+                        });
                     }
                     return None;
                 }
@@ -488,7 +729,14 @@ impl<'o> RelationExtractor<'o> {
     }
 
     /// Finds the object right of token `q` (just after the trigger).
-    fn object_right(&self, doc: &Doc, s: usize, q: usize, exclude: &[usize], max: usize) -> Option<Arg> {
+    fn object_right(
+        &self,
+        doc: &Doc,
+        s: usize,
+        q: usize,
+        exclude: &[usize],
+        max: usize,
+    ) -> Option<Arg> {
         let toks = doc.toks(s);
         let mut j = q;
         while j < toks.len() && j < q + max {
@@ -501,7 +749,9 @@ impl<'o> RelationExtractor<'o> {
             }
             if let Some(m) = doc.mention_starting_at(s, j) {
                 let mm = &doc.ents.mentions[m];
-                if mm.kind == MentionKind::DemonymAdjective && self.actor_entity(doc, s, m, true).is_none() {
+                if mm.kind == MentionKind::DemonymAdjective
+                    && self.actor_entity(doc, s, m, true).is_none()
+                {
                     j = mm.tok_end;
                     continue;
                 }
@@ -512,10 +762,18 @@ impl<'o> RelationExtractor<'o> {
                 }
                 return Some(a);
             }
-            if self.lex.event_nouns.contains(w) && j > 0 && DETERMINERS.contains(&norm(&toks[j - 1])) {
+            if self.lex.event_nouns.contains(w)
+                && j > 0
+                && DETERMINERS.contains(&norm(&toks[j - 1]))
+            {
                 if let Some((e, indirect)) = self.event_actor(doc, s, j) {
                     if !exclude.contains(&e) {
-                        return Some(Arg { entities: vec![e], indirect, first_tok: j, last_tok: j + 1 });
+                        return Some(Arg {
+                            entities: vec![e],
+                            indirect,
+                            first_tok: j,
+                            last_tok: j + 1,
+                        });
                     }
                 }
                 return None;
@@ -547,7 +805,10 @@ impl<'o> RelationExtractor<'o> {
                         return Some(a);
                     }
                 }
-                if matches!(norm(&toks[t.min(toks.len() - 1)]), "it" | "them" | "him" | "her") {
+                if matches!(
+                    norm(&toks[t.min(toks.len() - 1)]),
+                    "it" | "them" | "him" | "her"
+                ) {
                     return self.pronoun(doc, s, t, &[]);
                 }
             }
@@ -558,7 +819,13 @@ impl<'o> RelationExtractor<'o> {
 
     // ----- negation and modality ---------------------------------------------------------------
 
-    fn polarity(&self, doc: &Doc, s: usize, p: usize, trigger: &CompiledTrigger) -> (bool, Modality) {
+    fn polarity(
+        &self,
+        doc: &Doc,
+        s: usize,
+        p: usize,
+        trigger: &CompiledTrigger,
+    ) -> (bool, Modality) {
         let toks = doc.toks(s);
         let mut negated = false;
         let mut modality = Modality::Asserted;
@@ -571,11 +838,12 @@ impl<'o> RelationExtractor<'o> {
             match w {
                 "not" | "never" | "neither" | "nor" if !trigger.has_negation => negated = true,
                 "longer" if j > 0 && norm(&toks[j - 1]) == "no" => negated = true,
-                "refused" | "refuses" | "refuse" | "declined" | "declines" | "failed" | "fails" | "refusing" => negated = true,
-                "will" | "'ll" | "shall" | "plans" | "planned" | "plan" | "intends" | "intend" | "going" | "set" => modality = Modality::Future,
-                "may" | "might" | "could" | "expected" | "likely" | "reportedly" | "allegedly" | "would" | "possibly" => {
-                    modality = Modality::Hedged
-                }
+                "refused" | "refuses" | "refuse" | "declined" | "declines" | "failed" | "fails"
+                | "refusing" => negated = true,
+                "will" | "'ll" | "shall" | "plans" | "planned" | "plan" | "intends" | "intend"
+                | "going" | "set" => modality = Modality::Future,
+                "may" | "might" | "could" | "expected" | "likely" | "reportedly" | "allegedly"
+                | "would" | "possibly" => modality = Modality::Hedged,
                 _ => {}
             }
         }
@@ -586,7 +854,13 @@ impl<'o> RelationExtractor<'o> {
 
     /// Matches a compiled trigger at token `k`; returns the token range it covers and the slot's
     /// argument if the pattern has one.
-    fn match_trigger(&self, doc: &Doc, s: usize, k: usize, t: &CompiledTrigger) -> Option<(usize, Option<Arg>)> {
+    fn match_trigger(
+        &self,
+        doc: &Doc,
+        s: usize,
+        k: usize,
+        t: &CompiledTrigger,
+    ) -> Option<(usize, Option<Arg>)> {
         let toks = doc.toks(s);
         let mut j = k;
         let mut slot = None;
@@ -643,7 +917,11 @@ impl<'o> RelationExtractor<'o> {
         let family = self.ontology.family_of(predicate);
         for &a in &subj.entities {
             for &b in &obj.entities {
-                let (a, b) = if family != "PART" { (self.metonymy(doc, a), self.metonymy(doc, b)) } else { (a, b) };
+                let (a, b) = if family != "PART" {
+                    (self.metonymy(doc, a), self.metonymy(doc, b))
+                } else {
+                    (a, b)
+                };
                 if a == b {
                     continue;
                 }
@@ -707,8 +985,23 @@ impl<'o> RelationExtractor<'o> {
                 TriggerKind::Adjective => self.verb_pattern(doc, s, k, end, t, slot, out),
                 TriggerKind::Inverse => {
                     let (negated, modality) = self.polarity(doc, s, k, t);
-                    if let (Some(obj), Some(subj)) = (self.subject_left(doc, s, k), self.agent_right(doc, s, end, 10)) {
-                        self.emit(doc, out, s, &subj, &obj, &t.predicate, (k, end), negated, modality, 0.7, "inverse");
+                    if let (Some(obj), Some(subj)) = (
+                        self.subject_left(doc, s, k),
+                        self.agent_right(doc, s, end, 10),
+                    ) {
+                        self.emit(
+                            doc,
+                            out,
+                            s,
+                            &subj,
+                            &obj,
+                            &t.predicate,
+                            (k, end),
+                            negated,
+                            modality,
+                            0.7,
+                            "inverse",
+                        );
                     }
                 }
                 _ => {}
@@ -718,7 +1011,16 @@ impl<'o> RelationExtractor<'o> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn verb_pattern(&self, doc: &Doc, s: usize, k: usize, end: usize, t: &CompiledTrigger, slot: Option<Arg>, out: &mut Vec<RelationMention>) {
+    fn verb_pattern(
+        &self,
+        doc: &Doc,
+        s: usize,
+        k: usize,
+        end: usize,
+        t: &CompiledTrigger,
+        slot: Option<Arg>,
+        out: &mut Vec<RelationMention>,
+    ) {
         let toks = doc.toks(s);
         let (negated, modality) = self.polarity(doc, s, k, t);
         // passive: be-form before a participle, agent after "by"
@@ -726,30 +1028,85 @@ impl<'o> RelationExtractor<'o> {
         while b > 0 && AUX.contains(&norm(&toks[b - 1])) && !BE.contains(&norm(&toks[b - 1])) {
             b -= 1;
         }
-        let passive = b > 0 && BE.contains(&norm(&toks[b - 1])) && (toks[k].lower.ends_with("ed") || toks[k].lower.ends_with("en") || toks[k].lower == "met" || toks[k].lower == "held");
+        let passive = b > 0
+            && BE.contains(&norm(&toks[b - 1]))
+            && (toks[k].lower.ends_with("ed")
+                || toks[k].lower.ends_with("en")
+                || toks[k].lower == "met"
+                || toks[k].lower == "held");
         let passive = passive && t.kind == TriggerKind::Verb;
         if passive {
-            if let (Some(obj), Some(subj)) = (self.subject_left(doc, s, k), self.agent_right(doc, s, end, 8)) {
-                self.emit(doc, out, s, &subj, &obj, &t.predicate, (k, end), negated, modality, 0.75, "passive");
+            if let (Some(obj), Some(subj)) = (
+                self.subject_left(doc, s, k),
+                self.agent_right(doc, s, end, 8),
+            ) {
+                self.emit(
+                    doc,
+                    out,
+                    s,
+                    &subj,
+                    &obj,
+                    &t.predicate,
+                    (k, end),
+                    negated,
+                    modality,
+                    0.75,
+                    "passive",
+                );
             }
             return;
         }
-        let Some(subj) = self.subject_left(doc, s, k) else { return };
+        let Some(subj) = self.subject_left(doc, s, k) else {
+            return;
+        };
         let obj = match slot {
             Some(a) => Some(a),
             None => self.object_right(doc, s, end, &subj.entities, 10),
         };
         match obj {
-            Some(obj) => self.emit(doc, out, s, &subj, &obj, &t.predicate, (k, end), negated, modality, 0.8, "verb"),
+            Some(obj) => self.emit(
+                doc,
+                out,
+                s,
+                &subj,
+                &obj,
+                &t.predicate,
+                (k, end),
+                negated,
+                modality,
+                0.8,
+                "verb",
+            ),
             None => {
                 // "Russia and China met": a symmetric predicate between coordinated subjects
-                let symmetric = self.ontology.predicate(&t.predicate).is_some_and(|p| p.symmetric);
+                let symmetric = self
+                    .ontology
+                    .predicate(&t.predicate)
+                    .is_some_and(|p| p.symmetric);
                 if symmetric && subj.entities.len() >= 2 {
                     for (i, &a) in subj.entities.iter().enumerate() {
                         for &bb in &subj.entities[i + 1..] {
-                            let sa = Arg { entities: vec![a], ..subj.clone() };
-                            let sb = Arg { entities: vec![bb], ..subj.clone() };
-                            self.emit(doc, out, s, &sa, &sb, &t.predicate, (k, end), negated, modality, 0.65, "symmetric");
+                            let sa = Arg {
+                                entities: vec![a],
+                                ..subj.clone()
+                            };
+                            let sb = Arg {
+                                entities: vec![bb],
+                                ..subj.clone()
+                            };
+                            self.emit(
+                                doc,
+                                out,
+                                s,
+                                &sa,
+                                &sb,
+                                &t.predicate,
+                                (k, end),
+                                negated,
+                                modality,
+                                0.65,
+                                "symmetric",
+                            );
                         }
                     }
                 }
@@ -757,11 +1114,22 @@ impl<'o> RelationExtractor<'o> {
         }
     }
 
-    fn noun_pattern(&self, doc: &Doc, s: usize, k: usize, end: usize, t: &CompiledTrigger, out: &mut Vec<RelationMention>) {
+    fn noun_pattern(
+        &self,
+        doc: &Doc,
+        s: usize,
+        k: usize,
+        end: usize,
+        t: &CompiledTrigger,
+        out: &mut Vec<RelationMention>,
+    ) {
         let toks = doc.toks(s);
         let (negated, modality) = self.polarity(doc, s, k, t);
         // object: a preposition right after the noun
-        let symmetric = self.ontology.predicate(&t.predicate).is_some_and(|p| p.symmetric);
+        let symmetric = self
+            .ontology
+            .predicate(&t.predicate)
+            .is_some_and(|p| p.symmetric);
         let mut j = end;
         if j < toks.len() && norm(&toks[j]) == "between" && symmetric {
             // "talks between X and Y"
@@ -772,9 +1140,27 @@ impl<'o> RelationExtractor<'o> {
             if let Some(m) = doc.mention_starting_at(s, a) {
                 let g = self.extend_right(doc, s, m);
                 if g.entities.len() >= 2 {
-                    let sa = Arg { entities: vec![g.entities[0]], ..g.clone() };
-                    let sb = Arg { entities: g.entities[1..].to_vec(), ..g.clone() };
-                    self.emit(doc, out, s, &sa, &sb, &t.predicate, (k, end), negated, modality, 0.75, "noun-between");
+                    let sa = Arg {
+                        entities: vec![g.entities[0]],
+                        ..g.clone()
+                    };
+                    let sb = Arg {
+                        entities: g.entities[1..].to_vec(),
+                        ..g.clone()
+                    };
+                    self.emit(
+                        doc,
+                        out,
+                        s,
+                        &sa,
+                        &sb,
+                        &t.predicate,
+                        (k, end),
+                        negated,
+                        modality,
+                        0.75,
+                        "noun-between",
+                    );
                 }
             }
             return;
@@ -786,7 +1172,10 @@ impl<'o> RelationExtractor<'o> {
             if BOUNDARY.contains(&w) || w == "," {
                 break;
             }
-            let of_like = matches!(w, "of" | "for" | "against" | "on" | "to" | "with" | "toward" | "towards" | "over");
+            let of_like = matches!(
+                w,
+                "of" | "for" | "against" | "on" | "to" | "with" | "toward" | "towards" | "over"
+            );
             if (of_like && obj.is_none()) || matches!(w, "by" | "from") && subj.is_none() {
                 let mut a = j + 1;
                 while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
@@ -811,13 +1200,22 @@ impl<'o> RelationExtractor<'o> {
         // subject: a possessor right before ("Russia's condemnation", "its support")
         if subj.is_none() && k > 0 {
             let mut p = k;
-            while p > 0 && toks[p - 1].text.chars().all(|c| c.is_lowercase()) && !DETERMINERS.contains(&norm(&toks[p - 1])) && k - p < 2 {
+            while p > 0
+                && toks[p - 1].text.chars().all(|c| c.is_lowercase())
+                && !DETERMINERS.contains(&norm(&toks[p - 1]))
+                && k - p < 2
+            {
                 p -= 1;
             }
             if p > 0 && matches!(norm(&toks[p - 1]), "'s" | "'") {
                 if let Some(m) = doc.mention_ending_at(s, p - 1) {
                     let mm = &doc.ents.mentions[m];
-                    subj = Some(Arg { entities: vec![mm.entity], indirect: false, first_tok: mm.tok_start, last_tok: mm.tok_end });
+                    subj = Some(Arg {
+                        entities: vec![mm.entity],
+                        indirect: false,
+                        first_tok: mm.tok_start,
+                        last_tok: mm.tok_end,
+                    });
                 }
             } else if p > 0 && matches!(norm(&toks[p - 1]), "its" | "their" | "his" | "her") {
                 subj = self.pronoun(doc, s, p - 1, &[]);
@@ -826,17 +1224,69 @@ impl<'o> RelationExtractor<'o> {
         // light verbs: "X expressed support for Y", "X gave its backing to Y"
         if subj.is_none() && obj.is_some() {
             let mut p = k;
-            while p > 0 && k - p < 4 && doc.ment_at[s][p - 1].is_none() && !BOUNDARY.contains(&norm(&toks[p - 1])) && norm(&toks[p - 1]) != "," {
+            while p > 0
+                && k - p < 4
+                && doc.ment_at[s][p - 1].is_none()
+                && !BOUNDARY.contains(&norm(&toks[p - 1]))
+                && norm(&toks[p - 1]) != ","
+            {
                 p -= 1;
                 let w = norm(&toks[p]);
-                if matches!(w, "expressed" | "voiced" | "gave" | "offered" | "showed" | "pledged" | "reiterated" | "expresses" | "voices" | "gives" | "offers" | "shows" | "pledges" | "declared" | "announced" | "signed" | "held" | "holds" | "hold" | "sign" | "signs" | "reached" | "launched" | "carried" | "imposed" | "imposes" | "issued" | "made" | "expressing" | "showing" | "providing" | "provides" | "provided") {
+                if matches!(
+                    w,
+                    "expressed"
+                        | "voiced"
+                        | "gave"
+                        | "offered"
+                        | "showed"
+                        | "pledged"
+                        | "reiterated"
+                        | "expresses"
+                        | "voices"
+                        | "gives"
+                        | "offers"
+                        | "shows"
+                        | "pledges"
+                        | "declared"
+                        | "announced"
+                        | "signed"
+                        | "held"
+                        | "holds"
+                        | "hold"
+                        | "sign"
+                        | "signs"
+                        | "reached"
+                        | "launched"
+                        | "carried"
+                        | "imposed"
+                        | "imposes"
+                        | "issued"
+                        | "made"
+                        | "expressing"
+                        | "showing"
+                        | "providing"
+                        | "provides"
+                        | "provided"
+                ) {
                     subj = self.subject_left(doc, s, p);
                     break;
                 }
             }
         }
         if let (Some(subj), Some(obj)) = (subj, obj) {
-            self.emit(doc, out, s, &subj, &obj, &t.predicate, (k, end), negated, modality, 0.7, "noun");
+            self.emit(
+                doc,
+                out,
+                s,
+                &subj,
+                &obj,
+                &t.predicate,
+                (k, end),
+                negated,
+                modality,
+                0.7,
+                "noun",
+            );
         }
     }
 
@@ -873,7 +1323,10 @@ impl<'o> RelationExtractor<'o> {
             let mut steps = 0;
             while j > 0 && steps < 5 {
                 let w = norm(&toks[j - 1]);
-                if matches!(w, "," | "the" | "a" | "an" | "and" | "." | "“" | "”" | "\"") || BOUNDARY.contains(&w) || self.lex.reporting_forms.contains(w) {
+                if matches!(w, "," | "the" | "a" | "an" | "and" | "." | "“" | "”" | "\"")
+                    || BOUNDARY.contains(&w)
+                    || self.lex.reporting_forms.contains(w)
+                {
                     break;
                 }
                 if let Some(m) = doc.ment_at[s][j - 1] {
@@ -886,7 +1339,12 @@ impl<'o> RelationExtractor<'o> {
                     }
                     j = mm.tok_start;
                 } else {
-                    if !(toks[j - 1].text.chars().all(|c| c.is_alphabetic() || c == '-') || w == "'s") {
+                    if !(toks[j - 1]
+                        .text
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == '-')
+                        || w == "'s")
+                    {
                         break;
                     }
                     j -= 1;
@@ -894,7 +1352,10 @@ impl<'o> RelationExtractor<'o> {
                 steps += 1;
             }
             let mut after = end;
-            if object.is_none() && after < toks.len() && matches!(norm(&toks[after]), "of" | "to" | "for" | "at") {
+            if object.is_none()
+                && after < toks.len()
+                && matches!(norm(&toks[after]), "of" | "to" | "for" | "at")
+            {
                 let mut a = after + 1;
                 while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
                     a += 1;
@@ -902,8 +1363,13 @@ impl<'o> RelationExtractor<'o> {
                 if let Some(m) = doc.mention_starting_at(s, a) {
                     let mut mm = &doc.ents.mentions[m];
                     // "leader of Japan's main opposition Democratic Party": the possessed name
-                    if toks.get(mm.tok_end).is_some_and(|t| matches!(norm(t), "'s" | "'")) {
-                        if let Some(next) = (mm.tok_end + 1..(mm.tok_end + 5).min(toks.len())).find_map(|x| doc.mention_starting_at(s, x)) {
+                    if toks
+                        .get(mm.tok_end)
+                        .is_some_and(|t| matches!(norm(t), "'s" | "'"))
+                    {
+                        if let Some(next) = (mm.tok_end + 1..(mm.tok_end + 5).min(toks.len()))
+                            .find_map(|x| doc.mention_starting_at(s, x))
+                        {
                             mm = &doc.ents.mentions[next];
                         }
                     }
@@ -946,9 +1412,31 @@ impl<'o> RelationExtractor<'o> {
                 }
             }
             if let (Some(pe), Some((oe, ot))) = (person, object) {
-                let subj = Arg { entities: vec![pe], indirect: false, first_tok: k, last_tok: end };
-                let obj = Arg { entities: vec![oe], indirect: false, first_tok: ot, last_tok: ot + 1 };
-                self.emit(doc, out, s, &subj, &obj, &t.predicate, (k, end), false, Modality::Asserted, 0.85, "title");
+                let subj = Arg {
+                    entities: vec![pe],
+                    indirect: false,
+                    first_tok: k,
+                    last_tok: end,
+                };
+                let obj = Arg {
+                    entities: vec![oe],
+                    indirect: false,
+                    first_tok: ot,
+                    last_tok: ot + 1,
+                };
+                self.emit(
+                    doc,
+                    out,
+                    s,
+                    &subj,
+                    &obj,
+                    &t.predicate,
+                    (k, end),
+                    false,
+                    Modality::Asserted,
+                    0.85,
+                    "title",
+                );
             }
             k = end;
         }
@@ -962,9 +1450,17 @@ impl<'o> RelationExtractor<'o> {
             if doc.ment_at[s][k].is_some() {
                 continue;
             }
-            let Some(t) = self.lex.starting_with(norm(&toks[k])).iter().map(|&i| &self.lex.triggers[i]).find(|t| {
-                t.kind == TriggerKind::Noun && self.ontology.family_of(&t.predicate) == "PART" && t.items.len() == 1
-            }) else {
+            let Some(t) = self
+                .lex
+                .starting_with(norm(&toks[k]))
+                .iter()
+                .map(|&i| &self.lex.triggers[i])
+                .find(|t| {
+                    t.kind == TriggerKind::Noun
+                        && self.ontology.family_of(&t.predicate) == "PART"
+                        && t.items.len() == 1
+                })
+            else {
                 continue;
             };
             // left: ", [which [itself] is] a|an|the [modifiers] noun"
@@ -983,7 +1479,12 @@ impl<'o> RelationExtractor<'o> {
                     }
                     break;
                 }
-                if toks[j - 1].text.chars().all(|c| c.is_lowercase() || c == '-') && !matches!(w, "a" | "an" | "the") {
+                if toks[j - 1]
+                    .text
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '-')
+                    && !matches!(w, "a" | "an" | "the")
+                {
                     j -= 1;
                     steps += 1;
                     continue;
@@ -1008,7 +1509,9 @@ impl<'o> RelationExtractor<'o> {
             if c == 0 || norm(&toks[c - 1]) != "," {
                 continue;
             }
-            let Some(sm) = doc.mention_ending_at(s, c - 1) else { continue };
+            let Some(sm) = doc.mention_ending_at(s, c - 1) else {
+                continue;
+            };
             let smm = &doc.ents.mentions[sm];
             // object: "of Y" / "in Y" after the noun, else the demonym
             let mut object = None;
@@ -1026,9 +1529,31 @@ impl<'o> RelationExtractor<'o> {
                 object = demonym.map(|e| (e, k, k + 1));
             }
             if let Some((oe, a, b)) = object {
-                let subj = Arg { entities: vec![smm.entity], indirect: false, first_tok: smm.tok_start, last_tok: smm.tok_end };
-                let obj = Arg { entities: vec![oe], indirect: false, first_tok: a, last_tok: b };
-                self.emit(doc, out, s, &subj, &obj, &t.predicate, (k, k + 1), false, Modality::Asserted, 0.8, "apposition");
+                let subj = Arg {
+                    entities: vec![smm.entity],
+                    indirect: false,
+                    first_tok: smm.tok_start,
+                    last_tok: smm.tok_end,
+                };
+                let obj = Arg {
+                    entities: vec![oe],
+                    indirect: false,
+                    first_tok: a,
+                    last_tok: b,
+                };
+                self.emit(
+                    doc,
+                    out,
+                    s,
+                    &subj,
+                    &obj,
+                    &t.predicate,
+                    (k, k + 1),
+                    false,
+                    Modality::Asserted,
+                    0.8,
+                    "apposition",
+                );
             }
         }
     }
@@ -1084,17 +1609,27 @@ impl<'o> RelationExtractor<'o> {
     fn quotes(&self, doc: &Doc) -> Vec<QuoteMention> {
         let spans = find_quotes(doc.text);
         let mut out: Vec<QuoteMention> = Vec::new();
-        let sent_of = |byte: usize| doc.sentences.iter().position(|s| s.span.start <= byte && byte < s.span.end.max(s.span.start + 1));
+        let sent_of = |byte: usize| {
+            doc.sentences
+                .iter()
+                .position(|s| s.span.start <= byte && byte < s.span.end.max(s.span.start + 1))
+        };
         let mut prev_end_sentence: Option<usize> = None;
         for q in spans {
             let mut speaker = None;
             // after the closing mark, same sentence: ", X said" / ", said X" / ", he said"
             if let Some(s) = sent_of(q.outer.end.saturating_sub(1)) {
                 let toks = doc.toks(s);
-                let after = toks.iter().position(|t| t.span.start >= q.outer.end).unwrap_or(toks.len());
-                let window = (after..(after + 10).min(toks.len())).find(|&j| self.lex.reporting_forms.contains(norm(&toks[j])));
+                let after = toks
+                    .iter()
+                    .position(|t| t.span.start >= q.outer.end)
+                    .unwrap_or(toks.len());
+                let window = (after..(after + 10).min(toks.len()))
+                    .find(|&j| self.lex.reporting_forms.contains(norm(&toks[j])));
                 if let Some(r) = window {
-                    let between_quote = toks[after..r].iter().any(|t| matches!(t.text.as_str(), "“" | "\""));
+                    let between_quote = toks[after..r]
+                        .iter()
+                        .any(|t| matches!(t.text.as_str(), "“" | "\""));
                     if !between_quote {
                         speaker = self.speaker_near(doc, s, r);
                     }
@@ -1104,8 +1639,14 @@ impl<'o> RelationExtractor<'o> {
             if speaker.is_none() {
                 if let Some(s) = sent_of(q.outer.start) {
                     let toks = doc.toks(s);
-                    let before = toks.iter().position(|t| t.span.start >= q.outer.start).unwrap_or(0);
-                    if let Some(r) = (0..before).rev().find(|&j| self.lex.reporting_forms.contains(norm(&toks[j]))) {
+                    let before = toks
+                        .iter()
+                        .position(|t| t.span.start >= q.outer.start)
+                        .unwrap_or(0);
+                    if let Some(r) = (0..before)
+                        .rev()
+                        .find(|&j| self.lex.reporting_forms.contains(norm(&toks[j])))
+                    {
                         // a previous quote of the same sentence shares the speaker
                         speaker = out
                             .iter()
@@ -1125,7 +1666,10 @@ impl<'o> RelationExtractor<'o> {
                 }
             }
             prev_end_sentence = sent_of(q.outer.end.saturating_sub(1));
-            out.push(QuoteMention { span: q.inner, speaker });
+            out.push(QuoteMention {
+                span: q.inner,
+                speaker,
+            });
         }
         out
     }
@@ -1138,14 +1682,21 @@ impl<'o> RelationExtractor<'o> {
                 let w = norm(&toks[r]);
                 if w == "according" && toks.get(r + 1).is_some_and(|t| t.lower == "to") {
                     if let Some(m) = doc.mention_starting_at(s, r + 2) {
-                        out.push(Speech { sentence: s, from: 0, to: toks.len(), speaker: doc.ents.mentions[m].entity });
+                        out.push(Speech {
+                            sentence: s,
+                            from: 0,
+                            to: toks.len(),
+                            speaker: doc.ents.mentions[m].entity,
+                        });
                     }
                     continue;
                 }
                 if !self.lex.reporting_forms.contains(w) {
                     continue;
                 }
-                let Some(speaker) = self.speaker_near(doc, s, r) else { continue };
+                let Some(speaker) = self.speaker_near(doc, s, r) else {
+                    continue;
+                };
                 // complement after the verb (skip "the Council that")
                 let mut from = r + 1;
                 let limit = (r + 6).min(toks.len());
@@ -1153,12 +1704,22 @@ impl<'o> RelationExtractor<'o> {
                     from = t + 1;
                 }
                 if from < toks.len() {
-                    out.push(Speech { sentence: s, from, to: toks.len(), speaker });
+                    out.push(Speech {
+                        sentence: s,
+                        from,
+                        to: toks.len(),
+                        speaker,
+                    });
                 }
                 // "..., X said." — the complement is before
                 if r > 0 && (r + 3 >= toks.len()) {
                     if let Some(c) = (0..r).rev().find(|&j| norm(&toks[j]) == ",") {
-                        out.push(Speech { sentence: s, from: 0, to: c, speaker });
+                        out.push(Speech {
+                            sentence: s,
+                            from: 0,
+                            to: c,
+                            speaker,
+                        });
                     }
                 }
             }
@@ -1168,7 +1729,13 @@ impl<'o> RelationExtractor<'o> {
 
     /// Stance words in speech: "the separation was a blatant break of the norms" said by X → X condemns
     /// the actor of the separation.
-    fn evaluative(&self, doc: &Doc, quotes: &[QuoteMention], speech: &[Speech], out: &mut Vec<RelationMention>) {
+    fn evaluative(
+        &self,
+        doc: &Doc,
+        quotes: &[QuoteMention],
+        speech: &[Speech],
+        out: &mut Vec<RelationMention>,
+    ) {
         for s in 0..doc.sentences.len() {
             let toks = doc.toks(s);
             let mut k = 0;
@@ -1191,11 +1758,23 @@ impl<'o> RelationExtractor<'o> {
                 };
                 let t = &self.lex.triggers[ti];
                 let byte = toks[k].span.start;
-                let (speaker, lo, hi) = if let Some(q) = quotes.iter().find(|q| q.span.start <= byte && byte < q.span.end) {
-                    let lo = toks.iter().position(|t| t.span.start >= q.span.start).unwrap_or(0);
-                    let hi = toks.iter().position(|t| t.span.start >= q.span.end).unwrap_or(toks.len());
+                let (speaker, lo, hi) = if let Some(q) = quotes
+                    .iter()
+                    .find(|q| q.span.start <= byte && byte < q.span.end)
+                {
+                    let lo = toks
+                        .iter()
+                        .position(|t| t.span.start >= q.span.start)
+                        .unwrap_or(0);
+                    let hi = toks
+                        .iter()
+                        .position(|t| t.span.start >= q.span.end)
+                        .unwrap_or(toks.len());
                     (q.speaker, lo, hi)
-                } else if let Some(sp) = speech.iter().find(|sp| sp.sentence == s && sp.from <= k && k < sp.to) {
+                } else if let Some(sp) = speech
+                    .iter()
+                    .find(|sp| sp.sentence == s && sp.from <= k && k < sp.to)
+                {
                     (Some(sp.speaker), sp.from, sp.to)
                 } else {
                     (None, 0, 0)
@@ -1211,7 +1790,10 @@ impl<'o> RelationExtractor<'o> {
                     let w = norm(&toks[j - 1]);
                     if let Some(m) = doc.ment_at[s][j - 1] {
                         let mm = &doc.ents.mentions[m];
-                        if mm.entity != speaker && mm.kind != MentionKind::DemonymAdjective && doc.class_of(mm.entity) != "Person" {
+                        if mm.entity != speaker
+                            && mm.kind != MentionKind::DemonymAdjective
+                            && doc.class_of(mm.entity) != "Person"
+                        {
                             target = Some((mm.entity, false, mm.tok_start));
                             break;
                         }
@@ -1227,11 +1809,33 @@ impl<'o> RelationExtractor<'o> {
                     j -= 1;
                 }
                 if let Some((e, indirect, at)) = target {
-                    let subj = Arg { entities: vec![speaker], indirect: false, first_tok: k, last_tok: end };
-                    let obj = Arg { entities: vec![e], indirect, first_tok: at, last_tok: at + 1 };
+                    let subj = Arg {
+                        entities: vec![speaker],
+                        indirect: false,
+                        first_tok: k,
+                        last_tok: end,
+                    };
+                    let obj = Arg {
+                        entities: vec![e],
+                        indirect,
+                        first_tok: at,
+                        last_tok: at + 1,
+                    };
                     let (negated, modality) = self.polarity(doc, s, k, t);
                     let before = out.len();
-                    self.emit(doc, out, s, &subj, &obj, &t.predicate, (k, end), negated, modality, 0.55, "evaluative");
+                    self.emit(
+                        doc,
+                        out,
+                        s,
+                        &subj,
+                        &obj,
+                        &t.predicate,
+                        (k, end),
+                        negated,
+                        modality,
+                        0.55,
+                        "evaluative",
+                    );
                     for r in &mut out[before..] {
                         r.attributed_to = Some(speaker);
                     }

@@ -74,7 +74,12 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("do", &["did", "done", "does"]),
     ("go", &["went", "gone", "goes"]),
     ("have", &["had", "has"]),
-    ("be", &["is", "are", "was", "were", "been", "being", "am", "'s", "'re"]),
+    (
+        "be",
+        &[
+            "is", "are", "was", "were", "been", "being", "am", "'s", "'re",
+        ],
+    ),
     ("keep", &["kept"]),
     ("leave", &["left"]),
     ("make", &["made"]),
@@ -139,7 +144,13 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
     }
     let last = chars[n - 1];
     // third person
-    if lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('x') || lemma.ends_with('z') || lemma.ends_with('o') {
+    if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+        || lemma.ends_with('o')
+    {
         v.push(format!("{lemma}es"));
     } else if last == 'y' && n > 1 && !is_vowel(chars[n - 2]) {
         v.push(format!("{}ies", &lemma[..lemma.len() - 1]));
@@ -179,7 +190,11 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
 /// Forms of a noun (singular and plural).
 pub fn noun_forms(lemma: &str) -> Vec<String> {
     let mut v = vec![lemma.to_string()];
-    if lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('x') {
+    if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+    {
         v.push(format!("{lemma}es"));
     } else if lemma.ends_with('y') && !lemma.ends_with("ey") && !lemma.ends_with("ay") {
         v.push(format!("{}ies", &lemma[..lemma.len() - 1]));
@@ -190,8 +205,9 @@ pub fn noun_forms(lemma: &str) -> Vec<String> {
 }
 
 const FUNCTION: &[&str] = &[
-    "of", "in", "on", "to", "for", "with", "against", "by", "from", "at", "as", "a", "an", "the", "and", "not", "no", "its",
-    "their", "his", "her", "behind", "around", "upon", "over", "about", "into", "x",
+    "of", "in", "on", "to", "for", "with", "against", "by", "from", "at", "as", "a", "an", "the",
+    "and", "not", "no", "its", "their", "his", "her", "behind", "around", "upon", "over", "about",
+    "into", "x",
 ];
 
 impl TriggerLexicon {
@@ -260,7 +276,8 @@ impl TriggerLexicon {
         for n in &ontology.event_nouns {
             lex.event_nouns.extend(noun_forms(n));
         }
-        lex.state_agent_nouns.extend(ontology.state_agent_nouns.iter().cloned());
+        lex.state_agent_nouns
+            .extend(ontology.state_agent_nouns.iter().cloned());
         lex
     }
 
@@ -294,7 +311,10 @@ mod tests {
         let ids = lex.starting_with("condemned");
         assert!(ids.iter().any(|&i| lex.triggers[i].predicate == "condemns"));
         let ids = lex.starting_with("spoke");
-        assert!(ids.iter().any(|&i| lex.triggers[i].pattern == "speak in favor of"));
+        assert!(
+            ids.iter()
+                .any(|&i| lex.triggers[i].pattern == "speak in favor of")
+        );
         assert!(lex.reporting_forms.contains("said"));
         assert!(lex.event_nouns.contains("move"));
     }

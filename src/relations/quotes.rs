@@ -30,7 +30,10 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     while i < chars.len() {
         let (b, c) = chars[i];
         let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-        let opens = is_open(c) && (c != '"' || prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | ':')));
+        let opens = is_open(c)
+            && (c != '"'
+                || prev
+                    .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | ':')));
         if !opens {
             i += 1;
             continue;
@@ -45,12 +48,18 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
             if is_close(cc) && j > i + 1 {
                 let p = chars[j - 1].1;
                 let n = chars.get(j + 1).map(|x| x.1);
-                let apostrophe = cc == '’' && p.is_alphanumeric() && n.is_some_and(|n| n.is_alphanumeric());
-                let plural_possessive = cc == '’' && p == 's' && n.is_some_and(|n| n == ' ') && !chars[j - 2].1.is_whitespace() && {
-                    // "states’ rights": an apostrophe when followed by a lower-case word
-                    chars.get(j + 2).is_some_and(|x| x.1.is_lowercase())
-                };
-                let straight_opening = cc == '"' && n.is_some_and(|n| n.is_alphanumeric()) && p.is_whitespace();
+                let apostrophe =
+                    cc == '’' && p.is_alphanumeric() && n.is_some_and(|n| n.is_alphanumeric());
+                let plural_possessive = cc == '’'
+                    && p == 's'
+                    && n.is_some_and(|n| n == ' ')
+                    && !chars[j - 2].1.is_whitespace()
+                    && {
+                        // "states’ rights": an apostrophe when followed by a lower-case word
+                        chars.get(j + 2).is_some_and(|x| x.1.is_lowercase())
+                    };
+                let straight_opening =
+                    cc == '"' && n.is_some_and(|n| n.is_alphanumeric()) && p.is_whitespace();
                 let curly_open_again = cc == '“';
                 if curly_open_again {
                     // a new opening before a close: the first quote was unbalanced; restart here
@@ -83,14 +92,23 @@ mod tests {
     use super::*;
 
     fn q(t: &str) -> Vec<&str> {
-        find_quotes(t).into_iter().map(|s| &t[s.inner.start..s.inner.end]).collect()
+        find_quotes(t)
+            .into_iter()
+            .map(|s| &t[s.inner.start..s.inner.end])
+            .collect()
     }
 
     #[test]
     fn curly_straight_split_and_unbalanced() {
-        assert_eq!(q("“Only human lives,” he said, “are destroyed by force.”"), vec!["Only human lives,", "are destroyed by force."]);
+        assert_eq!(
+            q("“Only human lives,” he said, “are destroyed by force.”"),
+            vec!["Only human lives,", "are destroyed by force."]
+        );
         assert_eq!(q(r#"He said "no way" today."#), vec!["no way"]);
-        assert_eq!(q("“We should not,’ he continued. “Isn’t it late?,” asked X."), vec!["We should not,", "Isn’t it late?,"]);
+        assert_eq!(
+            q("“We should not,’ he continued. “Isn’t it late?,” asked X."),
+            vec!["We should not,", "Isn’t it late?,"]
+        );
         assert_eq!(q("Kosovo’s move"), Vec::<&str>::new());
     }
 }
