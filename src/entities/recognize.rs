@@ -255,6 +255,9 @@ const NAME_CONNECTORS: &[&str] = &[
 /// Prepositions after which a name's head ends ("Mission in Kosovo" → head "Mission").
 const HEAD_STOPPERS: &[&str] = &["of", "for", "in", "on", "to", "&", "and"];
 
+/// The pseudo-class of names whose head word the ontology excludes ("Iran–Iraq War").
+const EXCLUDED: &str = "!excluded";
+
 /// Recognizes entities in documents. Built once per process from the ontology and a lexicon.
 pub struct EntityRecognizer<'a> {
     lexicon: &'a dyn Lexicon,
@@ -265,9 +268,16 @@ pub struct EntityRecognizer<'a> {
     /// Description noun → class.
     descriptions: HashMap<String, String>,
     reporting: HashSet<String>,
+    excluded: HashSet<String>,
 }
 
 fn is_cap(t: &Token) -> bool {
+    // "al-Assad", "bin-Salman", "el-Sisi": a lower-case particle joined to a capitalized name
+    for p in ["al-", "el-", "bin-", "ibn-", "ad-", "as-", "ash-", "abu-"] {
+        if let Some(rest) = t.text.strip_prefix(p) {
+            return rest.chars().next().is_some_and(char::is_uppercase);
+        }
+    }
     let mut chars = t.text.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => t.text.chars().any(|c| c.is_alphabetic()),
@@ -416,6 +426,7 @@ impl<'a> EntityRecognizer<'a> {
             heads,
             descriptions,
             reporting: ontology.reporting_verbs.iter().cloned().collect(),
+            excluded: ontology.excluded_name_heads.iter().cloned().collect(),
         }
     }
 
@@ -434,6 +445,9 @@ impl<'a> EntityRecognizer<'a> {
         }
         if head == 0 {
             return None;
+        }
+        if self.excluded.contains(&toks[head - 1].lower) {
+            return Some(EXCLUDED.to_string());
         }
         if head >= 2 {
             let two = format!("{} {}", toks[head - 2].lower, toks[head - 1].lower);
@@ -529,7 +543,10 @@ impl<'a> EntityRecognizer<'a> {
                             && j + 1 < toks.len()
                             && NAME_CONNECTORS.contains(&toks[j].lower.as_str())
                             && (is_cap(&toks[j + 1]) || tok_hit[j + 1].is_some())
-                            && toks[j].lower != "and"
+                            && (toks[j].lower != "and"
+                                || toks[i..j]
+                                    .iter()
+                                    .any(|t| matches!(t.lower.as_str(), "of" | "for")))
                         {
                             j += 1;
                             continue;
@@ -632,7 +649,8 @@ impl<'a> EntityRecognizer<'a> {
         }
         // a whole span typed by its head word (an organization or a document), unless one hit covers it all
         let whole_hit = tok_hit[a].is_some_and(|(_, e)| e == j);
-        if !whole_hit && j - a >= 2 {
+        let excluded = self.head_class(&toks[a..j]).is_some_and(|c| c == EXCLUDED);
+        if !whole_hit && j - a >= 2 && !excluded {
             // skip leading titles ("President Obama's Department"? rare) — titles break org names only at the start
             if let Some(class) = self.head_class(&toks[a..j]) {
                 // a leading demonym or state name gives the body's state ("Iraqi Parliament")
@@ -683,7 +701,18 @@ impl<'a> EntityRecognizer<'a> {
                 k += tl;
                 continue;
             }
-            if run_start.is_none() {
+            // a lower-case connector ends a name here ("Hassan Rouhani of Iran"); what follows is a
+            // name of its own ("Part of Resolution 1776")
+            if !is_cap(&toks[k]) && !is_number(&toks[k]) {
+                if let Some(s) = run_start.take() {
+                    flush(b, singles, s, k);
+                }
+                if k + 1 < j {
+                    self.process_span(b, sent, tok_hit, hits, lower_words, singles, k + 1, j);
+                }
+                return;
+            }
+            if run_start.is_none() && !excluded {
                 run_start = Some(k);
             }
             k += 1;
@@ -819,6 +848,13 @@ impl<'a> EntityRecognizer<'a> {
 
     /// Single capitalized words: a part of a person's name, a known acronym, a speaker, or a name.
     fn resolve_singles(&self, b: &mut Builder, sentences: &[Sentence], singles: &[(usize, usize)]) {
+        // how often each single name occurs (a name said twice is more likely a real one)
+        let mut cap_counts: HashMap<&str, usize> = HashMap::new();
+        for &(si, k) in singles {
+            *cap_counts
+                .entry(sentences[si].tokens[k].text.as_str())
+                .or_default() += 1;
+        }
         // persons' name parts
         let mut parts: HashMap<String, Vec<usize>> = HashMap::new();
         for (ix, e) in b.entities.iter().enumerate() {
@@ -868,7 +904,14 @@ impl<'a> EntityRecognizer<'a> {
             if next_is_speech || prev_is_speech {
                 let e = b.entity(&t.text, "Person", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
-            } else if k > 0 && !adjective_like && t.text.chars().count() > 2 {
+            } else if k > 0
+                && !adjective_like
+                && t.text.chars().count() > 2
+                && (is_all_caps(&t.text)
+                    || cap_counts.get(t.text.as_str()).copied().unwrap_or(0) >= 2
+                    || (k > 0 && sent.tokens[k - 1].lower == "the")
+                    || !lower_words_contains(sentences, &t.lower))
+            {
                 let e = b.entity(&t.text, "Organization", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
             }
@@ -946,6 +989,15 @@ impl<'a> EntityRecognizer<'a> {
         }
         b.mentions.extend(new);
     }
+}
+
+/// Whether the document writes this word in lower case somewhere (then a capitalized use is likely
+/// a common word).
+fn lower_words_contains(sentences: &[Sentence], lower: &str) -> bool {
+    sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter())
+        .any(|t| t.text == lower)
 }
 
 fn sent_text(toks: &[Token], a: usize, b: usize) -> String {

@@ -686,7 +686,11 @@ impl<'o> RelationExtractor<'o> {
         let mut dist = 0;
         while j > 0 && dist < 16 {
             let w = norm(&toks[j - 1]);
-            if BOUNDARY.contains(&w) || w == "that" || self.lex.reporting_forms.contains(w) && j < k
+            let in_mention = doc.ment_at[s][j - 1].is_some();
+            if !in_mention
+                && (BOUNDARY.contains(&w)
+                    || w == "that"
+                    || self.lex.reporting_forms.contains(w) && j < k)
             {
                 return None;
             }
@@ -1323,9 +1327,10 @@ impl<'o> RelationExtractor<'o> {
             let mut steps = 0;
             while j > 0 && steps < 5 {
                 let w = norm(&toks[j - 1]);
-                if matches!(w, "," | "the" | "a" | "an" | "and" | "." | "“" | "”" | "\"")
-                    || BOUNDARY.contains(&w)
-                    || self.lex.reporting_forms.contains(w)
+                if doc.ment_at[s][j - 1].is_none()
+                    && (matches!(w, "," | "the" | "a" | "an" | "and" | "." | "“" | "”" | "\"")
+                        || BOUNDARY.contains(&w)
+                        || self.is_reporting(doc, s, j - 1))
                 {
                     break;
                 }
@@ -1560,6 +1565,11 @@ impl<'o> RelationExtractor<'o> {
 
     // ----- speech ----------------------------------------------------------------------------------
 
+    /// Whether token `j` is a reporting verb (not a word inside a name such as "United States").
+    fn is_reporting(&self, doc: &Doc, s: usize, j: usize) -> bool {
+        doc.ment_at[s][j].is_none() && self.lex.reporting_forms.contains(norm(&doc.toks(s)[j]))
+    }
+
     /// The speaker around a reporting verb at token `r`: a person or actor before it, or right after
     /// it ("said the envoy"), or a pronoun.
     fn speaker_near(&self, doc: &Doc, s: usize, r: usize) -> Option<usize> {
@@ -1624,8 +1634,8 @@ impl<'o> RelationExtractor<'o> {
                     .iter()
                     .position(|t| t.span.start >= q.outer.end)
                     .unwrap_or(toks.len());
-                let window = (after..(after + 10).min(toks.len()))
-                    .find(|&j| self.lex.reporting_forms.contains(norm(&toks[j])));
+                let window =
+                    (after..(after + 10).min(toks.len())).find(|&j| self.is_reporting(doc, s, j));
                 if let Some(r) = window {
                     let between_quote = toks[after..r]
                         .iter()
@@ -1643,10 +1653,7 @@ impl<'o> RelationExtractor<'o> {
                         .iter()
                         .position(|t| t.span.start >= q.outer.start)
                         .unwrap_or(0);
-                    if let Some(r) = (0..before)
-                        .rev()
-                        .find(|&j| self.lex.reporting_forms.contains(norm(&toks[j])))
-                    {
+                    if let Some(r) = (0..before).rev().find(|&j| self.is_reporting(doc, s, j)) {
                         // a previous quote of the same sentence shares the speaker
                         speaker = out
                             .iter()
@@ -1691,7 +1698,7 @@ impl<'o> RelationExtractor<'o> {
                     }
                     continue;
                 }
-                if !self.lex.reporting_forms.contains(w) {
+                if !self.is_reporting(doc, s, r) {
                     continue;
                 }
                 let Some(speaker) = self.speaker_near(doc, s, r) else {
