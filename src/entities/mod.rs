@@ -1,1 +1,2 @@
 //! Entities: gazetteer, statistical NER, typing, coreference and linking.
+pub mod gazetteer;
