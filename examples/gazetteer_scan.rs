@@ -14,7 +14,11 @@ fn main() -> anyhow::Result<()> {
     let path = args
         .next()
         .unwrap_or_else(|| "../shared/data/corpus/wikinews.jsonl".into());
-    let max: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(usize::MAX);
+    let max: usize = args
+        .next()
+        .map(|s| s.parse())
+        .transpose()?
+        .unwrap_or(usize::MAX);
     let top: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(60);
 
     let t0 = Instant::now();

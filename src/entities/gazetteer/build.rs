@@ -231,9 +231,8 @@ pub fn fold_accents(s: &str) -> String {
 
 /// Whether a name is written in Latin script (ASCII or Latin-1/Latin Extended letters).
 fn latin(s: &str) -> bool {
-    s.chars().all(|c| {
-        c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(&c) || c == '\u{2019}' || c == '–'
-    })
+    s.chars()
+        .all(|c| c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(&c) || c == '\u{2019}' || c == '–')
 }
 
 /// Removes parenthesized and bracketed parts, returning the rest and the removed contents.
@@ -392,8 +391,9 @@ impl Supplement {
             };
             let f: Vec<&str> = line.split('\t').collect();
             let kind = |k: &str| AliasKind::parse(k).ok_or_else(|| err(format!("bad kind {k:?}")));
-            let class =
-                |c: &str| EntityClass::from_local_name(c).ok_or_else(|| err(format!("bad class {c:?}")));
+            let class = |c: &str| {
+                EntityClass::from_local_name(c).ok_or_else(|| err(format!("bad class {c:?}")))
+            };
             match (f[0], f.len()) {
                 ("E", 7) => {
                     let mut e = RawEntry::new(f[1].to_string(), class(f[2])?, f[3]);
@@ -488,6 +488,11 @@ fn apply_supplement(s: &Supplement, entries: &mut Vec<RawEntry>) -> Result<(), G
 /// Applies stop/risky/shout lists to all aliases and drops dangling `related` keys.
 fn finish_flags(s: &Supplement, entries: &mut [RawEntry]) {
     let keys: HashSet<String> = entries.iter().map(|e| e.key.clone()).collect();
+    let added: HashSet<(&str, &str)> = s
+        .additions
+        .iter()
+        .map(|(k, a)| (k.as_str(), a.text.as_str()))
+        .collect();
     for e in entries.iter_mut() {
         let from_supplement = e.key.starts_with("sup:");
         if !e.related.is_empty() && !keys.contains(&e.related) {
@@ -497,7 +502,13 @@ fn finish_flags(s: &Supplement, entries: &mut [RawEntry]) {
             if a.flags == "-" {
                 continue;
             }
-            if s.stop.contains(&a.text) && !from_supplement {
+            let country_name = e.class == EntityClass::Country
+                && matches!(a.kind, AliasKind::Name | AliasKind::Short | AliasKind::Long);
+            if s.stop.contains(&a.text)
+                && !from_supplement
+                && !country_name
+                && !added.contains(&(e.key.as_str(), a.text.as_str()))
+            {
                 a.flags = "-".into();
                 continue;
             }
@@ -571,10 +582,16 @@ fn factbook(
             }
         }
     }
-    // names of all countries, to keep them out of other lists
+    // names of all countries (not demonyms), to keep them out of other lists
     let country_names: HashSet<String> = countries
         .iter()
-        .flat_map(|c| c.entry.aliases.iter().map(|a| a.text.clone()))
+        .flat_map(|c| {
+            c.entry
+                .aliases
+                .iter()
+                .filter(|a| !matches!(a.kind, AliasKind::DemonymAdj | AliasKind::DemonymNoun))
+                .map(|a| a.text.clone())
+        })
         .collect();
     let country_gecs: HashSet<String> = countries
         .iter()
@@ -583,6 +600,23 @@ fn factbook(
                 || supplement.classes.get(&c.entry.key) == Some(&EntityClass::Country)
         })
         .map(|c| c.gec.clone())
+        .collect();
+    let population: HashMap<String, u64> = countries
+        .iter()
+        .map(|c| {
+            let total = c.doc["People and Society"]["Population"]
+                .get("total")
+                .and_then(|t| text_of(Some(t)))
+                .unwrap_or_default();
+            let digits: String = total
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            (c.gec.clone(), digits.parse().unwrap_or(0))
+        })
         .collect();
     let mut capitals = Vec::new();
     let mut divisions = Vec::new();
@@ -619,19 +653,36 @@ fn factbook(
     for c in countries {
         out.push(c.entry);
     }
+    // Same-named parties and divisions of several countries: the more populous country's entry
+    // comes first in the table and is the preferred sense ("Democratic Party", "ANC", "SNP").
+    let by_population = |v: &mut Vec<RawEntry>| {
+        v.sort_by_key(|e| {
+            std::cmp::Reverse(
+                population
+                    .get(e.related.trim_start_matches("fb:"))
+                    .copied()
+                    .unwrap_or(0),
+            )
+        })
+    };
+    by_population(&mut divisions);
+    by_population(&mut parties);
     out.extend(dedupe_keys(capitals));
     out.extend(dedupe_keys(divisions));
     out.extend(dedupe_keys(parties));
     out.extend(merge_leaders(leaders, &country_gecs, supplement));
     for (s, (name, gecs)) in ethnic {
         let mut e = RawEntry::new(format!("eth:{s}"), EntityClass::EthnicGroup, &plural(&name));
-        let flags = if name.contains(' ') || letter_count(&name) >= 4 {
-            "m"
+        // single-word singular forms double as personal names ("Bemba", "Yadav"): risky
+        let (plural_flags, singular_flags) = if name.contains(' ') {
+            ("m", "m")
+        } else if letter_count(&name) >= 4 {
+            ("m", "mr")
         } else {
-            "-"
+            ("-", "-")
         };
-        e.add(&plural(&name), AliasKind::DemonymNoun, flags);
-        e.add(&name, AliasKind::DemonymNoun, flags);
+        e.add(&plural(&name), AliasKind::DemonymNoun, plural_flags);
+        e.add(&name, AliasKind::DemonymNoun, singular_flags);
         if gecs.len() == 1 {
             e.related = format!("fb:{}", gecs[0]);
         }
@@ -650,8 +701,18 @@ fn merge_leaders(
     supplement: &Supplement,
 ) -> Vec<RawEntry> {
     const PLAIN: &[&str] = &[
-        "President", "King", "Queen", "Prime Minister", "Chancellor", "Premier", "Emperor",
-        "Supreme Leader", "Amir", "Emir", "Sultan", "Pope",
+        "President",
+        "King",
+        "Queen",
+        "Prime Minister",
+        "Chancellor",
+        "Premier",
+        "Emperor",
+        "Supreme Leader",
+        "Amir",
+        "Emir",
+        "Sultan",
+        "Pope",
     ];
     let mut groups: BTreeMap<String, Vec<RawEntry>> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
@@ -668,10 +729,7 @@ fn merge_leaders(
         let score = |e: &RawEntry| {
             let gec = e.related.trim_start_matches("fb:");
             let title = e.note.split(" (").next().unwrap_or("");
-            (
-                !country_gecs.contains(gec),
-                !PLAIN.contains(&title),
-            )
+            (!country_gecs.contains(gec), !PLAIN.contains(&title))
         };
         group.sort_by_key(|e| score(e)); // stable: file order among equals
         let mut by_title: Vec<(String, Vec<String>)> = Vec::new();
@@ -813,7 +871,11 @@ fn country_entry(gec: &str, doc: &Value) -> Option<RawEntry> {
     e.add(&gec.to_ascii_uppercase(), AliasKind::Code, "-");
     let mut note = format!("gec={gec}");
     if let Some(tld) = text_of(doc["Communications"].get("Internet country code")) {
-        let tld = tld.split_whitespace().next().unwrap_or("").trim_start_matches('.');
+        let tld = tld
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_start_matches('.');
         if tld.len() == 2 && tld.chars().all(|c| c.is_ascii_alphabetic()) {
             let _ = write!(note, "; tld=.{tld}");
         }
@@ -863,7 +925,11 @@ fn capital_entries(gec: &str, g: &Value) -> Vec<RawEntry> {
         if !starts_upper(&main) || !latin(&main) || main.split_whitespace().count() > 4 {
             continue;
         }
-        let mut e = RawEntry::new(format!("cap:{gec}:{}", slug(&main)), EntityClass::City, &main);
+        let mut e = RawEntry::new(
+            format!("cap:{gec}:{}", slug(&main)),
+            EntityClass::City,
+            &main,
+        );
         e.related = format!("fb:{gec}");
         e.add(&main, AliasKind::Capital, "m");
         for p in inner {
@@ -927,18 +993,99 @@ fn division_entries(gec: &str, g: &Value, country_names: &HashSet<String>) -> Ve
 }
 
 const TITLE_WORDS: &[&str] = &[
-    "Acting", "Administrator", "Amir", "Armed", "Assembly", "Captain", "Captains", "Chair",
-    "Chairman", "Chairperson", "Chancellor", "Chief", "Co-Prince", "Co-Princes", "Commander",
-    "Commissioner", "Council", "Crown", "Defense", "Deputy", "Duke", "Emir", "Emperor",
-    "Executive", "Federal", "First", "Forces", "General", "Government", "Governor",
-    "Governor-General", "Grand", "Head", "High", "Interim", "King", "Leader", "Lieutenant",
-    "Lord", "Mayor", "Military", "Minister", "Ministers", "National", "Pope", "Premier",
-    "Presidency", "President", "Prime", "Prince", "Princess", "Queen", "Regent", "Regents",
-    "Representative", "Revolutionary", "Royal", "Second", "Secretary", "Sovereign", "Speaker",
-    "State", "Sultan", "Supreme", "Transitional", "Vice", "Co-Chairs", "Co-Chair", "Sir", "Dame",
-    "Col", "Colonel", "Gen", "Lt", "Dr", "Brig", "Marshal", "Field", "Taoiseach", "Ayatollah",
-    "Presidential", "Territorial", "Commonwealth", "Cardinal", "Holiness", "Air", "Vice-Marshal",
-    "Capt", "Captain-General", "Co-prince", "Maj", "Major", "Admiral",
+    "Acting",
+    "Administrator",
+    "Amir",
+    "Armed",
+    "Assembly",
+    "Captain",
+    "Captains",
+    "Chair",
+    "Chairman",
+    "Chairperson",
+    "Chancellor",
+    "Chief",
+    "Co-Prince",
+    "Co-Princes",
+    "Commander",
+    "Commissioner",
+    "Council",
+    "Crown",
+    "Defense",
+    "Deputy",
+    "Duke",
+    "Emir",
+    "Emperor",
+    "Executive",
+    "Federal",
+    "First",
+    "Forces",
+    "General",
+    "Government",
+    "Governor",
+    "Governor-General",
+    "Grand",
+    "Head",
+    "High",
+    "Interim",
+    "King",
+    "Leader",
+    "Lieutenant",
+    "Lord",
+    "Mayor",
+    "Military",
+    "Minister",
+    "Ministers",
+    "National",
+    "Pope",
+    "Premier",
+    "Presidency",
+    "President",
+    "Prime",
+    "Prince",
+    "Princess",
+    "Queen",
+    "Regent",
+    "Regents",
+    "Representative",
+    "Revolutionary",
+    "Royal",
+    "Second",
+    "Secretary",
+    "Sovereign",
+    "Speaker",
+    "State",
+    "Sultan",
+    "Supreme",
+    "Transitional",
+    "Vice",
+    "Co-Chairs",
+    "Co-Chair",
+    "Sir",
+    "Dame",
+    "Col",
+    "Colonel",
+    "Gen",
+    "Lt",
+    "Dr",
+    "Brig",
+    "Marshal",
+    "Field",
+    "Taoiseach",
+    "Ayatollah",
+    "Presidential",
+    "Territorial",
+    "Commonwealth",
+    "Cardinal",
+    "Holiness",
+    "Air",
+    "Vice-Marshal",
+    "Capt",
+    "Captain-General",
+    "Co-prince",
+    "Maj",
+    "Major",
+    "Admiral",
 ];
 
 fn roman(w: &str) -> bool {
@@ -1023,9 +1170,13 @@ fn leader_entries(gec: &str, g: &Value) -> Vec<RawEntry> {
 
 /// One person from a statement such as "Prime Minister Djuro MACUT" or "President XI Jinping".
 fn leader_entry(gec: &str, role: &str, tokens: &[&str]) -> Option<RawEntry> {
-    let caps_at = tokens.iter().position(|w| caps_token(w) && !TITLE_WORDS.contains(w))?;
+    let caps_at = tokens
+        .iter()
+        .position(|w| caps_token(w) && !TITLE_WORDS.contains(w))?;
     let mut given_start = caps_at;
-    const PARTICLES: &[&str] = &["al", "el", "bin", "ben", "de", "da", "dos", "van", "von", "la"];
+    const PARTICLES: &[&str] = &[
+        "al", "el", "bin", "ben", "de", "da", "dos", "van", "von", "la",
+    ];
     while given_start > 0 && caps_at - given_start < 5 {
         let w = tokens[given_start - 1];
         let ok = (starts_upper(w) || PARTICLES.contains(&w))
@@ -1051,7 +1202,10 @@ fn leader_entry(gec: &str, role: &str, tokens: &[&str]) -> Option<RawEntry> {
     if rest.len() > 4 || rest.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return None;
     }
-    let given: Vec<String> = tokens[given_start..caps_at].iter().map(|w| w.to_string()).collect();
+    let given: Vec<String> = tokens[given_start..caps_at]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
     let caps: Vec<String> = tokens[caps_at..caps_end]
         .iter()
         .enumerate()
@@ -1126,7 +1280,10 @@ fn party_entries(
         let Some(name) = pieces.first().cloned() else {
             continue;
         };
-        if !latin(&name) || name.split_whitespace().count() > 14 || acronym_like(&name) && pieces.len() == 1 && letter_count(&name) < 3 {
+        if !latin(&name)
+            || name.split_whitespace().count() > 14
+            || acronym_like(&name) && pieces.len() == 1 && letter_count(&name) < 3
+        {
             continue;
         }
         let mut e = RawEntry::new(
@@ -1137,7 +1294,11 @@ fn party_entries(
         e.related = format!("fb:{gec}");
         e.note = "political party".into();
         let single_safe = |s: &str| s.split_whitespace().count() >= 2 || letter_count(s) >= 4;
-        e.add(&name, AliasKind::Name, if single_safe(&name) { "m" } else { "-" });
+        e.add(
+            &name,
+            AliasKind::Name,
+            if single_safe(&name) { "m" } else { "-" },
+        );
         for p in pieces.iter().skip(1) {
             if acronym_like(p) {
                 let flags = if letter_count(p) >= 3 { "m" } else { "-" };
@@ -1155,7 +1316,8 @@ fn party_entries(
                     } else {
                         AliasKind::Former
                     };
-                    let ok = letter_count(&f) >= 3 && (kind == AliasKind::Former || letter_count(&f) >= 3);
+                    let ok = letter_count(&f) >= 3
+                        && (kind == AliasKind::Former || letter_count(&f) >= 3);
                     e.add(&f, kind, if ok && starts_upper(&f) { "m" } else { "-" });
                 }
                 continue;
@@ -1164,9 +1326,18 @@ fn party_entries(
                 || !latin(&p)
                 || country_names.contains(&p)
                 || local_names.contains(&p)
-                || ["coalition", "includes", "party", "led by", "alliance", "bloc", "faction", "leader"]
-                    .iter()
-                    .any(|w| lower.contains(w))
+                || [
+                    "coalition",
+                    "includes",
+                    "party",
+                    "led by",
+                    "alliance",
+                    "bloc",
+                    "faction",
+                    "leader",
+                ]
+                .iter()
+                .any(|w| lower.contains(w))
                 || p.split_whitespace().count() > 6
             {
                 continue;
@@ -1176,7 +1347,11 @@ fn party_entries(
             } else {
                 AliasKind::Other
             };
-            let flags = if single_safe(&p) && letter_count(&p) >= 3 { "m" } else { "-" };
+            let flags = if single_safe(&p) && letter_count(&p) >= 3 {
+                "m"
+            } else {
+                "-"
+            };
             e.add(&p, kind, flags);
         }
         out.push(e);
@@ -1185,13 +1360,57 @@ fn party_entries(
 }
 
 const ETHNIC_STOP: &[&str] = &[
-    "Other", "Others", "White", "Whites", "Black", "Blacks", "Mixed", "Unknown", "Unspecified",
-    "Asian", "African", "European", "Indigenous", "Native", "Foreign", "Foreigners", "None",
-    "Mestizo", "Mulatto", "Amerindian", "Creole", "Expatriates", "Non-Saudi", "Nationals",
-    "Citizens", "Several", "Many", "Mostly", "Minority", "Minorities", "Tribes", "Including",
-    "Chinese", "Indian", "Asia", "EU", "Muslim", "Muslims", "Jewish", "Scottish", "Europeans",
-    "Grassfields", "Belle", "Kurdish", "Hispanic", "North American", "South Korean", "Saint Maarten",
-    "St. Helena", "Slavic", "Lndi",
+    "Other",
+    "Others",
+    "White",
+    "Whites",
+    "Black",
+    "Blacks",
+    "Mixed",
+    "Unknown",
+    "Unspecified",
+    "Asian",
+    "African",
+    "European",
+    "Indigenous",
+    "Native",
+    "Foreign",
+    "Foreigners",
+    "None",
+    "Mestizo",
+    "Mulatto",
+    "Amerindian",
+    "Creole",
+    "Expatriates",
+    "Non-Saudi",
+    "Nationals",
+    "Citizens",
+    "Several",
+    "Many",
+    "Mostly",
+    "Minority",
+    "Minorities",
+    "Tribes",
+    "Including",
+    "Chinese",
+    "Indian",
+    "Asia",
+    "EU",
+    "Muslim",
+    "Muslims",
+    "Jewish",
+    "Scottish",
+    "Europeans",
+    "Grassfields",
+    "Belle",
+    "Kurdish",
+    "Hispanic",
+    "North American",
+    "South Korean",
+    "Saint Maarten",
+    "St. Helena",
+    "Slavic",
+    "Lndi",
 ];
 
 fn ethnic_names(t: &str) -> Vec<String> {
@@ -1241,13 +1460,13 @@ fn plural(name: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // SupraVerden
 
+/// One top-level YAML record: its key and its scalar fields.
+type YamlRecord = (String, BTreeMap<String, String>);
+
 /// Parses the subset of YAML SupraVerden uses: top-level keys (plain or `? key` / `: first`),
 /// two-space indented `Key: value` scalars and `- item` lists.
-fn parse_yaml_records(
-    text: &str,
-    path: &str,
-) -> Result<Vec<(String, BTreeMap<String, String>)>, GazetteerError> {
-    let mut out: Vec<(String, BTreeMap<String, String>)> = Vec::new();
+fn parse_yaml_records(text: &str, path: &str) -> Result<Vec<YamlRecord>, GazetteerError> {
+    let mut out: Vec<YamlRecord> = Vec::new();
     let mut pending_key: Option<String> = None;
     for (i, line) in text.lines().enumerate() {
         let err = |message: &str| GazetteerError::Source {
@@ -1278,7 +1497,10 @@ fn parse_yaml_records(
         let Some(body) = field_line.strip_prefix("  ") else {
             return Err(err("unexpected indentation"));
         };
-        let record = &mut out.last_mut().ok_or_else(|| err("field before any record"))?.1;
+        let record = &mut out
+            .last_mut()
+            .ok_or_else(|| err("field before any record"))?
+            .1;
         if body.starts_with("- ") {
             continue; // list items (LEI codes): not needed
         }
@@ -1298,7 +1520,9 @@ fn unquote(s: &str) -> String {
     if s.len() >= 2 && s.starts_with('\'') && s.ends_with('\'') {
         s[1..s.len() - 1].replace("''", "'")
     } else if s.len() >= 2 && s.starts_with('"') && s.ends_with('"') {
-        s[1..s.len() - 1].replace("\\\"", "\"").replace("\\\\", "\\")
+        s[1..s.len() - 1]
+            .replace("\\\"", "\"")
+            .replace("\\\\", "\\")
     } else {
         s.to_string()
     }
@@ -1329,23 +1553,32 @@ fn supraverden(path: &Path, out: &mut Vec<RawEntry>) -> Result<(), GazetteerErro
             .trim_end_matches(" and affiliates");
         let is_head = r.get("Type").is_some_and(|t| t.contains("itself"))
             || name == base
-            || r.get("Name_en").is_some_and(|n| n == base);
+            || r.get("Name_en").is_some_and(|n| n == base)
+            || r.get("Abbreviation_en").is_some_and(|a| a == base);
         if is_head {
             heads.entry(fam.clone()).or_insert_with(|| key_of(r, name));
         }
     }
+    // a QID given to two records (a data error) stays with the first; the second is keyed by its
+    // SupraVerden id and carries no QID
     let mut seen: HashSet<String> = HashSet::new();
     for (name, r) in &records {
         let en = r.get("Name_en").cloned().unwrap_or_else(|| name.clone());
-        let key = key_of(r, name);
-        if !seen.insert(key.clone()) {
-            continue;
+        let mut key = key_of(r, name);
+        let duplicate_qid = !seen.insert(key.clone());
+        if duplicate_qid {
+            key = format!(
+                "igo:{}",
+                r.get("SPRVD_id").cloned().unwrap_or_else(|| slug(name))
+            );
+            seen.insert(key.clone());
         }
         let family = r.get("Org_family").filter(|f| *f != "none").cloned();
         let typ = r.get("Type").cloned().unwrap_or_default();
         let head = family.as_ref().and_then(|f| heads.get(f)).cloned();
         let is_head = head.as_deref() == Some(key.as_str());
-        let specialized = typ.contains("specialized agency") || typ.contains("specialised organisations");
+        let specialized =
+            typ.contains("specialized agency") || typ.contains("specialised organisations");
         let class = if family.is_none() || is_head || specialized || head.is_none() {
             EntityClass::InternationalOrganization
         } else {
@@ -1353,27 +1586,34 @@ fn supraverden(path: &Path, out: &mut Vec<RawEntry>) -> Result<(), GazetteerErro
         };
         let mut e = RawEntry::new(key.clone(), class, &en);
         if let Some(q) = r.get("Wikidata_code").filter(|q| q.starts_with('Q')) {
-            e.qid = q.clone();
+            if duplicate_qid {
+                let _ = write!(
+                    e.note,
+                    "SupraVerden QID {q} also given to another record, not used; "
+                );
+            } else {
+                e.qid = q.clone();
+            }
         }
         if !is_head && let Some(h) = head {
             e.related = h;
         }
-        e.note = match (&family, typ.is_empty()) {
+        e.note.push_str(&match (&family, typ.is_empty()) {
             (Some(f), false) => format!("{f}; {typ}"),
             (Some(f), true) => f.clone(),
             (None, false) => typ.clone(),
             (None, true) => String::new(),
-        };
+        });
         e.add(&en, AliasKind::Name, "m");
         if name != &en {
-            e.add(name, AliasKind::Name, "m");
+            e.add(name, AliasKind::Other, "m");
         }
         for (field, v) in r {
             let kind = if field.starts_with("Name_other") && field.ends_with("_en") {
                 AliasKind::Other
-            } else if field.starts_with("Name_former") && field.ends_with("_en") {
-                AliasKind::Former
-            } else if field.starts_with("Abbreviation_former") && field.ends_with("_en") {
+            } else if (field.starts_with("Name_former") || field.starts_with("Abbreviation_former"))
+                && field.ends_with("_en")
+            {
                 AliasKind::Former
             } else if field.starts_with("Abbreviation") && field.ends_with("_en") {
                 AliasKind::Acronym
@@ -1437,9 +1677,12 @@ mod tests {
         assert_eq!(demonym_forms("Serb(s)"), vec!["Serb", "Serbs"]);
         assert_eq!(
             demonym_forms("Frenchman(men), Frenchwoman(women)"),
-            vec!["Frenchman", "Frenchmen", "Frenchwoman"]
+            vec!["Frenchman", "Frenchmen", "Frenchwoman", "Frenchwomen"]
         );
-        assert_eq!(demonym_forms("Congolese or Congo"), vec!["Congolese", "Congo"]);
+        assert_eq!(
+            demonym_forms("Congolese or Congo"),
+            vec!["Congolese", "Congo"]
+        );
         assert_eq!(
             demonym_forms("Beninese (singular and plural)"),
             vec!["Beninese"]
@@ -1448,7 +1691,10 @@ mod tests {
 
     #[test]
     fn html_and_names() {
-        assert_eq!(html_to_text("C&ocirc;te d&rsquo;Ivoire<br>x"), "Côte d'Ivoire\nx");
+        assert_eq!(
+            html_to_text("C&ocirc;te d&rsquo;Ivoire<br>x"),
+            "Côte d'Ivoire\nx"
+        );
         assert_eq!(html_to_text("San Jos&eacute;"), "San José");
         assert_eq!(fold_accents("Brasília"), "Brasilia");
         assert_eq!(name_case("Hoseini-KHAMENEI"), "Hoseini-Khamenei");

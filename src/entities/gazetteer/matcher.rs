@@ -60,7 +60,10 @@ pub(super) fn patterns(entries: &[GazetteerEntry]) -> (Vec<String>, Vec<Vec<Sens
                     }
                 };
                 let list = &mut keyed[i];
-                if !list.iter().any(|k| k.3.entry == id && k.3.kind == sense.kind) {
+                if !list
+                    .iter()
+                    .any(|k| k.3.entry == id && k.3.kind == sense.kind)
+                {
                     list.push((a.kind == AliasKind::Former, r, id.0, sense));
                 }
             };
@@ -121,12 +124,66 @@ fn next_word(text: &str, end: usize) -> Option<&str> {
 /// Capitalized words that may stand next to a risky name without making it part of a person's
 /// name ("In Jordan", "Jordan And").
 const FUNCTION_WORDS: &[&str] = &[
-    "A", "About", "Across", "After", "Against", "Also", "Although", "An", "And", "As", "At",
-    "Because", "Before", "Between", "Both", "But", "By", "Despite", "During", "For", "From",
-    "If", "In", "Including", "Inside", "Into", "Its", "Like", "Meanwhile", "Near", "Neither",
-    "Nor", "Of", "On", "Or", "Outside", "Over", "Since", "So", "Than", "That", "The", "Their",
-    "Then", "These", "This", "Those", "Though", "To", "Under", "Unlike", "Via", "When",
-    "Where", "Whether", "While", "With", "Within", "Without", "Yet",
+    "A",
+    "About",
+    "Across",
+    "After",
+    "Against",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Between",
+    "Both",
+    "But",
+    "By",
+    "Despite",
+    "During",
+    "For",
+    "From",
+    "If",
+    "In",
+    "Including",
+    "Inside",
+    "Into",
+    "Its",
+    "Like",
+    "Meanwhile",
+    "Near",
+    "Neither",
+    "Nor",
+    "Of",
+    "On",
+    "Or",
+    "Outside",
+    "Over",
+    "Since",
+    "So",
+    "Than",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "These",
+    "This",
+    "Those",
+    "Though",
+    "To",
+    "Under",
+    "Unlike",
+    "Via",
+    "When",
+    "Where",
+    "Whether",
+    "While",
+    "With",
+    "Within",
+    "Without",
+    "Yet",
 ];
 
 fn capitalized_name_word(word: &str) -> bool {

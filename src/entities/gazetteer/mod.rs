@@ -80,9 +80,6 @@ pub enum GazetteerError {
         /// What is wrong.
         message: String,
     },
-    /// The matcher automaton could not be built.
-    #[error("cannot build the gazetteer matcher: {0}")]
-    Automaton(String),
 }
 
 /// Index of an entry in a [`Gazetteer`].
@@ -474,7 +471,8 @@ impl Gazetteer {
             .unwrap_or_default()
     }
 
-    /// All senses of the surface form of a match, preferred first (`m.entry` is the first).
+    /// All senses of the surface form of a match, preferred first (`m.entry` is the first one
+    /// whose context rules passed).
     pub fn senses(&self, m: &GazetteerMatch) -> &[Sense] {
         self.senses
             .get(m.pattern as usize)
@@ -527,4 +525,225 @@ pub fn normalize_name(name: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> &'static Gazetteer {
+        Gazetteer::embedded()
+    }
+
+    /// (surface, canonical, class, kind) of every match.
+    fn found(text: &str) -> Vec<(String, String, EntityClass, AliasKind)> {
+        g().find(text)
+            .into_iter()
+            .map(|m| {
+                let e = g().entry(m.entry);
+                (
+                    text[m.span.start..m.span.end].to_string(),
+                    e.canonical.clone(),
+                    e.class,
+                    m.kind,
+                )
+            })
+            .collect()
+    }
+
+    fn surfaces(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn embedded_table_loads() {
+        assert!(g().len() > 5000, "only {} entries", g().len());
+        assert!(Gazetteer::from_table(EMBEDDED_TABLE).is_ok());
+    }
+
+    #[test]
+    fn acronym_case_and_pronoun() {
+        let f = found("The US and the U.S.-led coalition told us to leave the USA.");
+        let s: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(s, vec!["US", "U.S.", "USA"]);
+        assert!(
+            f.iter()
+                .all(|x| x.1 == "United States" && x.3 == AliasKind::Acronym)
+        );
+        assert!(surfaces("let us go").is_empty());
+        assert!(surfaces("Us and them").is_empty());
+    }
+
+    #[test]
+    fn dotted_acronyms_at_sentence_end() {
+        assert_eq!(surfaces("He flew to the U.S. Then he left."), vec!["U.S."]);
+        assert_eq!(surfaces("The U.N. said so."), vec!["U.N."]);
+    }
+
+    #[test]
+    fn leftmost_longest() {
+        let f = found("The UN Security Council met.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "UN Security Council");
+        assert_eq!(f[0].1, "United Nations Security Council");
+        assert_eq!(
+            surfaces("in South Africa and Africa"),
+            vec!["South Africa", "Africa"]
+        );
+        let f = found("South Africa");
+        assert_eq!(f[0].2, EntityClass::Country);
+    }
+
+    #[test]
+    fn word_boundaries() {
+        let f = found("Niger and Nigeria");
+        assert_eq!(f[0].1, "Niger");
+        assert_eq!(f[1].1, "Nigeria");
+        let f = found("Iranian officials in Iran");
+        assert_eq!(f.len(), 2);
+        assert_eq!((f[0].1.as_str(), f[0].3), ("Iran", AliasKind::DemonymAdj));
+        assert_eq!((f[1].0.as_str(), f[1].3), ("Iran", AliasKind::Name));
+        assert!(
+            surfaces("Chadwick and Omani-ish")
+                .iter()
+                .all(|s| s != "Chad")
+        );
+    }
+
+    #[test]
+    fn possessives_and_curly_apostrophes() {
+        assert_eq!(surfaces("Serbia's president"), vec!["Serbia"]);
+        assert_eq!(surfaces("Serbia’s president"), vec!["Serbia"]);
+        let f = found("Côte d’Ivoire and Cote d'Ivoire");
+        assert_eq!(f.len(), 2);
+        assert!(
+            f.iter()
+                .all(|x| x.2 == EntityClass::Country && x.1 == f[0].1)
+        );
+    }
+
+    #[test]
+    fn demonyms_and_ethnic_groups() {
+        let f = found("Serbian police");
+        assert_eq!((f[0].1.as_str(), f[0].3), ("Serbia", AliasKind::DemonymAdj));
+        // nationality nouns: the country is preferred, the ethnic group is another sense
+        let ms = g().find("Serbs protested");
+        assert_eq!(g().entry(ms[0].entry).canonical, "Serbia");
+        assert_eq!(ms[0].kind, AliasKind::DemonymNoun);
+        assert!(
+            g().senses(&ms[0])
+                .iter()
+                .any(|s| g().entry(s.entry).class == EntityClass::EthnicGroup)
+        );
+        let f = found("Kurds and Pashtuns");
+        assert!(f.iter().all(|x| x.2 == EntityClass::EthnicGroup), "{f:?}");
+        assert_eq!(f.len(), 2);
+        assert_eq!(found("Albanians")[0].1, "Albania");
+    }
+
+    #[test]
+    fn risky_names_next_to_capitalized_words() {
+        assert!(surfaces("Michael Jordan scored").is_empty());
+        assert_eq!(surfaces("King Abdullah of Jordan said"), vec!["Jordan"]);
+        assert_eq!(surfaces("In Jordan, officials"), vec!["Jordan"]);
+        assert!(surfaces("Chad Johnson").is_empty());
+    }
+
+    #[test]
+    fn shouting_acronyms() {
+        assert_eq!(surfaces("The WHO said"), vec!["WHO"]);
+        assert!(surfaces("WHO WANTS PEACE").is_empty());
+        assert!(surfaces("who said").is_empty());
+    }
+
+    #[test]
+    fn all_caps_names() {
+        let f = found("CHINA AND RUSSIA");
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].1, "China");
+        assert!(g().find("CHINA")[0].all_caps);
+    }
+
+    #[test]
+    fn parties_capitals_and_generic_words() {
+        let f = found("the Serbian Progressive Party (SNS) won in Belgrade");
+        let s: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(s, vec!["Serbian Progressive Party", "SNS", "Belgrade"]);
+        assert_eq!(f[0].2, EntityClass::PoliticalParty);
+        assert_eq!(f[2].2, EntityClass::City);
+        let ms = g().find("Belgrade");
+        let serbia = g()
+            .related(ms[0].entry)
+            .map(|id| g().entry(id).canonical.clone());
+        assert_eq!(serbia.as_deref(), Some("Serbia"));
+        for generic in [
+            "Alliance", "Union", "Justice", "Together", "Central", "South",
+        ] {
+            let text = format!("{generic} is a word.");
+            assert!(surfaces(&text).is_empty(), "{generic}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn former_states_and_regions() {
+        assert_eq!(found("the Soviet Union")[0].2, EntityClass::Country);
+        assert_eq!(found("USSR")[0].1, "Soviet Union");
+        assert_eq!(found("the Balkans")[0].2, EntityClass::Region);
+        assert_eq!(found("Middle East")[0].1, "Middle East");
+        assert_eq!(found("Sub-Saharan Africa")[0].1, "Sub-Saharan Africa");
+    }
+
+    #[test]
+    fn leaders_and_igo_qids() {
+        let f = found("Vladimir Putin met Xi Jinping");
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|x| x.2 == EntityClass::Person));
+        let un = g().lookup("United Nations");
+        assert!(
+            un.iter()
+                .any(|&id| g().entry(id).qid.as_deref() == Some("Q1065"))
+        );
+        let unsc = g().lookup("UN Security Council");
+        let e = g().entry(unsc[0]);
+        assert_eq!(e.class, EntityClass::GovernmentBody);
+        assert_eq!(
+            e.related.map(|r| g().entry(r).canonical.as_str()),
+            Some("United Nations")
+        );
+    }
+
+    #[test]
+    fn lookup_is_normalized() {
+        let a = g().lookup("russia");
+        let b = g().lookup("  RUSSIA ");
+        assert_eq!(a, b);
+        assert_eq!(g().entry(a[0]).canonical, "Russia");
+        assert!(g().lookup("Côte d’Ivoire").len() == 1);
+        assert!(g().lookup("no such place").is_empty());
+    }
+
+    #[test]
+    fn bad_tables_report_lines() {
+        let e = Gazetteer::from_table("# x\nE\tk\tNoClass\tX\t\t\t\n").unwrap_err();
+        assert!(e.to_string().contains("line 2"), "{e}");
+        let e = Gazetteer::from_table("A\tname\tm\tX\n").unwrap_err();
+        assert!(e.to_string().contains("line 1"), "{e}");
+        let e = Gazetteer::from_table("E\tk\tCountry\tX\t\tmissing\t\n").unwrap_err();
+        assert!(e.to_string().contains("missing"), "{e}");
+        assert!(Gazetteer::from_table("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn small_table_rules() {
+        let t = "E\tc:a\tCountry\tAland\t\t\t\nA\tname\tm\tAland\nA\tacronym\tm\tAL\n\
+                 E\tc:b\tCity\tAland\t\tc:a\t\nA\tcapital\tm\tAland\nA\tname\t-\tAlandia\n";
+        let g = Gazetteer::from_table(t).unwrap();
+        let ms = g.find("In Aland, AL and al met ALAND.");
+        assert_eq!(ms.len(), 3);
+        assert_eq!(g.entry(ms[0].entry).class, EntityClass::Country);
+        assert_eq!(g.senses(&ms[0]).len(), 2);
+        assert!(ms[2].all_caps);
+        assert!(g.find("Alandia").is_empty());
+        assert_eq!(g.lookup("alandia").len(), 1);
+    }
 }
