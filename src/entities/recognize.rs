@@ -269,6 +269,7 @@ pub struct EntityRecognizer<'a> {
     descriptions: HashMap<String, String>,
     reporting: HashSet<String>,
     excluded: HashSet<String>,
+    state_agents: HashSet<String>,
 }
 
 fn is_cap(t: &Token) -> bool {
@@ -427,6 +428,7 @@ impl<'a> EntityRecognizer<'a> {
             descriptions,
             reporting: ontology.reporting_verbs.iter().cloned().collect(),
             excluded: ontology.excluded_name_heads.iter().cloned().collect(),
+            state_agents: ontology.state_agent_nouns.iter().cloned().collect(),
         }
     }
 
@@ -653,6 +655,33 @@ impl<'a> EntityRecognizer<'a> {
         if !whole_hit && j - a >= 2 && !excluded {
             // skip leading titles ("President Obama's Department"? rare) — titles break org names only at the start
             if let Some(class) = self.head_class(&toks[a..j]) {
+                // "Federal Aviation Office of Germany": the state after "of" is not part of the name
+                // (the relation extractor links the body to it); "the Government of Afghanistan" is
+                // the state itself
+                if let Some(of) = (a + 1..j).find(|&x| toks[x].lower == "of") {
+                    let state_hit = tok_hit.get(of + 1).copied().flatten().filter(|&(h, e)| {
+                        e == j
+                            && matches!(hits[h].class.as_str(), "Country" | "Territory")
+                            && hits[h].kind == HitKind::Name
+                    });
+                    if let Some((h, _)) = state_hit {
+                        let head_words: Vec<&str> =
+                            toks[a..of].iter().map(|t| t.lower.as_str()).collect();
+                        let st = b.from_hit(&hits[h]);
+                        if head_words.len() == 1 && self.state_agents.contains(head_words[0]) {
+                            b.mention(sent, a, j, st, MentionKind::Name);
+                        } else {
+                            let label = sent_text(toks, a, of);
+                            let e = b.entity(&label, &class, None);
+                            if b.entities[e].state.is_none() {
+                                b.entities[e].state = Some(st);
+                            }
+                            b.mention(sent, a, of, e, MentionKind::Name);
+                            b.mention(sent, of + 1, j, st, MentionKind::Name);
+                        }
+                        return;
+                    }
+                }
                 // a leading demonym or state name gives the body's state ("Iraqi Parliament")
                 let state = tok_hit[a].and_then(|(h, _)| {
                     let hit = &hits[h];

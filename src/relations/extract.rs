@@ -280,6 +280,7 @@ impl<'o> RelationExtractor<'o> {
         for s in 0..sentences.len() {
             self.titles(&doc, s, &mut out);
             self.appositions(&doc, s, &mut out);
+            self.bodies(&doc, s, &mut out);
             self.triggers(&doc, s, &mut out);
         }
         // quotes and reported speech
@@ -983,10 +984,31 @@ impl<'o> RelationExtractor<'o> {
             let t = &self.lex.triggers[ti];
             let prev = if k > 0 { norm(&toks[k - 1]) } else { "" };
             let nominal = DETERMINERS.contains(&prev) || prev == "'s";
+            // "over alleged plots": a participle after a preposition modifies a noun
+            let attributive = toks[k].lower.ends_with("ed") && PREPOSITIONS.contains(&prev);
+            // adjectives need a copula: "X is against Y", "X remains opposed to Y"
+            let copular = {
+                let mut b = k;
+                while b > 0
+                    && AUX.contains(&norm(&toks[b - 1]))
+                    && !BE.contains(&norm(&toks[b - 1]))
+                {
+                    b -= 1;
+                }
+                b > 0
+                    && (BE.contains(&norm(&toks[b - 1]))
+                        || matches!(
+                            norm(&toks[b - 1]),
+                            "remain" | "remains" | "remained" | "stay" | "stays" | "stayed"
+                        ))
+            };
             match t.kind {
+                TriggerKind::Verb if attributive => {}
                 TriggerKind::Verb if !nominal => self.verb_pattern(doc, s, k, end, t, slot, out),
                 TriggerKind::Verb | TriggerKind::Noun => self.noun_pattern(doc, s, k, end, t, out),
-                TriggerKind::Adjective => self.verb_pattern(doc, s, k, end, t, slot, out),
+                TriggerKind::Adjective if copular => {
+                    self.verb_pattern(doc, s, k, end, t, slot, out)
+                }
                 TriggerKind::Inverse => {
                     let (negated, modality) = self.polarity(doc, s, k, t);
                     if let (Some(obj), Some(subj)) = (
@@ -1558,6 +1580,78 @@ impl<'o> RelationExtractor<'o> {
                     Modality::Asserted,
                     0.8,
                     "apposition",
+                );
+            }
+        }
+    }
+
+    /// "the Federal Aviation Office of Germany", "Brazil's National Institute for Space Research",
+    /// "the Iraqi Parliament": a government body is part of its state.
+    fn bodies(&self, doc: &Doc, s: usize, out: &mut Vec<RelationMention>) {
+        let toks = doc.toks(s);
+        for (mi, m) in doc
+            .ents
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.sentence == s)
+        {
+            if doc.class_of(m.entity) != "GovernmentBody" || m.kind != MentionKind::Name {
+                continue;
+            }
+            let is_state = |e: usize| matches!(doc.class_of(e), "Country" | "Territory");
+            let mut state: Option<(usize, usize)> = None;
+            if toks.get(m.tok_end).is_some_and(|t| t.lower == "of") {
+                if let Some(n) = doc.mention_starting_at(s, m.tok_end + 1) {
+                    let e = doc.ents.mentions[n].entity;
+                    if is_state(e) {
+                        state = Some((e, doc.ents.mentions[n].tok_start));
+                    }
+                }
+            }
+            if state.is_none()
+                && m.tok_start >= 2
+                && matches!(norm(&toks[m.tok_start - 1]), "'s" | "'")
+            {
+                if let Some(p) = doc.mention_ending_at(s, m.tok_start - 1) {
+                    let e = doc.ents.mentions[p].entity;
+                    if is_state(e) {
+                        state = Some((e, doc.ents.mentions[p].tok_start));
+                    }
+                }
+            }
+            if state.is_none() {
+                // a state named inside the body's name ("Iraqi Parliament")
+                if let Some(st) = doc.ents.entities[m.entity].state.filter(|&e| is_state(e)) {
+                    state = Some((st, m.tok_start));
+                }
+            }
+            let _ = mi;
+            if let Some((st, at)) = state {
+                let subj = Arg {
+                    entities: vec![m.entity],
+                    indirect: false,
+                    first_tok: m.tok_start,
+                    last_tok: m.tok_end,
+                };
+                let obj = Arg {
+                    entities: vec![st],
+                    indirect: false,
+                    first_tok: at,
+                    last_tok: at + 1,
+                };
+                self.emit(
+                    doc,
+                    out,
+                    s,
+                    &subj,
+                    &obj,
+                    "partOf",
+                    (m.tok_start, m.tok_end),
+                    false,
+                    Modality::Asserted,
+                    0.7,
+                    "body-of-state",
                 );
             }
         }
