@@ -122,16 +122,16 @@ impl Lexicon for Gazetteer {
     }
 
     fn lookup(&self, name: &str) -> Option<LexiconHit> {
-        let id = *self.lookup(name).first()?;
-        let e = self.entry(id);
-        let kind = e
-            .aliases
-            .iter()
-            .find(|a| {
-                super::gazetteer::normalize_name(&a.text) == super::gazetteer::normalize_name(name)
-            })
-            .map(|a| a.kind)
-            .unwrap_or(AliasKind::Name);
-        self.to_hit(id, kind, Span::default(), name)
+        // only names that are matched in running text: lookup-only aliases (codes, bare division
+        // names such as "Western") would turn common words into places
+        let norm = super::gazetteer::normalize_name(name);
+        self.lookup(name).into_iter().find_map(|id| {
+            let alias = self
+                .entry(id)
+                .aliases
+                .iter()
+                .find(|a| a.matchable && super::gazetteer::normalize_name(&a.text) == norm)?;
+            self.to_hit(id, alias.kind, Span::default(), name)
+        })
     }
 }
