@@ -40,14 +40,20 @@ enum Coercion {
 /// definitions with `@id`, `@type` and `@language`.
 #[derive(Debug, Clone)]
 pub struct Context {
-    /// The `@context` object as written in the file.
-    raw: Value,
+    /// The `@context` object as written in the file (its text, order and layout kept).
+    raw: String,
     /// (namespace IRI, prefix), longest namespace first.
     prefixes: Vec<(String, String)>,
     /// Predicate IRI → (term name, coercion); the alphabetically first term wins.
     terms: HashMap<String, (String, Coercion)>,
     /// Every term name (prefixes too): a full IRI whose scheme is one of them would be misread.
     names: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct RawContextDocument<'a> {
+    #[serde(borrow, rename = "@context")]
+    context: &'a serde_json::value::RawValue,
 }
 
 fn context_error(message: impl Into<String>) -> ExportError {
@@ -66,11 +72,10 @@ impl Context {
     pub fn parse(text: &str) -> Result<Self, ExportError> {
         let doc: Value =
             serde_json::from_str(text).map_err(|e| context_error(format!("not JSON: {e}")))?;
-        let raw = doc
-            .get("@context")
-            .cloned()
-            .ok_or_else(|| context_error("no \"@context\" key"))?;
-        let Value::Object(map) = &raw else {
+        let raw_doc: RawContextDocument = serde_json::from_str(text)
+            .map_err(|e| context_error(format!("no \"@context\" object: {e}")))?;
+        let raw = raw_doc.context.get().trim().to_string();
+        let Some(Value::Object(map)) = doc.get("@context") else {
             return Err(context_error("\"@context\" is not an object"));
         };
         // Pass 1: prefixes (string values ending with a gen-delim character).
@@ -321,8 +326,7 @@ pub fn to_compact_jsonld(quads: &[Quad], context: &Context) -> Result<String, Ex
 
     let mut s = String::new();
     s.push_str("{\n  \"@context\": ");
-    let ctx = serde_json::to_string_pretty(&context.raw).map_err(json_error)?;
-    s.push_str(&ctx.replace('\n', "\n  "));
+    s.push_str(&context.raw);
     s.push_str(",\n  \"@graph\": [");
     for (i, n) in nodes.iter().enumerate() {
         s.push_str(if i == 0 { "\n    {" } else { ",\n    {" });

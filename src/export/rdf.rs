@@ -48,7 +48,7 @@ use crate::ontology::{ENTITY_BASE, NG, Ontology};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 
 /// Namespace IRIs used by the exporter.
@@ -296,9 +296,10 @@ pub fn graph_to_quads_with(
     }
 
     let mut quads = default.quads;
+    let listed: HashSet<&str> = graph.documents.iter().map(|d| d.id.as_str()).collect();
     let mut order: Vec<DocumentInfo> = graph.documents.clone();
     for id in per_doc.keys() {
-        if !order.iter().any(|d| d.id == *id) {
+        if !listed.contains(id) {
             // Referenced by a mention but not listed: describe it minimally so that every
             // mention's prov:wasDerivedFrom is a typed ng:NewsArticle.
             order.push(DocumentInfo {
@@ -310,9 +311,19 @@ pub fn graph_to_quads_with(
             });
         }
     }
+    // Several ids can share a document IRI (same slug): their content shares the graph, and the
+    // first document's description wins.
+    let mut by_iri: HashMap<String, Vec<Quad>> = HashMap::new();
+    for (id, doc_quads) in per_doc {
+        by_iri
+            .entry(document_iri(id))
+            .or_default()
+            .extend(doc_quads);
+    }
     let mut done: HashSet<String> = HashSet::new();
     for d in &order {
-        if !done.insert(document_iri(&d.id)) {
+        let iri = document_iri(&d.id);
+        if !done.insert(iri.clone()) {
             continue;
         }
         let mut sink = Sink {
@@ -321,11 +332,8 @@ pub fn graph_to_quads_with(
         };
         document_quads(d, &run, &mut sink)?;
         quads.extend(sink.quads);
-        // Several ids can share a document IRI (same slug): keep all their content together.
-        for (id, doc_quads) in per_doc.iter_mut() {
-            if document_iri(id) == document_iri(&d.id) {
-                quads.append(doc_quads);
-            }
+        if let Some(doc_quads) = by_iri.remove(&iri) {
+            quads.extend(doc_quads);
         }
     }
     Ok(quads)
