@@ -223,3 +223,21 @@ fn errors_are_clear() {
     ));
     assert!("yaml".parse::<ResultsFormat>().is_err());
 }
+
+#[test]
+fn a_fact_stated_in_two_documents_is_one_triple_of_the_union_graph() {
+    let mut e = QueryEngine::new(&ontology()).unwrap();
+    e.load_graph(&hostile_graph(), &ontology()).unwrap();
+    let out = e
+        .run("SELECT ?g WHERE { GRAPH ?g { ?s ng:condemns ?o } }")
+        .unwrap();
+    let QueryOutput::Solutions { rows, .. } = out else {
+        panic!()
+    };
+    assert_eq!(rows.len(), 2, "asserted in both document graphs");
+    let out = e.run(WHO_CONDEMNS).unwrap();
+    let QueryOutput::Solutions { rows, .. } = out else {
+        panic!()
+    };
+    assert_eq!(rows.len(), 1, "the union default graph is a set: {rows:?}");
+}

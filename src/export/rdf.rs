@@ -47,7 +47,9 @@ use crate::graph::{
 use crate::ontology::{ENTITY_BASE, NG, Ontology};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{
+    GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple, TripleRef,
+};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 
@@ -475,11 +477,19 @@ mod oxsd_check {
 /// All quads as triples of one graph, without duplicates, in first-seen order (what Turtle,
 /// N-Triples, RDF/XML and JSON-LD hold).
 pub fn union_graph(quads: &[Quad]) -> Vec<Triple> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
+    union_graph_refs(quads)
+        .into_iter()
+        .map(TripleRef::into_owned)
+        .collect()
+}
+
+/// [`union_graph`] without copying the terms.
+pub fn union_graph_refs(quads: &[Quad]) -> Vec<TripleRef<'_>> {
+    let mut seen = HashSet::with_capacity(quads.len());
+    let mut out = Vec::with_capacity(quads.len());
     for q in quads {
-        let t = Triple::new(q.subject.clone(), q.predicate.clone(), q.object.clone());
-        if seen.insert(t.clone()) {
+        let t = TripleRef::new(&q.subject, &q.predicate, &q.object);
+        if seen.insert(t) {
             out.push(t);
         }
     }
@@ -572,9 +582,9 @@ pub fn write_quads(
         // unrepresentable characters by U+FFFD (see `xml_safe`).
         let mut buffer = Vec::new();
         let mut writer = serializer.for_writer(&mut buffer);
-        for t in union_graph(quads) {
+        for t in union_graph_refs(quads) {
             writer
-                .serialize_triple(&t)
+                .serialize_triple(t)
                 .map_err(ExportError::write(format))?;
         }
         writer.finish().map_err(ExportError::write(format))?;
@@ -602,9 +612,9 @@ pub fn write_quads(
                 .map_err(ExportError::write(format))?;
         }
     } else {
-        for t in union_graph(quads) {
+        for t in union_graph_refs(quads) {
             writer
-                .serialize_triple(&t)
+                .serialize_triple(t)
                 .map_err(ExportError::write(format))?;
         }
     }
