@@ -314,6 +314,12 @@ fn documents_and_the_run_carry_provenance() {
         label[0].to_string(),
         format!("\"newsgraph {}\"", env!("CARGO_PKG_VERSION"))
     );
+    let bad = ExportOptions {
+        timestamp: Some("yesterday".into()),
+        ..Default::default()
+    };
+    let err = graph_to_quads_with(&simple_graph(), &ontology(), &bad).unwrap_err();
+    assert!(err.to_string().contains("yesterday"), "{err}");
     // Without a timestamp there is no wall-clock time anywhere.
     let plain = graph_to_quads(&simple_graph(), &ontology()).unwrap();
     assert!(

@@ -270,6 +270,12 @@ pub enum ExportError {
         /// Parser message.
         message: String,
     },
+    /// [`ExportOptions::timestamp`] is not an `xsd:dateTime`.
+    #[error("run timestamp {value:?} is not an xsd:dateTime (e.g. 2026-11-28T15:00:00Z)")]
+    InvalidTimestamp {
+        /// The value given.
+        value: String,
+    },
     /// An entity's class is not defined by the ontology.
     #[error("entity {iri}: class {class:?} is not defined by the ontology ({ontology})")]
     UnknownClass {

@@ -202,6 +202,9 @@ pub fn graph_to_quads_with(
     default.add(&run, rdf::TYPE.into(), ng("ExtractionRun"));
     default.add(&run, iri(ns::PROV, "wasAssociatedWith"), agent.clone());
     if let Some(ts) = &opts.timestamp {
+        if !is_date_time(ts) {
+            return Err(ExportError::InvalidTimestamp { value: ts.clone() });
+        }
         default.add(
             &run,
             iri(ns::PROV, "startedAtTime"),
@@ -214,6 +217,7 @@ pub fn graph_to_quads_with(
     // Per-document graphs, in input order; documents only referenced by mentions come after,
     // sorted by id.
     let mut per_doc: BTreeMap<&str, Vec<Quad>> = BTreeMap::new();
+    let mut docs = DocNodes::default();
     for (s, o, edge) in graph.relations() {
         let pred =
             ontology
@@ -232,7 +236,7 @@ pub fn graph_to_quads_with(
         for m in &edge.mentions {
             let mut sink = Sink {
                 quads: Vec::new(),
-                graph: doc_graph(&m.document)?,
+                graph: GraphName::NamedNode(docs.node(&m.document)?),
             };
             if !edge.negated && asserted_in.insert(&m.document) {
                 sink.quads.push(Quad::new(
@@ -265,7 +269,7 @@ pub fn graph_to_quads_with(
             sink.add(
                 &node,
                 iri(ns::PROV, "wasDerivedFrom"),
-                doc_node(&m.document)?,
+                docs.node(&m.document)?,
             );
             sink.add(&node, iri(ns::PROV, "wasGeneratedBy"), run.clone());
             sink.add(&node, iri(ns::NIF, "beginIndex"), non_negative(m.start));
@@ -278,7 +282,7 @@ pub fn graph_to_quads_with(
         let what = || format!("quote in document {} at {}", q.document, q.start);
         let mut sink = Sink {
             quads: Vec::new(),
-            graph: doc_graph(&q.document)?,
+            graph: GraphName::NamedNode(docs.node(&q.document)?),
         };
         let node = checked_iri(&quote_iri(q), what)?;
         sink.add(&node, rdf::TYPE.into(), ng("Quotation"));
@@ -291,7 +295,7 @@ pub fn graph_to_quads_with(
         sink.add(
             &node,
             iri(ns::PROV, "wasDerivedFrom"),
-            doc_node(&q.document)?,
+            docs.node(&q.document)?,
         );
         sink.add(&node, iri(ns::PROV, "wasGeneratedBy"), run.clone());
         per_doc.entry(&q.document).or_default().extend(sink.quads);
@@ -339,6 +343,21 @@ pub fn graph_to_quads_with(
         }
     }
     Ok(quads)
+}
+
+/// Document IRIs, minted and checked once per document id.
+#[derive(Default)]
+struct DocNodes(HashMap<String, NamedNode>);
+
+impl DocNodes {
+    fn node(&mut self, id: &str) -> Result<NamedNode, ExportError> {
+        if let Some(n) = self.0.get(id) {
+            return Ok(n.clone());
+        }
+        let n = doc_node(id)?;
+        self.0.insert(id.to_string(), n.clone());
+        Ok(n)
+    }
 }
 
 fn doc_node(id: &str) -> Result<NamedNode, ExportError> {
@@ -409,6 +428,19 @@ fn document_quads(d: &DocumentInfo, run: &NamedNode, sink: &mut Sink) -> Result<
     }
     sink.add(run, iri(ns::PROV, "used"), s.clone());
     Ok(())
+}
+
+/// Whether a string is an `xsd:dateTime` lexical form (`YYYY-MM-DDThh:mm:ss[.s+][Z|±hh:mm]`).
+pub fn is_date_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 19
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && s.parse::<oxsd_check::DateTimeCheck>().is_ok()
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[8..10].iter().all(u8::is_ascii_digit)
 }
 
 /// `YYYY-MM-DD` → `xsd:date`, `YYYY-MM-DDThh:mm:ss...` → `xsd:dateTime`, anything else a string.
