@@ -1,4 +1,4 @@
-//! Exporters: one module per format, behind [`write`] (one format to a writer) and
+//! Exporters: one module per format, behind [`write()`] (one format to a writer) and
 //! [`write_to_dir`] (several formats to `DIR/graph.<ext>`, each written atomically).
 //!
 //! | format | module | content |
