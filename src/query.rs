@@ -1,9 +1,12 @@
 //! SPARQL over an embedded in-memory oxigraph store.
 //!
 //! [`QueryEngine`] loads RDF files (format from the extension) and knowledge graphs (through
-//! [`crate::export::rdf::graph_to_quads`]), predeclares the ontology's prefixes (a `PREFIX` the
-//! query declares itself wins), and uses the union of all graphs as the default graph, so queries
-//! over N-Quads/TriG exports need no `GRAPH` clause (an explicit `FROM` still restricts it).
+//! [`crate::export::rdf::graph_to_quads`]) and predeclares the ontology's prefixes (a `PREFIX` the
+//! query declares itself wins). The default graph is the RDF merge of everything loaded: each quad
+//! of a named graph is stored in its graph *and* in the default graph, so queries over
+//! N-Quads/TriG exports need no `GRAPH` clause, and a fact stated in two documents is one triple
+//! (oxigraph's own "default graph as union" mode would return it twice). `GRAPH ?g { ... }` still
+//! sees the per-document graphs.
 //! Results are materialized in a [`QueryOutput`] and written as an aligned text table (prefixed
 //! names), SPARQL JSON, CSV, TSV or XML; CONSTRUCT/DESCRIBE results as Turtle with prefixes.
 
@@ -12,7 +15,7 @@ use crate::graph::KnowledgeGraph;
 use crate::ontology::Ontology;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{Quad, Term, Triple, Variable};
+use oxigraph::model::{GraphName, Quad, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -159,7 +162,8 @@ impl QueryEngine {
         })
     }
 
-    /// Number of quads loaded.
+    /// Number of quads stored (a quad of a named graph counts twice: in its graph and in the
+    /// default graph).
     pub fn len(&self) -> Result<usize, QueryError> {
         self.store.len().map_err(store_error)
     }
@@ -204,9 +208,21 @@ impl QueryEngine {
         Ok(n)
     }
 
-    /// Loads quads.
+    /// Loads quads (each quad of a named graph also goes into the default graph).
     pub fn load_quads(&mut self, quads: impl IntoIterator<Item = Quad>) -> Result<(), QueryError> {
-        self.store.extend(quads).map_err(store_error)
+        let mut batch = Vec::new();
+        for q in quads {
+            if !q.graph_name.is_default_graph() {
+                batch.push(Quad::new(
+                    q.subject.clone(),
+                    q.predicate.clone(),
+                    q.object.clone(),
+                    GraphName::DefaultGraph,
+                ));
+            }
+            batch.push(q);
+        }
+        self.store.extend(batch).map_err(store_error)
     }
 
     /// Loads a knowledge graph as exported to RDF. Returns the number of quads.
@@ -229,12 +245,9 @@ impl QueryEngine {
                 .with_prefix(p, iri)
                 .map_err(|e| QueryError::Syntax(format!("ontology prefix {p}: {e}")))?;
         }
-        let mut prepared = evaluator
+        let prepared = evaluator
             .parse_query(sparql)
             .map_err(|e| QueryError::Syntax(e.to_string()))?;
-        if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
-        }
         let eval =
             |e: oxigraph::sparql::QueryEvaluationError| QueryError::Evaluation(e.to_string());
         match prepared.on_store(&self.store).execute().map_err(eval)? {

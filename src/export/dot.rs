@@ -94,12 +94,13 @@ pub fn edge_style(family: &str) -> (&'static str, &'static str, &'static str) {
 /// The DOT text of the graph.
 pub fn to_dot(graph: &KnowledgeGraph, ontology: &Ontology, opts: &ExportOptions) -> String {
     let mut s = String::new();
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     let title = format!(
-        "{} — {} entities, {} relations, {} documents",
+        "{} — {}, {}, {}",
         opts.generator,
-        graph.entity_count(),
-        graph.relation_count(),
-        graph.documents.len()
+        plural(graph.entity_count(), "entity").replace("entitys", "entities"),
+        plural(graph.relation_count(), "relation"),
+        plural(graph.documents.len(), "document")
     );
     let _ = writeln!(s, "digraph newsgraph {{");
     let _ = writeln!(

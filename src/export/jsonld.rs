@@ -18,7 +18,7 @@
 
 use super::{ExportError, Format};
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{NamedOrBlankNodeRef, Quad, TermRef};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::io::Write;
@@ -40,14 +40,20 @@ enum Coercion {
 /// definitions with `@id`, `@type` and `@language`.
 #[derive(Debug, Clone)]
 pub struct Context {
-    /// The `@context` object as written in the file.
-    raw: Value,
+    /// The `@context` object as written in the file (its text, order and layout kept).
+    raw: String,
     /// (namespace IRI, prefix), longest namespace first.
     prefixes: Vec<(String, String)>,
     /// Predicate IRI → (term name, coercion); the alphabetically first term wins.
     terms: HashMap<String, (String, Coercion)>,
     /// Every term name (prefixes too): a full IRI whose scheme is one of them would be misread.
     names: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct RawContextDocument<'a> {
+    #[serde(borrow, rename = "@context")]
+    context: &'a serde_json::value::RawValue,
 }
 
 fn context_error(message: impl Into<String>) -> ExportError {
@@ -66,11 +72,10 @@ impl Context {
     pub fn parse(text: &str) -> Result<Self, ExportError> {
         let doc: Value =
             serde_json::from_str(text).map_err(|e| context_error(format!("not JSON: {e}")))?;
-        let raw = doc
-            .get("@context")
-            .cloned()
-            .ok_or_else(|| context_error("no \"@context\" key"))?;
-        let Value::Object(map) = &raw else {
+        let raw_doc: RawContextDocument = serde_json::from_str(text)
+            .map_err(|e| context_error(format!("no \"@context\" object: {e}")))?;
+        let raw = raw_doc.context.get().trim().to_string();
+        let Some(Value::Object(map)) = doc.get("@context") else {
             return Err(context_error("\"@context\" is not an object"));
         };
         // Pass 1: prefixes (string values ending with a gen-delim character).
@@ -196,9 +201,9 @@ impl Context {
         Ok(iri.to_string())
     }
 
-    fn value(&self, object: &Term, coercion: &Coercion) -> Result<Value, ExportError> {
+    fn value(&self, object: TermRef<'_>, coercion: &Coercion) -> Result<Value, ExportError> {
         Ok(match object {
-            Term::NamedNode(n) => {
+            TermRef::NamedNode(n) => {
                 let c = self.compact_iri(n.as_str())?;
                 if *coercion == Coercion::Id {
                     Value::String(c)
@@ -206,7 +211,7 @@ impl Context {
                     obj([("@id", Value::String(c))])
                 }
             }
-            Term::BlankNode(b) => {
+            TermRef::BlankNode(b) => {
                 let id = format!("_:{}", b.as_str());
                 if *coercion == Coercion::Id {
                     Value::String(id)
@@ -214,7 +219,7 @@ impl Context {
                     obj([("@id", Value::String(id))])
                 }
             }
-            Term::Literal(l) => {
+            TermRef::Literal(l) => {
                 let value = Value::String(l.value().to_string());
                 if let Some(lang) = l.language() {
                     if *coercion == Coercion::Language(lang.to_ascii_lowercase()) {
@@ -272,14 +277,14 @@ pub fn write_quads(quads: &[Quad], out: &mut dyn Write) -> Result<(), ExportErro
 /// The compact JSON-LD text of the quads (one graph) against a context.
 pub fn to_compact_jsonld(quads: &[Quad], context: &Context) -> Result<String, ExportError> {
     let mut nodes: Vec<NodeObject> = Vec::new();
-    let mut index: HashMap<NamedOrBlankNode, usize> = HashMap::new();
-    for t in super::rdf::union_graph(quads) {
+    let mut index: HashMap<NamedOrBlankNodeRef<'_>, usize> = HashMap::new();
+    for t in super::rdf::union_graph_refs(quads) {
         let ix = match index.get(&t.subject) {
             Some(&ix) => ix,
             None => {
-                let id = match &t.subject {
-                    NamedOrBlankNode::NamedNode(n) => context.compact_iri(n.as_str())?,
-                    NamedOrBlankNode::BlankNode(b) => format!("_:{}", b.as_str()),
+                let id = match t.subject {
+                    NamedOrBlankNodeRef::NamedNode(n) => context.compact_iri(n.as_str())?,
+                    NamedOrBlankNodeRef::BlankNode(b) => format!("_:{}", b.as_str()),
                     #[allow(unreachable_patterns)]
                     _ => {
                         return Err(ExportError::Unrepresentable {
@@ -293,24 +298,24 @@ pub fn to_compact_jsonld(quads: &[Quad], context: &Context) -> Result<String, Ex
                     types: Vec::new(),
                     entries: Vec::new(),
                 });
-                index.insert(t.subject.clone(), nodes.len() - 1);
+                index.insert(t.subject, nodes.len() - 1);
                 nodes.len() - 1
             }
         };
         let node = &mut nodes[ix];
         if t.predicate == rdf::TYPE
-            && let Term::NamedNode(class) = &t.object
+            && let TermRef::NamedNode(class) = t.object
         {
             node.types
                 .push(Value::String(context.compact_iri(class.as_str())?));
             continue;
         }
         let (key, value) = match context.terms.get(t.predicate.as_str()) {
-            Some((name, coercion)) => (name.clone(), context.value(&t.object, coercion)?),
+            Some((name, coercion)) => (name.clone(), context.value(t.object, coercion)?),
             None => (
                 context.compact_iri(t.predicate.as_str())?,
                 // Plain strings under a compact IRI key are xsd:string; everything else is explicit.
-                context.value(&t.object, &Coercion::None)?,
+                context.value(t.object, &Coercion::None)?,
             ),
         };
         match node.entries.iter_mut().find(|(k, _)| *k == key) {
@@ -321,8 +326,7 @@ pub fn to_compact_jsonld(quads: &[Quad], context: &Context) -> Result<String, Ex
 
     let mut s = String::new();
     s.push_str("{\n  \"@context\": ");
-    let ctx = serde_json::to_string_pretty(&context.raw).map_err(json_error)?;
-    s.push_str(&ctx.replace('\n', "\n  "));
+    s.push_str(&context.raw);
     s.push_str(",\n  \"@graph\": [");
     for (i, n) in nodes.iter().enumerate() {
         s.push_str(if i == 0 { "\n    {" } else { ",\n    {" });

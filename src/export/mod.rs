@@ -1,4 +1,4 @@
-//! Exporters: one module per format, behind [`write`] (one format to a writer) and
+//! Exporters: one module per format, behind [`write()`] (one format to a writer) and
 //! [`write_to_dir`] (several formats to `DIR/graph.<ext>`, each written atomically).
 //!
 //! | format | module | content |
@@ -269,6 +269,12 @@ pub enum ExportError {
         iri: String,
         /// Parser message.
         message: String,
+    },
+    /// [`ExportOptions::timestamp`] is not an `xsd:dateTime`.
+    #[error("run timestamp {value:?} is not an xsd:dateTime (e.g. 2026-11-28T15:00:00Z)")]
+    InvalidTimestamp {
+        /// The value given.
+        value: String,
     },
     /// An entity's class is not defined by the ontology.
     #[error("entity {iri}: class {class:?} is not defined by the ontology ({ontology})")]

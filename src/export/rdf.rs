@@ -47,8 +47,10 @@ use crate::graph::{
 use crate::ontology::{ENTITY_BASE, NG, Ontology};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
-use std::collections::{BTreeMap, HashSet};
+use oxigraph::model::{
+    GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple, TripleRef,
+};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 
 /// Namespace IRIs used by the exporter.
@@ -200,6 +202,9 @@ pub fn graph_to_quads_with(
     default.add(&run, rdf::TYPE.into(), ng("ExtractionRun"));
     default.add(&run, iri(ns::PROV, "wasAssociatedWith"), agent.clone());
     if let Some(ts) = &opts.timestamp {
+        if !is_date_time(ts) {
+            return Err(ExportError::InvalidTimestamp { value: ts.clone() });
+        }
         default.add(
             &run,
             iri(ns::PROV, "startedAtTime"),
@@ -212,6 +217,7 @@ pub fn graph_to_quads_with(
     // Per-document graphs, in input order; documents only referenced by mentions come after,
     // sorted by id.
     let mut per_doc: BTreeMap<&str, Vec<Quad>> = BTreeMap::new();
+    let mut docs = DocNodes::default();
     for (s, o, edge) in graph.relations() {
         let pred =
             ontology
@@ -230,7 +236,7 @@ pub fn graph_to_quads_with(
         for m in &edge.mentions {
             let mut sink = Sink {
                 quads: Vec::new(),
-                graph: doc_graph(&m.document)?,
+                graph: GraphName::NamedNode(docs.node(&m.document)?),
             };
             if !edge.negated && asserted_in.insert(&m.document) {
                 sink.quads.push(Quad::new(
@@ -263,7 +269,7 @@ pub fn graph_to_quads_with(
             sink.add(
                 &node,
                 iri(ns::PROV, "wasDerivedFrom"),
-                doc_node(&m.document)?,
+                docs.node(&m.document)?,
             );
             sink.add(&node, iri(ns::PROV, "wasGeneratedBy"), run.clone());
             sink.add(&node, iri(ns::NIF, "beginIndex"), non_negative(m.start));
@@ -276,7 +282,7 @@ pub fn graph_to_quads_with(
         let what = || format!("quote in document {} at {}", q.document, q.start);
         let mut sink = Sink {
             quads: Vec::new(),
-            graph: doc_graph(&q.document)?,
+            graph: GraphName::NamedNode(docs.node(&q.document)?),
         };
         let node = checked_iri(&quote_iri(q), what)?;
         sink.add(&node, rdf::TYPE.into(), ng("Quotation"));
@@ -289,16 +295,17 @@ pub fn graph_to_quads_with(
         sink.add(
             &node,
             iri(ns::PROV, "wasDerivedFrom"),
-            doc_node(&q.document)?,
+            docs.node(&q.document)?,
         );
         sink.add(&node, iri(ns::PROV, "wasGeneratedBy"), run.clone());
         per_doc.entry(&q.document).or_default().extend(sink.quads);
     }
 
     let mut quads = default.quads;
+    let listed: HashSet<&str> = graph.documents.iter().map(|d| d.id.as_str()).collect();
     let mut order: Vec<DocumentInfo> = graph.documents.clone();
     for id in per_doc.keys() {
-        if !order.iter().any(|d| d.id == *id) {
+        if !listed.contains(id) {
             // Referenced by a mention but not listed: describe it minimally so that every
             // mention's prov:wasDerivedFrom is a typed ng:NewsArticle.
             order.push(DocumentInfo {
@@ -310,9 +317,19 @@ pub fn graph_to_quads_with(
             });
         }
     }
+    // Several ids can share a document IRI (same slug): their content shares the graph, and the
+    // first document's description wins.
+    let mut by_iri: HashMap<String, Vec<Quad>> = HashMap::new();
+    for (id, doc_quads) in per_doc {
+        by_iri
+            .entry(document_iri(id))
+            .or_default()
+            .extend(doc_quads);
+    }
     let mut done: HashSet<String> = HashSet::new();
     for d in &order {
-        if !done.insert(document_iri(&d.id)) {
+        let iri = document_iri(&d.id);
+        if !done.insert(iri.clone()) {
             continue;
         }
         let mut sink = Sink {
@@ -321,14 +338,26 @@ pub fn graph_to_quads_with(
         };
         document_quads(d, &run, &mut sink)?;
         quads.extend(sink.quads);
-        // Several ids can share a document IRI (same slug): keep all their content together.
-        for (id, doc_quads) in per_doc.iter_mut() {
-            if document_iri(id) == document_iri(&d.id) {
-                quads.append(doc_quads);
-            }
+        if let Some(doc_quads) = by_iri.remove(&iri) {
+            quads.extend(doc_quads);
         }
     }
     Ok(quads)
+}
+
+/// Document IRIs, minted and checked once per document id.
+#[derive(Default)]
+struct DocNodes(HashMap<String, NamedNode>);
+
+impl DocNodes {
+    fn node(&mut self, id: &str) -> Result<NamedNode, ExportError> {
+        if let Some(n) = self.0.get(id) {
+            return Ok(n.clone());
+        }
+        let n = doc_node(id)?;
+        self.0.insert(id.to_string(), n.clone());
+        Ok(n)
+    }
 }
 
 fn doc_node(id: &str) -> Result<NamedNode, ExportError> {
@@ -401,6 +430,19 @@ fn document_quads(d: &DocumentInfo, run: &NamedNode, sink: &mut Sink) -> Result<
     Ok(())
 }
 
+/// Whether a string is an `xsd:dateTime` lexical form (`YYYY-MM-DDThh:mm:ss[.s+][Z|±hh:mm]`).
+pub fn is_date_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 19
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && s.parse::<oxsd_check::DateTimeCheck>().is_ok()
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
 /// `YYYY-MM-DD` → `xsd:date`, `YYYY-MM-DDThh:mm:ss...` → `xsd:dateTime`, anything else a string.
 fn date_literal(date: &str) -> Literal {
     let b = date.as_bytes();
@@ -467,11 +509,19 @@ mod oxsd_check {
 /// All quads as triples of one graph, without duplicates, in first-seen order (what Turtle,
 /// N-Triples, RDF/XML and JSON-LD hold).
 pub fn union_graph(quads: &[Quad]) -> Vec<Triple> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
+    union_graph_refs(quads)
+        .into_iter()
+        .map(TripleRef::into_owned)
+        .collect()
+}
+
+/// [`union_graph`] without copying the terms.
+pub fn union_graph_refs(quads: &[Quad]) -> Vec<TripleRef<'_>> {
+    let mut seen = HashSet::with_capacity(quads.len());
+    let mut out = Vec::with_capacity(quads.len());
     for q in quads {
-        let t = Triple::new(q.subject.clone(), q.predicate.clone(), q.object.clone());
-        if seen.insert(t.clone()) {
+        let t = TripleRef::new(&q.subject, &q.predicate, &q.object);
+        if seen.insert(t) {
             out.push(t);
         }
     }
@@ -564,9 +614,9 @@ pub fn write_quads(
         // unrepresentable characters by U+FFFD (see `xml_safe`).
         let mut buffer = Vec::new();
         let mut writer = serializer.for_writer(&mut buffer);
-        for t in union_graph(quads) {
+        for t in union_graph_refs(quads) {
             writer
-                .serialize_triple(&t)
+                .serialize_triple(t)
                 .map_err(ExportError::write(format))?;
         }
         writer.finish().map_err(ExportError::write(format))?;
@@ -594,9 +644,9 @@ pub fn write_quads(
                 .map_err(ExportError::write(format))?;
         }
     } else {
-        for t in union_graph(quads) {
+        for t in union_graph_refs(quads) {
             writer
-                .serialize_triple(&t)
+                .serialize_triple(t)
                 .map_err(ExportError::write(format))?;
         }
     }

@@ -15,12 +15,17 @@
 //! Any other SHACL term in the shapes is an error ([`ShaclError::Unsupported`]): nothing is
 //! silently skipped. `sh:class` checks a stated `rdf:type` (no subclass inference). The data graph
 //! is the union of all graphs.
+//!
+//! `sh:datatype` is checked on the original quads, not through SPARQL: oxigraph's store and
+//! evaluator normalize the derived integer types (`xsd:nonNegativeInteger`, ...) to `xsd:integer`,
+//! so `DATATYPE()` cannot tell them apart.
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{Graph, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
+use std::collections::HashMap;
 use std::fmt;
 
 const SH: &str = "http://www.w3.org/ns/shacl#";
@@ -171,10 +176,35 @@ fn as_node(t: &Term) -> Option<NamedOrBlankNode> {
 struct Validator<'a> {
     shapes: Shapes,
     store: &'a Store,
+    /// (subject, predicate IRI) → objects, from the original quads (exact datatypes).
+    values: HashMap<(NamedOrBlankNode, String), Vec<Term>>,
     violations: Vec<Violation>,
 }
 
 impl Validator<'_> {
+    fn focus_nodes(&self, focus: &str) -> Result<Vec<Term>, ShaclError> {
+        let query = format!("SELECT DISTINCT ?this WHERE {{ {focus} }}");
+        let mut prepared = SparqlEvaluator::new()
+            .parse_query(&query)
+            .map_err(|e| ShaclError::Query(format!("{e} in {query}")))?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        let QueryResults::Solutions(solutions) = prepared
+            .on_store(self.store)
+            .execute()
+            .map_err(|e| ShaclError::Query(e.to_string()))?
+        else {
+            return Err(ShaclError::Query("not a SELECT".into()));
+        };
+        let mut out = Vec::new();
+        for s in solutions {
+            let s = s.map_err(|e| ShaclError::Query(e.to_string()))?;
+            if let Some(t) = s.get("this") {
+                out.push(t.clone());
+            }
+        }
+        Ok(out)
+    }
+
     fn select(&self, query: &str) -> Result<Vec<(String, Option<String>)>, ShaclError> {
         let mut prepared = SparqlEvaluator::new()
             .parse_query(query)
@@ -362,12 +392,39 @@ impl Validator<'_> {
         let value_check = |filter: String| {
             format!("SELECT DISTINCT ?this ?v WHERE {{ {focus} ?this {p} ?v FILTER({filter}) }}")
         };
-        for d in self.shapes.objects(prop, &sh("datatype")) {
-            let q = value_check(format!(
-                "!isLiteral(?v) || datatype(?v) != {}",
-                term_sparql(&d)
-            ));
-            self.report(&name, Some(&path), format!("sh:datatype {}", short(&d)), &q)?;
+        let datatypes = self.shapes.objects(prop, &sh("datatype"));
+        if !datatypes.is_empty() {
+            let nodes = self.focus_nodes(focus)?;
+            for d in datatypes {
+                let Term::NamedNode(d) = &d else {
+                    return Err(ShaclError::Unsupported {
+                        shape: name,
+                        what: "a non-IRI sh:datatype".into(),
+                    });
+                };
+                for node in &nodes {
+                    let Some(subject) = as_node(node) else {
+                        continue;
+                    };
+                    let values = self
+                        .values
+                        .get(&(subject, path.clone()))
+                        .cloned()
+                        .unwrap_or_default();
+                    for v in values {
+                        let ok = matches!(&v, Term::Literal(l) if l.datatype() == d.as_ref());
+                        if !ok {
+                            self.violations.push(Violation {
+                                shape: name.clone(),
+                                focus: short(node),
+                                path: Some(path.clone()),
+                                constraint: format!("sh:datatype <{}>", d.as_str()),
+                                value: Some(v.to_string()),
+                            });
+                        }
+                    }
+                }
+            }
         }
         for c in self.shapes.objects(prop, &sh("class")) {
             let q = format!(
@@ -413,9 +470,9 @@ impl Validator<'_> {
     }
 }
 
-/// Validates a store (the union of its graphs) against SHACL shapes given as Turtle.
-pub fn validate_store(
+fn validate_store(
     store: &Store,
+    values: HashMap<(NamedOrBlankNode, String), Vec<Term>>,
     shapes_turtle: &str,
     shapes_name: &str,
 ) -> Result<Vec<Violation>, ShaclError> {
@@ -440,6 +497,7 @@ pub fn validate_store(
     let mut v = Validator {
         shapes: Shapes { graph },
         store,
+        values,
         violations: Vec::new(),
     };
     for shape in shapes {
@@ -475,7 +533,16 @@ pub fn validate_quads(
     store
         .extend(quads.iter().cloned())
         .map_err(|e| ShaclError::Query(e.to_string()))?;
-    validate_store(&store, shapes_turtle, shapes_name)
+    let mut values: HashMap<(NamedOrBlankNode, String), Vec<Term>> = HashMap::new();
+    for q in quads {
+        let entry = values
+            .entry((q.subject.clone(), q.predicate.as_str().to_string()))
+            .or_default();
+        if !entry.contains(&q.object) {
+            entry.push(q.object.clone());
+        }
+    }
+    validate_store(&store, values, shapes_turtle, shapes_name)
 }
 
 /// Validates quads against the embedded export contract (`ontology/shapes.ttl`).
