@@ -332,7 +332,7 @@ impl Builder {
         i
     }
 
-    fn from_hit(&mut self, hit: &LexiconHit) -> usize {
+    fn entity_of_hit(&mut self, hit: &LexiconHit) -> usize {
         let e = self.entity(&hit.canonical, &hit.class, hit.qid.clone());
         if let Some(st) = &hit.state {
             let s = self.entity(&st.canonical, &st.class, st.qid.clone());
@@ -667,7 +667,7 @@ impl<'a> EntityRecognizer<'a> {
                     if let Some((h, _)) = state_hit {
                         let head_words: Vec<&str> =
                             toks[a..of].iter().map(|t| t.lower.as_str()).collect();
-                        let st = b.from_hit(&hits[h]);
+                        let st = b.entity_of_hit(&hits[h]);
                         if head_words.len() == 1 && self.state_agents.contains(head_words[0]) {
                             b.mention(sent, a, j, st, MentionKind::Name);
                         } else {
@@ -689,11 +689,11 @@ impl<'a> EntityRecognizer<'a> {
                 });
                 let label = &sent_text(toks, a, j);
                 let e = match self.lexicon.lookup(label) {
-                    Some(hit) => b.from_hit(&hit),
+                    Some(hit) => b.entity_of_hit(&hit),
                     None => b.entity(label, &class, None),
                 };
                 if let Some(st) = state {
-                    let s = b.from_hit(&st);
+                    let s = b.entity_of_hit(&st);
                     if s != e && b.entities[e].state.is_none() {
                         b.entities[e].state = Some(s);
                     }
@@ -714,7 +714,7 @@ impl<'a> EntityRecognizer<'a> {
                     flush(b, singles, s, k);
                 }
                 let hit = &hits[h];
-                let ent = b.from_hit(hit);
+                let ent = b.entity_of_hit(hit);
                 let kind = match hit.kind {
                     HitKind::Acronym => MentionKind::Acronym,
                     HitKind::DemonymAdjective => MentionKind::DemonymAdjective,
@@ -793,7 +793,7 @@ impl<'a> EntityRecognizer<'a> {
         }
         let label = sent_text(toks, s, e);
         if let Some(hit) = self.lexicon.lookup(&label) {
-            let ent = b.from_hit(&hit);
+            let ent = b.entity_of_hit(&hit);
             b.mention(sent, s, e, ent, MentionKind::Name);
             return;
         }
@@ -861,15 +861,14 @@ impl<'a> EntityRecognizer<'a> {
         // later single-token uses of a defined acronym
         for sent in sentences {
             for (k, t) in sent.tokens.iter().enumerate() {
-                if let Some((_, e)) = defs.iter().find(|(a, _)| *a == t.text) {
-                    if !b
+                if let Some((_, e)) = defs.iter().find(|(a, _)| *a == t.text)
+                    && !b
                         .mentions
                         .iter()
                         .any(|m| m.sentence == sent.index && m.tok_start <= k && k < m.tok_end)
-                    {
-                        let e = b.find(*e);
-                        b.mention(sent, k, k + 1, e, MentionKind::Acronym);
-                    }
+                {
+                    let e = b.find(*e);
+                    b.mention(sent, k, k + 1, e, MentionKind::Acronym);
                 }
             }
         }
@@ -918,7 +917,7 @@ impl<'a> EntityRecognizer<'a> {
                 continue;
             }
             if let Some(hit) = self.lexicon.lookup(&t.text) {
-                let e = b.from_hit(&hit);
+                let e = b.entity_of_hit(&hit);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
                 continue;
             }
@@ -938,7 +937,7 @@ impl<'a> EntityRecognizer<'a> {
                 && t.text.chars().count() > 2
                 && (is_all_caps(&t.text)
                     || cap_counts.get(t.text.as_str()).copied().unwrap_or(0) >= 2
-                    || (k > 0 && sent.tokens[k - 1].lower == "the")
+                    || sent.tokens[k - 1].lower == "the"
                     || !lower_words_contains(sentences, &t.lower))
             {
                 let e = b.entity(&t.text, "Organization", None);

@@ -338,8 +338,8 @@ impl<'o> RelationExtractor<'o> {
     fn collect_event_actors(&self, doc: &mut Doc) {
         for s in 0..doc.sentences.len() {
             let toks = doc.toks(s);
-            for k in 0..toks.len() {
-                if !self.lex.event_nouns.contains(&toks[k].lower) {
+            for (k, tok) in toks.iter().enumerate() {
+                if !self.lex.event_nouns.contains(&tok.lower) {
                     continue;
                 }
                 if let Some(e) = self.explicit_event_actor(doc, s, k) {
@@ -635,10 +635,10 @@ impl<'o> RelationExtractor<'o> {
             while c > 0 && AUX.contains(&norm(&toks[c - 1])) {
                 c -= 1;
             }
-            if c < k - 2 || c == k - 2 {
-                if let Some(a) = self.subject_left(doc, s, k - 2) {
-                    return Some(a);
-                }
+            if (c <= k - 2)
+                && let Some(a) = self.subject_left(doc, s, k - 2)
+            {
+                return Some(a);
             }
         }
         if k == 0 {
@@ -771,15 +771,15 @@ impl<'o> RelationExtractor<'o> {
                 && j > 0
                 && DETERMINERS.contains(&norm(&toks[j - 1]))
             {
-                if let Some((e, indirect)) = self.event_actor(doc, s, j) {
-                    if !exclude.contains(&e) {
-                        return Some(Arg {
-                            entities: vec![e],
-                            indirect,
-                            first_tok: j,
-                            last_tok: j + 1,
-                        });
-                    }
+                if let Some((e, indirect)) = self.event_actor(doc, s, j)
+                    && !exclude.contains(&e)
+                {
+                    return Some(Arg {
+                        entities: vec![e],
+                        indirect,
+                        first_tok: j,
+                        last_tok: j + 1,
+                    });
                 }
                 return None;
             }
@@ -803,12 +803,12 @@ impl<'o> RelationExtractor<'o> {
                     t += 1;
                 }
                 // "from Kosovar Serbians": skip a demonym modifier
-                if let Some(m) = doc.mention_starting_at(s, t) {
-                    if let Some(e) = self.actor_entity(doc, s, m, true) {
-                        let mut a = self.extend_right(doc, s, m);
-                        a.entities[0] = e;
-                        return Some(a);
-                    }
+                if let Some(m) = doc.mention_starting_at(s, t)
+                    && let Some(e) = self.actor_entity(doc, s, m, true)
+                {
+                    let mut a = self.extend_right(doc, s, m);
+                    a.entities[0] = e;
+                    return Some(a);
                 }
                 if matches!(
                     norm(&toks[t.min(toks.len() - 1)]),
@@ -971,10 +971,10 @@ impl<'o> RelationExtractor<'o> {
                 if matches!(t.kind, TriggerKind::Title | TriggerKind::Evaluative) {
                     continue;
                 }
-                if let Some((end, slot)) = self.match_trigger(doc, s, k, t) {
-                    if best.as_ref().is_none_or(|(_, e, _)| end > *e) {
-                        best = Some((ti, end, slot));
-                    }
+                if let Some((end, slot)) = self.match_trigger(doc, s, k, t)
+                    && best.as_ref().is_none_or(|(_, e, _)| end > *e)
+                {
+                    best = Some((ti, end, slot));
                 }
             }
             let Some((ti, end, slot)) = best else {
@@ -1328,10 +1328,10 @@ impl<'o> RelationExtractor<'o> {
                 if t.kind != TriggerKind::Title {
                     continue;
                 }
-                if let Some((end, _)) = self.match_trigger(doc, s, k, t) {
-                    if best.is_none_or(|(_, e)| end > e) {
-                        best = Some((ti, end));
-                    }
+                if let Some((end, _)) = self.match_trigger(doc, s, k, t)
+                    && best.is_none_or(|(_, e)| end > e)
+                {
+                    best = Some((ti, end));
                 }
             }
             let Some((ti, end)) = best else {
@@ -1393,12 +1393,10 @@ impl<'o> RelationExtractor<'o> {
                     if toks
                         .get(mm.tok_end)
                         .is_some_and(|t| matches!(norm(t), "'s" | "'"))
-                    {
-                        if let Some(next) = (mm.tok_end + 1..(mm.tok_end + 5).min(toks.len()))
+                        && let Some(next) = (mm.tok_end + 1..(mm.tok_end + 5).min(toks.len()))
                             .find_map(|x| doc.mention_starting_at(s, x))
-                        {
-                            mm = &doc.ents.mentions[next];
-                        }
+                    {
+                        mm = &doc.ents.mentions[next];
                     }
                     object = Some((mm.entity, mm.tok_start));
                     after = mm.tok_end;
@@ -1419,10 +1417,10 @@ impl<'o> RelationExtractor<'o> {
             if p < toks.len() && norm(&toks[p]) == "," {
                 p += 1;
             }
-            if let Some(m) = doc.mention_starting_at(s, p) {
-                if doc.class_of(doc.ents.mentions[m].entity) == "Person" {
-                    person = Some(doc.ents.mentions[m].entity);
-                }
+            if let Some(m) = doc.mention_starting_at(s, p)
+                && doc.class_of(doc.ents.mentions[m].entity) == "Person"
+            {
+                person = Some(doc.ents.mentions[m].entity);
             }
             if person.is_none() {
                 // apposition: "X, [the|China's] ... title"
@@ -1430,12 +1428,12 @@ impl<'o> RelationExtractor<'o> {
                 while a > 0 && matches!(norm(&toks[a - 1]), "the" | "a" | "an") {
                     a -= 1;
                 }
-                if a > 0 && norm(&toks[a - 1]) == "," {
-                    if let Some(m) = doc.mention_ending_at(s, a - 1) {
-                        if doc.class_of(doc.ents.mentions[m].entity) == "Person" {
-                            person = Some(doc.ents.mentions[m].entity);
-                        }
-                    }
+                if a > 0
+                    && norm(&toks[a - 1]) == ","
+                    && let Some(m) = doc.mention_ending_at(s, a - 1)
+                    && doc.class_of(doc.ents.mentions[m].entity) == "Person"
+                {
+                    person = Some(doc.ents.mentions[m].entity);
                 }
             }
             if let (Some(pe), Some((oe, ot))) = (person, object) {
@@ -1601,23 +1599,22 @@ impl<'o> RelationExtractor<'o> {
             }
             let is_state = |e: usize| matches!(doc.class_of(e), "Country" | "Territory");
             let mut state: Option<(usize, usize)> = None;
-            if toks.get(m.tok_end).is_some_and(|t| t.lower == "of") {
-                if let Some(n) = doc.mention_starting_at(s, m.tok_end + 1) {
-                    let e = doc.ents.mentions[n].entity;
-                    if is_state(e) {
-                        state = Some((e, doc.ents.mentions[n].tok_start));
-                    }
+            if toks.get(m.tok_end).is_some_and(|t| t.lower == "of")
+                && let Some(n) = doc.mention_starting_at(s, m.tok_end + 1)
+            {
+                let e = doc.ents.mentions[n].entity;
+                if is_state(e) {
+                    state = Some((e, doc.ents.mentions[n].tok_start));
                 }
             }
             if state.is_none()
                 && m.tok_start >= 2
                 && matches!(norm(&toks[m.tok_start - 1]), "'s" | "'")
+                && let Some(p) = doc.mention_ending_at(s, m.tok_start - 1)
             {
-                if let Some(p) = doc.mention_ending_at(s, m.tok_start - 1) {
-                    let e = doc.ents.mentions[p].entity;
-                    if is_state(e) {
-                        state = Some((e, doc.ents.mentions[p].tok_start));
-                    }
+                let e = doc.ents.mentions[p].entity;
+                if is_state(e) {
+                    state = Some((e, doc.ents.mentions[p].tok_start));
                 }
             }
             if state.is_none() {
@@ -1740,31 +1737,30 @@ impl<'o> RelationExtractor<'o> {
                 }
             }
             // before the opening mark in its sentence: "X said that ... “"
-            if speaker.is_none() {
-                if let Some(s) = sent_of(q.outer.start) {
-                    let toks = doc.toks(s);
-                    let before = toks
+            if speaker.is_none()
+                && let Some(s) = sent_of(q.outer.start)
+            {
+                let toks = doc.toks(s);
+                let before = toks
+                    .iter()
+                    .position(|t| t.span.start >= q.outer.start)
+                    .unwrap_or(0);
+                if let Some(r) = (0..before).rev().find(|&j| self.is_reporting(doc, s, j)) {
+                    // a previous quote of the same sentence shares the speaker
+                    speaker = out
                         .iter()
-                        .position(|t| t.span.start >= q.outer.start)
-                        .unwrap_or(0);
-                    if let Some(r) = (0..before).rev().find(|&j| self.is_reporting(doc, s, j)) {
-                        // a previous quote of the same sentence shares the speaker
-                        speaker = out
-                            .iter()
-                            .rev()
-                            .find(|p| sent_of(p.span.start) == Some(s) && p.speaker.is_some())
-                            .and_then(|p| p.speaker)
-                            .or_else(|| self.speaker_near(doc, s, r));
-                    }
+                        .rev()
+                        .find(|p| sent_of(p.span.start) == Some(s) && p.speaker.is_some())
+                        .and_then(|p| p.speaker)
+                        .or_else(|| self.speaker_near(doc, s, r));
                 }
             }
             // no cue: continues the previous quote of the same or the previous two sentences
-            if speaker.is_none() {
-                if let (Some(s), Some(ps)) = (sent_of(q.outer.start), prev_end_sentence) {
-                    if s <= ps + 2 {
-                        speaker = out.last().and_then(|p| p.speaker);
-                    }
-                }
+            if speaker.is_none()
+                && let (Some(s), Some(ps)) = (sent_of(q.outer.start), prev_end_sentence)
+                && s <= ps + 2
+            {
+                speaker = out.last().and_then(|p| p.speaker);
             }
             prev_end_sentence = sent_of(q.outer.end.saturating_sub(1));
             out.push(QuoteMention {
@@ -1813,15 +1809,16 @@ impl<'o> RelationExtractor<'o> {
                     });
                 }
                 // "..., X said." — the complement is before
-                if r > 0 && (r + 3 >= toks.len()) {
-                    if let Some(c) = (0..r).rev().find(|&j| norm(&toks[j]) == ",") {
-                        out.push(Speech {
-                            sentence: s,
-                            from: 0,
-                            to: c,
-                            speaker,
-                        });
-                    }
+                if r > 0
+                    && (r + 3 >= toks.len())
+                    && let Some(c) = (0..r).rev().find(|&j| norm(&toks[j]) == ",")
+                {
+                    out.push(Speech {
+                        sentence: s,
+                        from: 0,
+                        to: c,
+                        speaker,
+                    });
                 }
             }
         }
@@ -1847,10 +1844,10 @@ impl<'o> RelationExtractor<'o> {
                     if t.kind != TriggerKind::Evaluative {
                         continue;
                     }
-                    if let Some((end, _)) = self.match_trigger(doc, s, k, t) {
-                        if best.is_none_or(|(_, e)| end > e) {
-                            best = Some((ti, end));
-                        }
+                    if let Some((end, _)) = self.match_trigger(doc, s, k, t)
+                        && best.is_none_or(|(_, e)| end > e)
+                    {
+                        best = Some((ti, end));
                     }
                 }
                 let Some((ti, end)) = best else {
@@ -1901,11 +1898,11 @@ impl<'o> RelationExtractor<'o> {
                         j = mm.tok_start;
                         continue;
                     }
-                    if self.lex.event_nouns.contains(w) {
-                        if let Some((e, ind)) = self.event_actor(doc, s, j - 1) {
-                            target = Some((e, ind, j - 1));
-                            break;
-                        }
+                    if self.lex.event_nouns.contains(w)
+                        && let Some((e, ind)) = self.event_actor(doc, s, j - 1)
+                    {
+                        target = Some((e, ind, j - 1));
+                        break;
                     }
                     j -= 1;
                 }

@@ -158,17 +158,12 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         v.push(format!("{lemma}s"));
     }
     // doubling: short CVC verbs ("ban", "slam", "bar", "plan", "stop"), not w/x/y
-    let double = n >= 3
-        && n <= 4
+    let double = (3..=4).contains(&n)
         && !is_vowel(last)
         && !matches!(last, 'w' | 'x' | 'y')
         && is_vowel(chars[n - 2])
         && !is_vowel(chars[n - 3]);
-    let stem_ed = if lemma.ends_with('e') {
-        lemma[..lemma.len() - 1].to_string()
-    } else {
-        lemma.to_string()
-    };
+    let stem_ed = lemma.strip_suffix('e').unwrap_or(lemma).to_string();
     if last == 'y' && n > 1 && !is_vowel(chars[n - 2]) {
         v.push(format!("{}ied", &lemma[..lemma.len() - 1]));
         v.push(format!("{lemma}ing"));
