@@ -472,6 +472,11 @@ impl<'a> EntityRecognizer<'a> {
         0
     }
 
+    /// Whether a title ends just before token `k`.
+    fn title_ending_at(&self, toks: &[Token], k: usize) -> bool {
+        (1..=4.min(k)).any(|n| self.title_len(toks, k - n) == n)
+    }
+
     /// Whether the token at `i` ends a title ("President", "ambassador").
     pub fn is_title_at(&self, toks: &[Token], i: usize) -> usize {
         self.title_len(toks, i)
@@ -735,6 +740,9 @@ impl<'a> EntityRecognizer<'a> {
             if !is_cap(&toks[k]) && !is_number(&toks[k]) {
                 if let Some(s) = run_start.take() {
                     flush(b, singles, s, k);
+                } else if k > a && self.title_ending_at(toks, k) && tok_hit.get(k + 1).copied().flatten().is_none() {
+                    // "the Secretary of Transportation": the rest names the office, not an entity
+                    return;
                 }
                 if k + 1 < j {
                     self.process_span(b, sent, tok_hit, hits, lower_words, singles, k + 1, j);
@@ -925,11 +933,10 @@ impl<'a> EntityRecognizer<'a> {
                 .tokens
                 .get(k + 1)
                 .is_some_and(|n| self.is_reporting_form(&n.lower));
-            let prev_is_speech = k > 0 && self.is_reporting_form(&sent.tokens[k - 1].lower);
             let adjective_like = ["an", "ian", "ese", "ish", "ic", "ern", "ist", "ists", "ism"]
                 .iter()
                 .any(|s| t.lower.ends_with(s));
-            if next_is_speech || prev_is_speech {
+            if next_is_speech {
                 let e = b.entity(&t.text, "Person", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
             } else if k > 0
@@ -993,6 +1000,7 @@ impl<'a> EntityRecognizer<'a> {
                         .label
                         .split_whitespace()
                         .take_while(|x| !HEAD_STOPPERS.contains(&x.to_lowercase().as_str()))
+                        .filter(|x| !x.chars().all(|c| c.is_ascii_digit() || c == '(' || c == ')'))
                         .last()
                         .is_some_and(|h| h.eq_ignore_ascii_case(&w.text))
                         && e.label.split_whitespace().count() > 1

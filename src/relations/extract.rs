@@ -95,6 +95,19 @@ const BOUNDARY: &[&str] = &[
     "whereas", "but", "where", "since", "unless", "until", "(", ")", "—", "–", "?", "!", ".",
 ];
 
+/// Role modifiers that make a title not a role of the state before it ("opposition leader").
+const NON_STATE_ROLES: &[&str] = &[
+    "opposition", "rebel", "rebels", "separatist", "separatists", "protest", "student", "union", "militia", "tribal",
+    "religious", "insurgent", "dissident", "exiled", "exile", "party", "guerrilla", "labor", "labour", "business",
+];
+
+/// Nouns through which an object search may pass to the entity after "of" ("the head of the UN
+/// Mission", "the killing of civilians"): roles and groups standing for the entity.
+const OBJECT_PASS_NOUNS: &[&str] = &[
+    "head", "heads", "leader", "leaders", "leadership", "members", "member", "people", "citizens", "president",
+    "chief", "representatives", "delegation", "envoy", "residents", "population", "nationals", "supporters",
+];
+
 /// Tokens allowed between coordinated mentions.
 const COORD: &[&str] = &[
     ",",
@@ -198,6 +211,8 @@ struct Doc<'a> {
     event_actors: Vec<(usize, usize, usize)>,
     /// Coordinated groups (sentence, token, entities) for "they"/"their".
     groups: Vec<(usize, usize, Vec<usize>)>,
+    /// Byte spans of the quotations (inner text).
+    quote_spans: Vec<Span>,
 }
 
 fn norm(t: &Token) -> &str {
@@ -272,6 +287,7 @@ impl<'o> RelationExtractor<'o> {
             ment_at,
             event_actors: Vec::new(),
             groups: Vec::new(),
+            quote_spans: find_quotes(text).into_iter().map(|q| q.inner).collect(),
         };
         self.collect_event_actors(&mut doc);
         self.collect_groups(&mut doc);
@@ -287,8 +303,8 @@ impl<'o> RelationExtractor<'o> {
         let quotes = self.quotes(&doc);
         let speech = self.reported_speech(&doc);
         for r in out.iter_mut() {
-            let tok = self.tok_of_byte(&doc, r.sentence, r.span.start);
-            let trig_byte = r.span.start;
+            let trig_byte = r.trigger_start;
+            let tok = self.tok_of_byte(&doc, r.sentence, trig_byte);
             if let Some(q) = quotes
                 .iter()
                 .find(|q| q.span.start <= trig_byte && trig_byte < q.span.end)
@@ -568,8 +584,13 @@ impl<'o> RelationExtractor<'o> {
     /// Resolves a pronoun or possessive pronoun at token `k` of sentence `s`.
     fn pronoun(&self, doc: &Doc, s: usize, k: usize, exclude: &[usize]) -> Option<Arg> {
         let w = norm(&doc.toks(s)[k]);
+        // antecedents inside a quotation only count for a pronoun in the same quotation
+        let quote_of = |byte: usize| doc.quote_spans.iter().position(|q| q.start <= byte && byte < q.end);
+        let here = quote_of(doc.toks(s)[k].span.start);
         let before = |m: &&crate::entities::Mention| {
-            (m.sentence, m.tok_start) < (s, k) && m.sentence + 3 >= s
+            (m.sentence, m.tok_start) < (s, k)
+                && m.sentence + 3 >= s
+                && quote_of(m.span.start).is_none_or(|q| Some(q) == here)
         };
         let pick = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
             doc.ents
@@ -662,6 +683,23 @@ impl<'o> RelationExtractor<'o> {
         if matches!(prev, "he" | "she" | "it" | "they") {
             return self.pronoun(doc, s, k - 1, &[]);
         }
+        // "his associates alleged", "the airline denied": a common noun phrase is the subject; it
+        // names no entity unless it is a state's agents ("their governments", handled below)
+        {
+            let mut d = k - 1;
+            let mut n = 0;
+            while d > 0 && n < 2 && toks[d].text.chars().all(|c| c.is_lowercase()) && !DETERMINERS.contains(&norm(&toks[d])) {
+                d -= 1;
+                n += 1;
+            }
+            let common_np = n > 0
+                && toks[k - 1].text.chars().all(|c| c.is_lowercase())
+                && doc.ment_at[s][k - 1].is_none()
+                && matches!(norm(&toks[d]), "the" | "a" | "an" | "his" | "her" | "this" | "these" | "those" | "some" | "many");
+            if common_np && !self.lex.state_agent_nouns.contains(norm(&toks[k - 1])) {
+                return None;
+            }
+        }
         // "their respective states", "its government": possessive pronoun + state noun
         let mut j = k;
         let mut nouns = 0;
@@ -751,6 +789,16 @@ impl<'o> RelationExtractor<'o> {
             }
             if matches!(w, "it" | "its" | "them" | "their" | "him" | "his" | "her") {
                 return self.pronoun(doc, s, j, exclude);
+            }
+            // "meeting the requirements of the UN": the object is the common noun, not the UN
+            if toks.get(j + 1).is_some_and(|n| n.lower == "of")
+                && toks[j].text.chars().all(|c| c.is_lowercase())
+                && !DETERMINERS.contains(&w)
+                && !OBJECT_PASS_NOUNS.contains(&w)
+                && !self.lex.state_agent_nouns.contains(w)
+                && !self.lex.event_nouns.contains(w)
+            {
+                return None;
             }
             if let Some(m) = doc.mention_starting_at(s, j) {
                 let mm = &doc.ents.mentions[m];
@@ -940,6 +988,7 @@ impl<'o> RelationExtractor<'o> {
                     sentence: s,
                     span,
                     trigger: trigger.clone(),
+                    trigger_start: toks[trig.0].span.start,
                     attributed_to: None,
                     pattern,
                 });
@@ -1347,7 +1396,12 @@ impl<'o> RelationExtractor<'o> {
             let mut object: Option<(usize, usize)> = None; // (entity, token)
             let mut j = k;
             let mut steps = 0;
+            // "Russian opposition leader": a leader of the opposition, not of the state
+            let mut against_state = false;
             while j > 0 && steps < 5 {
+                if NON_STATE_ROLES.contains(&norm(&toks[j - 1])) && object.is_none() {
+                    against_state = true;
+                }
                 let w = norm(&toks[j - 1]);
                 if doc.ment_at[s][j - 1].is_none()
                     && (matches!(w, "," | "the" | "a" | "an" | "and" | "." | "“" | "”" | "\"")
@@ -1436,6 +1490,12 @@ impl<'o> RelationExtractor<'o> {
                     person = Some(doc.ents.mentions[m].entity);
                 }
             }
+            if against_state && object.is_some_and(|(oe, _)| matches!(doc.class_of(oe), "Country" | "Territory")) {
+                object = None;
+            }
+            // "Deputy Prime Minister": represents rather than leads
+            let deputy = k > 0 && matches!(norm(&toks[k - 1]), "deputy" | "vice" | "assistant" | "under");
+            let predicate = if deputy && t.predicate == "leads" { "represents" } else { t.predicate.as_str() };
             if let (Some(pe), Some((oe, ot))) = (person, object) {
                 let subj = Arg {
                     entities: vec![pe],
@@ -1455,7 +1515,7 @@ impl<'o> RelationExtractor<'o> {
                     s,
                     &subj,
                     &obj,
-                    &t.predicate,
+                    predicate,
                     (k, end),
                     false,
                     Modality::Asserted,
@@ -1794,8 +1854,15 @@ impl<'o> RelationExtractor<'o> {
                 let Some(speaker) = self.speaker_near(doc, s, r) else {
                     continue;
                 };
-                // complement after the verb (skip "the Council that")
+                // complement after the verb (skip the addressee: "told Reuters", "told the Council that")
                 let mut from = r + 1;
+                let mut a = from;
+                while a < toks.len() && matches!(norm(&toks[a]), "the" | "a" | "an") {
+                    a += 1;
+                }
+                if let Some(m) = doc.mention_starting_at(s, a) {
+                    from = doc.ents.mentions[m].tok_end;
+                }
                 let limit = (r + 6).min(toks.len());
                 if let Some(t) = (from..limit).find(|&j| norm(&toks[j]) == "that") {
                     from = t + 1;
