@@ -31,7 +31,7 @@ fn letters(s: &str) -> usize {
 /// [`find`] keeps a hit only when the text equals the pattern, or is its all-caps form and the
 /// sense allows that (`caps_variant`).
 pub(super) fn patterns(entries: &[GazetteerEntry]) -> (Vec<String>, Vec<Vec<Sense>>) {
-    // sort key per sense: (former name last, rank, entry)
+    // sort key per sense: (former/local name last, rank, entry)
     type Keyed = (bool, u8, u32, Sense);
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut surfaces: Vec<String> = Vec::new();
@@ -64,7 +64,10 @@ pub(super) fn patterns(entries: &[GazetteerEntry]) -> (Vec<String>, Vec<Vec<Sens
                     .iter()
                     .any(|k| k.3.entry == id && k.3.kind == sense.kind)
                 {
-                    list.push((a.kind == AliasKind::Former, r, id.0, sense));
+                    // former and local-language names yield to current English ones
+                    // ("Tunis" is the capital before it is Tunisia's local short form)
+                    let weak = matches!(a.kind, AliasKind::Former | AliasKind::Local);
+                    list.push((weak, r, id.0, sense));
                 }
             };
             push(&a.text);

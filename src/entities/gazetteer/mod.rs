@@ -671,6 +671,7 @@ mod tests {
         assert_eq!(s, vec!["Serbian Progressive Party", "SNS", "Belgrade"]);
         assert_eq!(f[0].2, EntityClass::PoliticalParty);
         assert_eq!(f[2].2, EntityClass::City);
+        assert_eq!(found("in Tunis")[0].2, EntityClass::City);
         let ms = g().find("Belgrade");
         let serbia = g()
             .related(ms[0].entry)
