@@ -80,7 +80,9 @@ fn letters(s: &str) -> usize {
 pub(super) fn patterns(entries: &[GazetteerEntry]) -> (Vec<String>, SenseTable) {
     // sort key per sense: (former/local name last, rank, entry)
     type Keyed = (bool, u8, u32, Sense);
+    let aliases: usize = entries.iter().map(|e| e.aliases.len()).sum();
     let mut index: FxMap<String, usize> = FxMap::default();
+    index.reserve(aliases);
     let mut surfaces: Vec<String> = Vec::new();
     let mut keyed: Vec<Vec<Keyed>> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
@@ -282,6 +284,7 @@ pub(super) struct Index {
 impl Index {
     pub(super) fn new(surfaces: &[String]) -> Index {
         let mut buckets: FxMap<String, Vec<u32>> = FxMap::default();
+        buckets.reserve(surfaces.len() / 2);
         let mut key = String::new();
         for (i, s) in surfaces.iter().enumerate() {
             first_word_key(s, &mut key);

@@ -346,7 +346,10 @@ impl Gazetteer {
     pub fn from_table(text: &str) -> Result<Gazetteer, GazetteerError> {
         let mut entries: Vec<GazetteerEntry> = Vec::new();
         let mut related_keys: Vec<(usize, String, usize)> = Vec::new();
+        let estimate = text.len() / 120;
+        entries.reserve(estimate);
         let mut by_key = matcher::FxMap::default();
+        by_key.reserve(estimate);
         for (i, line) in text.lines().enumerate() {
             let lineno = i + 1;
             if line.is_empty() || line.starts_with('#') {
@@ -356,14 +359,19 @@ impl Gazetteer {
                 line: lineno,
                 message,
             };
-            let fields: Vec<&str> = line.split('\t').collect();
+            // at most 8 fields are looked at; `n` counts them all
+            let mut fields = [""; 8];
+            let mut n = 0;
+            for (i, f) in line.split('\t').enumerate() {
+                if i < fields.len() {
+                    fields[i] = f;
+                }
+                n += 1;
+            }
             match fields[0] {
                 "E" => {
-                    if fields.len() != 7 {
-                        return Err(err(format!(
-                            "entry line needs 7 fields, has {}",
-                            fields.len()
-                        )));
+                    if n != 7 {
+                        return Err(err(format!("entry line needs 7 fields, has {n}")));
                     }
                     let class = EntityClass::from_local_name(fields[2])
                         .ok_or_else(|| err(format!("unknown class {:?}", fields[2])))?;
@@ -389,11 +397,8 @@ impl Gazetteer {
                     });
                 }
                 "A" => {
-                    if fields.len() != 4 {
-                        return Err(err(format!(
-                            "alias line needs 4 fields, has {}",
-                            fields.len()
-                        )));
+                    if n != 4 {
+                        return Err(err(format!("alias line needs 4 fields, has {n}")));
                     }
                     let kind = AliasKind::parse(fields[1])
                         .ok_or_else(|| err(format!("unknown alias kind {:?}", fields[1])))?;
