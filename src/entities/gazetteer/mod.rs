@@ -736,6 +736,23 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_does_not_panic() {
+        for t in [
+            "",
+            "’",
+            "U.S",
+            "ÇHINA ÇhINA çhina",
+            "Serbia’",
+            "ß Ω 中国 Россия Serbia\u{a0}Serbs",
+            "CHİNA İran Iran\u{301}",
+        ] {
+            for m in g().find(t) {
+                assert!(t.is_char_boundary(m.span.start) && t.is_char_boundary(m.span.end));
+            }
+        }
+    }
+
+    #[test]
     fn bad_tables_report_lines() {
         let e = Gazetteer::from_table("# x\nE\tk\tNoClass\tX\t\t\t\n").unwrap_err();
         assert!(e.to_string().contains("line 2"), "{e}");
