@@ -740,7 +740,10 @@ impl<'a> EntityRecognizer<'a> {
             if !is_cap(&toks[k]) && !is_number(&toks[k]) {
                 if let Some(s) = run_start.take() {
                     flush(b, singles, s, k);
-                } else if k > a && self.title_ending_at(toks, k) && tok_hit.get(k + 1).copied().flatten().is_none() {
+                } else if k > a
+                    && self.title_ending_at(toks, k)
+                    && tok_hit.get(k + 1).copied().flatten().is_none()
+                {
                     // "the Secretary of Transportation": the rest names the office, not an entity
                     return;
                 }
@@ -1000,7 +1003,10 @@ impl<'a> EntityRecognizer<'a> {
                         .label
                         .split_whitespace()
                         .take_while(|x| !HEAD_STOPPERS.contains(&x.to_lowercase().as_str()))
-                        .filter(|x| !x.chars().all(|c| c.is_ascii_digit() || c == '(' || c == ')'))
+                        .filter(|x| {
+                            !x.chars()
+                                .all(|c| c.is_ascii_digit() || c == '(' || c == ')')
+                        })
                         .last()
                         .is_some_and(|h| h.eq_ignore_ascii_case(&w.text))
                         && e.label.split_whitespace().count() > 1

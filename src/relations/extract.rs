@@ -97,15 +97,49 @@ const BOUNDARY: &[&str] = &[
 
 /// Role modifiers that make a title not a role of the state before it ("opposition leader").
 const NON_STATE_ROLES: &[&str] = &[
-    "opposition", "rebel", "rebels", "separatist", "separatists", "protest", "student", "union", "militia", "tribal",
-    "religious", "insurgent", "dissident", "exiled", "exile", "party", "guerrilla", "labor", "labour", "business",
+    "opposition",
+    "rebel",
+    "rebels",
+    "separatist",
+    "separatists",
+    "protest",
+    "student",
+    "union",
+    "militia",
+    "tribal",
+    "religious",
+    "insurgent",
+    "dissident",
+    "exiled",
+    "exile",
+    "party",
+    "guerrilla",
+    "labor",
+    "labour",
+    "business",
 ];
 
 /// Nouns through which an object search may pass to the entity after "of" ("the head of the UN
 /// Mission", "the killing of civilians"): roles and groups standing for the entity.
 const OBJECT_PASS_NOUNS: &[&str] = &[
-    "head", "heads", "leader", "leaders", "leadership", "members", "member", "people", "citizens", "president",
-    "chief", "representatives", "delegation", "envoy", "residents", "population", "nationals", "supporters",
+    "head",
+    "heads",
+    "leader",
+    "leaders",
+    "leadership",
+    "members",
+    "member",
+    "people",
+    "citizens",
+    "president",
+    "chief",
+    "representatives",
+    "delegation",
+    "envoy",
+    "residents",
+    "population",
+    "nationals",
+    "supporters",
 ];
 
 /// Tokens allowed between coordinated mentions.
@@ -585,7 +619,11 @@ impl<'o> RelationExtractor<'o> {
     fn pronoun(&self, doc: &Doc, s: usize, k: usize, exclude: &[usize]) -> Option<Arg> {
         let w = norm(&doc.toks(s)[k]);
         // antecedents inside a quotation only count for a pronoun in the same quotation
-        let quote_of = |byte: usize| doc.quote_spans.iter().position(|q| q.start <= byte && byte < q.end);
+        let quote_of = |byte: usize| {
+            doc.quote_spans
+                .iter()
+                .position(|q| q.start <= byte && byte < q.end)
+        };
         let here = quote_of(doc.toks(s)[k].span.start);
         let before = |m: &&crate::entities::Mention| {
             (m.sentence, m.tok_start) < (s, k)
@@ -598,7 +636,14 @@ impl<'o> RelationExtractor<'o> {
                 .iter()
                 .filter(before)
                 .rev()
-                .filter(|m| m.kind != MentionKind::DemonymAdjective)
+                // "the Cuban government" stands for Cuba; a bare demonym does not
+                .filter(|m| {
+                    m.kind != MentionKind::DemonymAdjective
+                        || doc
+                            .toks(m.sentence)
+                            .get(m.tok_end)
+                            .is_some_and(|t| self.lex.state_agent_nouns.contains(&t.lower))
+                })
                 .map(|m| m.entity)
                 .find(|&e| !exclude.contains(&e) && pred(e))
         };
@@ -688,14 +733,30 @@ impl<'o> RelationExtractor<'o> {
         {
             let mut d = k - 1;
             let mut n = 0;
-            while d > 0 && n < 2 && toks[d].text.chars().all(|c| c.is_lowercase()) && !DETERMINERS.contains(&norm(&toks[d])) {
+            while d > 0
+                && n < 2
+                && toks[d].text.chars().all(|c| c.is_lowercase())
+                && !DETERMINERS.contains(&norm(&toks[d]))
+            {
                 d -= 1;
                 n += 1;
             }
             let common_np = n > 0
                 && toks[k - 1].text.chars().all(|c| c.is_lowercase())
                 && doc.ment_at[s][k - 1].is_none()
-                && matches!(norm(&toks[d]), "the" | "a" | "an" | "his" | "her" | "this" | "these" | "those" | "some" | "many");
+                && matches!(
+                    norm(&toks[d]),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "some"
+                        | "many"
+                );
             if common_np && !self.lex.state_agent_nouns.contains(norm(&toks[k - 1])) {
                 return None;
             }
@@ -1490,12 +1551,22 @@ impl<'o> RelationExtractor<'o> {
                     person = Some(doc.ents.mentions[m].entity);
                 }
             }
-            if against_state && object.is_some_and(|(oe, _)| matches!(doc.class_of(oe), "Country" | "Territory")) {
+            if against_state
+                && object.is_some_and(|(oe, _)| matches!(doc.class_of(oe), "Country" | "Territory"))
+            {
                 object = None;
             }
             // "Deputy Prime Minister": represents rather than leads
-            let deputy = k > 0 && matches!(norm(&toks[k - 1]), "deputy" | "vice" | "assistant" | "under");
-            let predicate = if deputy && t.predicate == "leads" { "represents" } else { t.predicate.as_str() };
+            let deputy = k > 0
+                && matches!(
+                    norm(&toks[k - 1]),
+                    "deputy" | "vice" | "assistant" | "under"
+                );
+            let predicate = if deputy && t.predicate == "leads" {
+                "represents"
+            } else {
+                t.predicate.as_str()
+            };
             if let (Some(pe), Some((oe, ot))) = (person, object) {
                 let subj = Arg {
                     entities: vec![pe],
