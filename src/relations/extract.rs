@@ -351,6 +351,11 @@ impl<'o> RelationExtractor<'o> {
                 r.attributed_to = Some(sp.speaker);
             }
         }
+        for r in out.iter_mut() {
+            if r.attributed_to == Some(r.subject) {
+                r.attributed_to = None;
+            }
+        }
         self.evaluative(&doc, &quotes, &speech, &mut out);
         self.speaker_stance(&mut out);
         // domain/range and sanity filters
@@ -513,7 +518,9 @@ impl<'o> RelationExtractor<'o> {
                 .any(|j| self.lex.state_agent_nouns.contains(&toks[j].lower))
         };
         if mm.kind == MentionKind::DemonymAdjective {
-            return next_agent(mm.tok_end).then_some(mm.entity);
+            // "European states" names no one actor
+            let region = doc.class_of(mm.entity) == "Region";
+            return (next_agent(mm.tok_end) && !region).then_some(mm.entity);
         }
         let possessive = toks
             .get(mm.tok_end)
@@ -1275,9 +1282,19 @@ impl<'o> RelationExtractor<'o> {
         let Some(subj) = self.subject_left(doc, s, k) else {
             return;
         };
+        // entities inside the subject phrase ("most members of the European Union") are not what
+        // an object pronoun refers to
+        let mut exclude = subj.entities.clone();
+        exclude.extend(
+            doc.ents
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == s && m.tok_start >= subj.first_tok && m.tok_end <= k)
+                .map(|m| m.entity),
+        );
         let obj = match slot {
             Some(a) => Some(a),
-            None => self.object_right(doc, s, end, &subj.entities, 10),
+            None => self.object_right(doc, s, end, &exclude, 10),
         };
         match obj {
             Some(obj) => self.emit(
@@ -1624,6 +1641,20 @@ impl<'o> RelationExtractor<'o> {
                 && doc.class_of(doc.ents.mentions[m].entity) == "Person"
             {
                 person = Some(doc.ents.mentions[m].entity);
+                // "President Hassan Rouhani of Iran"
+                let pe = doc.ents.mentions[m].tok_end;
+                if object.is_none() && toks.get(pe).is_some_and(|t| t.lower == "of") {
+                    let mut a = pe + 1;
+                    while a < toks.len() && matches!(norm(&toks[a]), "the" | "a" | "an") {
+                        a += 1;
+                    }
+                    if let Some(om) = doc.mention_starting_at(s, a) {
+                        let oe = doc.ents.mentions[om].entity;
+                        if doc.class_of(oe) != "Person" {
+                            object = Some((oe, a));
+                        }
+                    }
+                }
             }
             if person.is_none() {
                 // apposition: "X, [the|China's] ... title"
