@@ -352,7 +352,9 @@ impl<'o> RelationExtractor<'o> {
             }
         }
         for r in out.iter_mut() {
-            if r.attributed_to == Some(r.subject) {
+            // roles and parts come from titles and appositions in the narration, not from speech
+            let structural = matches!(r.pattern, "title" | "apposition" | "body-of-state");
+            if r.attributed_to == Some(r.subject) || structural {
                 r.attributed_to = None;
             }
         }
@@ -728,9 +730,8 @@ impl<'o> RelationExtractor<'o> {
                 let e = doc.ents.mentions[m].entity;
                 return Some(self.extend_left(doc, s, m, e));
             }
-            if prev == "that" {
-                return None;
-            }
+            // "the strike, which was approved": the antecedent is no entity
+            return None;
         }
         if matches!(prev, "he" | "she" | "it" | "they") {
             return self.pronoun(doc, s, k - 1, &[]);
@@ -859,7 +860,9 @@ impl<'o> RelationExtractor<'o> {
                 return self.pronoun(doc, s, j, exclude);
             }
             // "meeting the requirements of the UN": the object is the common noun, not the UN
-            if toks.get(j + 1).is_some_and(|n| n.lower == "of")
+            if toks
+                .get(j + 1)
+                .is_some_and(|n| n.lower == "of" || (n.lower == "by" && j > q))
                 && toks[j].text.chars().all(|c| c.is_lowercase())
                 && !DETERMINERS.contains(&w)
                 && !OBJECT_PASS_NOUNS.contains(&w)
@@ -1617,6 +1620,25 @@ impl<'o> RelationExtractor<'o> {
                             .find_map(|x| doc.mention_starting_at(s, x))
                     {
                         mm = &doc.ents.mentions[next];
+                    }
+                    // "leader of the Zimbabwean opposition party Movement for Democratic Change":
+                    // a demonym modifies the organization named after it
+                    if mm.kind == MentionKind::DemonymAdjective {
+                        let next = (mm.tok_end..(mm.tok_end + 5).min(toks.len()))
+                            .find_map(|x| doc.mention_starting_at(s, x));
+                        let between_non_state = (mm.tok_end
+                            ..next
+                                .map(|n| doc.ents.mentions[n].tok_start)
+                                .unwrap_or((mm.tok_end + 2).min(toks.len())))
+                            .any(|x| NON_STATE_ROLES.contains(&norm(&toks[x])));
+                        match next {
+                            Some(n) => mm = &doc.ents.mentions[n],
+                            None if between_non_state => {
+                                k = end;
+                                continue;
+                            }
+                            None => {}
+                        }
                     }
                     object = Some((mm.entity, mm.tok_start));
                     after = mm.tok_end;
