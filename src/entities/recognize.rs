@@ -580,6 +580,7 @@ impl<'a> EntityRecognizer<'a> {
         }
         self.acronyms(&mut b, sentences);
         self.resolve_singles(&mut b, sentences, &singles);
+        self.short_names(&mut b);
         self.descriptions(&mut b, sentences);
         // finalize: point mentions at representatives, drop merged entities, reindex
         let mut rep: Vec<usize> = (0..b.entities.len()).map(|i| b.find(i)).collect();
@@ -881,6 +882,33 @@ impl<'a> EntityRecognizer<'a> {
                     let e = b.find(*e);
                     b.mention(sent, k, k + 1, e, MentionKind::Acronym);
                 }
+            }
+        }
+    }
+
+    /// "Resolution 1244" after "Security Council Resolution 1244", "National Police" after "Afghan
+    /// National Police": a name that ends another name of the same class is that entity.
+    fn short_names(&self, b: &mut Builder) {
+        let n = b.entities.len();
+        for short in 0..n {
+            let s_label = b.entities[short].label.clone();
+            let s_class = b.entities[short].class.clone();
+            if s_class == "Person"
+                || s_label.split_whitespace().count() < 2
+                || b.entities[short].qid.is_some()
+            {
+                continue;
+            }
+            let long = (0..n).find(|&l| {
+                let e = &b.entities[l];
+                l != short
+                    && e.class == s_class
+                    && e.label.len() > s_label.len()
+                    && e.label.ends_with(&s_label)
+                    && e.label[..e.label.len() - s_label.len()].ends_with(' ')
+            });
+            if let Some(l) = long {
+                b.merge(l, short, "short-name");
             }
         }
     }
@@ -1256,6 +1284,21 @@ pub(crate) mod tests {
             .position(|e| e.label == "UN Security Council")
             .unwrap();
         assert_eq!(d.mentions.iter().filter(|x| x.entity == c).count(), 2);
+    }
+
+    #[test]
+    fn a_name_ending_a_longer_name_of_its_class_is_the_same_entity() {
+        let (d, _) = run(
+            "It acted under Security Council Resolution 1244. Resolution 1244 grants that right.",
+        );
+        let docs: Vec<_> = d
+            .entities
+            .iter()
+            .filter(|e| e.class == "Document")
+            .collect();
+        assert_eq!(docs.len(), 1, "{:?}", labels(&d));
+        assert!(docs[0].aliases.contains("Resolution 1244"));
+        assert!(docs[0].merge_reasons.iter().any(|(k, _)| k == "short-name"));
     }
 
     #[test]
