@@ -1,0 +1,391 @@
+//! Sparse multi-class linear models: an averaged-perceptron trainer and a compact, quantized
+//! inference model with a binary encoding.
+//!
+//! Features are 32-bit hashes. Each feature owns a short row of `(class, weight)` pairs; only
+//! non-zero weights are stored. Shipped weights are `i16` with one scale per model, and scores are
+//! summed as integers, so inference is exact and deterministic.
+
+use rustc_hash::FxHashMap;
+
+use super::NlpError;
+use super::binio::{Reader, Writer};
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Mixes a template id and values into a feature hash.
+#[inline]
+pub fn fhash(template: u32, vals: &[u64]) -> u32 {
+    let mut h = (template as u64 + 1).wrapping_mul(K);
+    for &v in vals {
+        h = (h ^ v).wrapping_mul(K).rotate_left(29);
+    }
+    h ^= h >> 31;
+    h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (h >> 32) as u32
+}
+
+/// Hashes a string (FNV-1a, 64 bit), stable across platforms and versions.
+#[inline]
+pub fn shash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    w: f32,
+    u: f64,
+}
+
+/// Averaged perceptron over hashed features with sparse rows.
+pub struct Trainer {
+    n_classes: usize,
+    index: FxHashMap<u32, u32>,
+    keys: Vec<u32>,
+    rows: Vec<Vec<Entry>>,
+    c: f64,
+}
+
+impl Trainer {
+    /// A new trainer for `n_classes` classes.
+    pub fn new(n_classes: usize) -> Self {
+        Trainer {
+            n_classes,
+            index: FxHashMap::default(),
+            keys: Vec::new(),
+            rows: Vec::new(),
+            c: 1.0,
+        }
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Adds current (non-averaged) weights of `feats` to `scores`.
+    pub fn score(&self, feats: &[u32], scores: &mut [f32]) {
+        for s in scores.iter_mut() {
+            *s = 0.0;
+        }
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for e in &self.rows[r as usize] {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+        }
+    }
+
+    fn bump(&mut self, f: u32, class: usize, delta: f32) {
+        let r = match self.index.get(&f) {
+            Some(&r) => r as usize,
+            None => {
+                let r = self.rows.len();
+                self.index.insert(f, r as u32);
+                self.keys.push(f);
+                self.rows.push(Vec::with_capacity(2));
+                r
+            }
+        };
+        let c = self.c;
+        let row = &mut self.rows[r];
+        match row.iter_mut().find(|e| e.class as usize == class) {
+            Some(e) => {
+                e.w += delta;
+                e.u += c * delta as f64;
+            }
+            None => row.push(Entry {
+                class: class as u16,
+                w: delta,
+                u: c * delta as f64,
+            }),
+        }
+    }
+
+    /// Perceptron update: promote `truth`, demote `guess`.
+    pub fn update(&mut self, feats: &[u32], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        for &f in feats {
+            self.bump(f, truth, 1.0);
+            self.bump(f, guess, -1.0);
+        }
+    }
+
+    /// Advances the instance counter (call once per training instance).
+    pub fn tick(&mut self) {
+        self.c += 1.0;
+    }
+
+    /// The averaged, quantized model. `min_abs` drops averaged weights below that magnitude.
+    pub fn averaged(&self, min_abs: f32) -> LinearModel {
+        let mut order: Vec<usize> = (0..self.keys.len()).collect();
+        order.sort_unstable_by_key(|&i| self.keys[i]);
+        let mut max_abs = 0f64;
+        let mut avg_rows: Vec<(u32, Vec<(u16, f64)>)> = Vec::new();
+        for i in order {
+            let mut row: Vec<(u16, f64)> = self.rows[i]
+                .iter()
+                .map(|e| (e.class, e.w as f64 - e.u / self.c))
+                .filter(|(_, w)| w.abs() >= min_abs as f64 && *w != 0.0)
+                .collect();
+            if row.is_empty() {
+                continue;
+            }
+            row.sort_unstable_by_key(|e| e.0);
+            for e in &row {
+                max_abs = max_abs.max(e.1.abs());
+            }
+            avg_rows.push((self.keys[i], row));
+        }
+        let scale = if max_abs > 0.0 { max_abs / 32000.0 } else { 1.0 };
+        let mut keys = Vec::new();
+        let mut lens = Vec::new();
+        let mut classes = Vec::new();
+        let mut weights = Vec::new();
+        for (k, row) in avg_rows {
+            let q: Vec<(u16, i16)> = row
+                .into_iter()
+                .map(|(c, w)| (c, (w / scale).round() as i16))
+                .filter(|e| e.1 != 0)
+                .collect();
+            if q.is_empty() {
+                continue;
+            }
+            keys.push(k);
+            lens.push(q.len() as u8);
+            for (c, w) in q {
+                classes.push(c as u8);
+                weights.push(w);
+            }
+        }
+        LinearModel::from_parts(self.n_classes, scale as f32, keys, lens, classes, weights)
+    }
+}
+
+/// Compact inference model (see module docs).
+#[derive(Clone)]
+pub struct LinearModel {
+    n_classes: usize,
+    scale: f32,
+    /// Open-addressing table: `key << 32 | start << 7 | len`; 0 = empty.
+    slots: Vec<u64>,
+    shift: u32,
+    /// Packed entries: low 16 bits class, high 16 bits weight.
+    entries: Vec<u32>,
+    // Serialized form.
+    keys: Vec<u32>,
+    lens: Vec<u8>,
+    classes: Vec<u8>,
+    weights: Vec<i16>,
+}
+
+impl LinearModel {
+    fn from_parts(
+        n_classes: usize,
+        scale: f32,
+        keys: Vec<u32>,
+        lens: Vec<u8>,
+        classes: Vec<u8>,
+        weights: Vec<i16>,
+    ) -> Self {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let shift = 64 - cap.trailing_zeros();
+        let mut slots = vec![0u64; cap];
+        let entries: Vec<u32> = classes
+            .iter()
+            .zip(&weights)
+            .map(|(&c, &w)| c as u32 | ((w as u16 as u32) << 16))
+            .collect();
+        let mut start = 0usize;
+        for (&k, &l) in keys.iter().zip(&lens) {
+            let mut i = (k as u64).wrapping_mul(K) >> shift;
+            while slots[i as usize] != 0 {
+                i = (i + 1) & (cap as u64 - 1);
+            }
+            slots[i as usize] = ((k as u64) << 32) | ((start as u64) << 7) | l as u64;
+            start += l as usize;
+        }
+        LinearModel {
+            n_classes,
+            scale,
+            slots,
+            shift,
+            entries,
+            keys,
+            lens,
+            classes,
+            weights,
+        }
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Number of stored features.
+    pub fn n_features(&self) -> usize {
+        self.keys.len()
+    }
+
+    #[inline]
+    fn row(&self, f: u32) -> &[u32] {
+        let mask = self.slots.len() as u64 - 1;
+        let mut i = (f as u64).wrapping_mul(K) >> self.shift;
+        loop {
+            let s = self.slots[i as usize];
+            if s == 0 {
+                return &[];
+            }
+            if (s >> 32) as u32 == f {
+                let start = ((s & 0xFFFF_FFFF) >> 7) as usize;
+                let len = (s & 0x7F) as usize;
+                return &self.entries[start..start + len];
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Integer scores of all classes for `feats` (written into `scores`).
+    #[inline]
+    pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
+        for s in scores.iter_mut() {
+            *s = 0;
+        }
+        for &f in feats {
+            for &e in self.row(f) {
+                scores[(e & 0xFFFF) as usize] += (e >> 16) as u16 as i16 as i32;
+            }
+        }
+    }
+
+    /// The weight scale (score units per stored unit).
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// Serializes the model.
+    pub fn write(&self, w: &mut Writer) {
+        w.u32(self.n_classes as u32);
+        w.f32(self.scale);
+        w.u32(self.keys.len() as u32);
+        w.u32(self.classes.len() as u32);
+        w.u32s(&self.keys);
+        w.bytes(&self.lens);
+        w.bytes(&self.classes);
+        w.i16s(&self.weights);
+    }
+
+    /// Deserializes a model.
+    pub fn read(r: &mut Reader) -> Result<Self, NlpError> {
+        let n_classes = r.u32()? as usize;
+        let scale = r.f32()?;
+        let n = r.u32()? as usize;
+        let ne = r.u32()? as usize;
+        let keys = r.u32s(n)?;
+        let lens = r.bytes(n)?.to_vec();
+        let classes = r.bytes(ne)?.to_vec();
+        let weights = r.i16s(ne)?;
+        if lens.iter().map(|&l| l as usize).sum::<usize>() != ne
+            || lens.iter().any(|&l| l == 0 || l > 127)
+            || classes.iter().any(|&c| c as usize >= n_classes)
+            || ne >= 1 << 25
+        {
+            return Err(r.error("inconsistent linear model"));
+        }
+        Ok(Self::from_parts(n_classes, scale, keys, lens, classes, weights))
+    }
+}
+
+/// Index of the highest score among allowed classes (ties: lowest index).
+#[inline]
+pub fn argmax_allowed(scores: &[i32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if allowed(i) && best.is_none_or(|b| s > scores[b]) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// Index of the highest float score among allowed classes.
+#[inline]
+pub fn argmax_allowed_f(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if allowed(i) && best.is_none_or(|b| s > scores[b]) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// Deterministic xorshift PRNG for shuffles and exploration.
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator with a fixed seed.
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.wrapping_mul(K) | 1)
+    }
+    /// Next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    /// Uniform float in [0, 1).
+    pub fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// Fisher-Yates shuffle.
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trains_and_roundtrips() {
+        let mut t = Trainer::new(3);
+        let data = [(vec![1u32, 2], 0usize), (vec![1, 3], 1), (vec![4], 2)];
+        let mut scores = vec![0f32; 3];
+        for _ in 0..5 {
+            for (f, y) in &data {
+                t.score(f, &mut scores);
+                let g = argmax_allowed_f(&scores, |_| true).unwrap();
+                t.update(f, *y, g);
+                t.tick();
+            }
+        }
+        let m = t.averaged(0.0);
+        let mut w = Writer::new(*b"TEST");
+        m.write(&mut w);
+        let bytes = w.finish();
+        let mut r = Reader::new(&bytes, *b"TEST", "test").unwrap();
+        let m2 = LinearModel::read(&mut r).unwrap();
+        let mut s = vec![0i32; 3];
+        for (f, y) in &data {
+            m2.score(f, &mut s);
+            assert_eq!(argmax_allowed(&s, |_| true), Some(*y));
+        }
+    }
+}
