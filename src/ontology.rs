@@ -56,6 +56,10 @@ pub struct ClassDef {
     pub aligned: Vec<String>,
     /// The schema.org class written next to ours on every entity (oxigraph does no inference).
     pub schema_class: Option<String>,
+    /// Lower-case head words that type a capitalized name as this class ("ministry").
+    pub name_heads: Vec<String>,
+    /// Common nouns that, after "the", can refer back to an entity of this class ("province").
+    pub description_nouns: Vec<String>,
 }
 
 /// One trigger of a predicate, as written in the ontology.
@@ -78,6 +82,10 @@ pub enum TriggerKind {
     Adjective,
     /// A title or role noun ("ambassador", "president") used for represents/leads.
     Title,
+    /// A verb pattern whose subject is the relation's object; the agent follows from/by ("draw fire").
+    Inverse,
+    /// Evaluative words expressing the speaker's stance toward what they are said of ("illegal").
+    Evaluative,
 }
 
 /// A relation predicate (`ng:condemns`, ...).
@@ -125,6 +133,12 @@ pub struct Ontology {
     pub plover_families: BTreeMap<String, String>,
     /// CAMEO root code ("01".."20") → family (for `eval petrarch`).
     pub cameo_families: BTreeMap<String, String>,
+    /// Verbs that introduce speech ("say", "tell"), lemmas.
+    pub reporting_verbs: Vec<String>,
+    /// Nouns naming an action of an actor ("move", "declaration").
+    pub event_nouns: Vec<String>,
+    /// Nouns that make a demonym or state name act for the state ("officials", "troops").
+    pub state_agent_nouns: Vec<String>,
 }
 
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -231,6 +245,18 @@ impl Ontology {
                     .filter(|i| !i.starts_with(NG))
                     .collect();
                 let schema_class = get(p, &ng("schemaClass")).iter().find_map(iri_of);
+                let mut name_heads: Vec<String> = get(p, &ng("nameHead"))
+                    .iter()
+                    .filter_map(str_of)
+                    .map(|h| h.to_lowercase())
+                    .collect();
+                name_heads.sort();
+                let mut description_nouns: Vec<String> = get(p, &ng("descriptionNoun"))
+                    .iter()
+                    .filter_map(str_of)
+                    .map(|h| h.to_lowercase())
+                    .collect();
+                description_nouns.sort();
                 classes.insert(
                     local.clone(),
                     ClassDef {
@@ -241,6 +267,8 @@ impl Ontology {
                         family,
                         aligned,
                         schema_class,
+                        name_heads,
+                        description_nouns,
                     },
                 );
                 continue;
@@ -269,6 +297,8 @@ impl Ontology {
                 ("nounTrigger", TriggerKind::Noun),
                 ("adjectiveTrigger", TriggerKind::Adjective),
                 ("titleTrigger", TriggerKind::Title),
+                ("inverseTrigger", TriggerKind::Inverse),
+                ("evaluativeTrigger", TriggerKind::Evaluative),
             ] {
                 for pattern in strings(&ng(key)) {
                     let pattern = pattern.trim().to_lowercase();
@@ -300,6 +330,24 @@ impl Ontology {
                 },
             );
         }
+        let word_list = |subject: &str, key: &str| -> Vec<String> {
+            let mut v: Vec<String> = props
+                .get(&ng(subject))
+                .map(|p| {
+                    get(p, &ng(key))
+                        .iter()
+                        .filter_map(str_of)
+                        .map(|w| w.to_lowercase())
+                        .collect()
+                })
+                .unwrap_or_default();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let reporting_verbs = word_list("Quotation", "reportingVerb");
+        let event_nouns = word_list("RelationMention", "eventNoun");
+        let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
         if classes.is_empty() || predicates.is_empty() {
             return Err(invalid(
                 "no ng: classes with ng:typeFamily or no predicates with ng:family".into(),
@@ -312,6 +360,9 @@ impl Ontology {
             prefixes,
             plover_families,
             cameo_families,
+            reporting_verbs,
+            event_nouns,
+            state_agent_nouns,
         })
     }
 

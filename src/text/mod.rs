@@ -49,3 +49,33 @@ impl CharIndex {
         }
     }
 }
+
+mod sentences;
+mod tokens;
+
+pub use sentences::split_sentences;
+pub use tokens::{Token, tokenize};
+
+/// A sentence of a document: its span and tokens.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Index within the document.
+    pub index: usize,
+    /// Byte span in the document text.
+    pub span: Span,
+    /// Tokens.
+    pub tokens: Vec<Token>,
+}
+
+/// Splits and tokenizes a whole text.
+pub fn segment(text: &str) -> Vec<Sentence> {
+    split_sentences(text)
+        .into_iter()
+        .enumerate()
+        .map(|(index, span)| Sentence {
+            index,
+            span,
+            tokens: tokenize(text, span),
+        })
+        .collect()
+}

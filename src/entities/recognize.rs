@@ -1,0 +1,1172 @@
+//! Rule-based entity recognition over a segmented document: lexicon (gazetteer) hits, capitalized
+//! names typed by their head word (from the ontology), persons after titles, acronym definitions,
+//! documents, partial names and description coreference.
+
+use super::{DocumentEntities, Entity, Mention, MentionKind};
+use crate::ontology::{Ontology, TriggerKind};
+use crate::text::{Sentence, Span, Token};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// What a lexicon hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HitKind {
+    /// A name or short name of the entry.
+    Name,
+    /// An acronym of the entry.
+    Acronym,
+    /// A demonym adjective of a state ("Serbian"): the hit's entity is the state.
+    DemonymAdjective,
+    /// A plural demonym noun ("Serbs"): the hit's entity is the people (an ethnic group).
+    DemonymNoun,
+    /// A capital city: the hit's entity is the city, `state` its country.
+    Capital,
+}
+
+/// The state an entry belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateRef {
+    /// Canonical name.
+    pub canonical: String,
+    /// Class local name.
+    pub class: String,
+    /// Wikidata QID.
+    pub qid: Option<String>,
+}
+
+/// A match of a lexicon entry in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconHit {
+    /// Byte span in the searched text.
+    pub span: Span,
+    /// Canonical name of the entry.
+    pub canonical: String,
+    /// Class local name.
+    pub class: String,
+    /// Wikidata QID.
+    pub qid: Option<String>,
+    /// What kind of form matched.
+    pub kind: HitKind,
+    /// The state the entry belongs to (capital, demonym, ethnic group), if any.
+    pub state: Option<StateRef>,
+}
+
+/// A source of known names (the gazetteer), behind a trait so that tests can use a small one.
+pub trait Lexicon: Send + Sync {
+    /// All non-overlapping hits in `text`, leftmost-longest, sorted by start.
+    fn find(&self, text: &str) -> Vec<LexiconHit>;
+    /// The entry whose name or alias equals `name` (exact, case-sensitive rules as in `find`).
+    fn lookup(&self, name: &str) -> Option<LexiconHit>;
+}
+
+/// Words that are capitalized at the start of a sentence but are not names.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "in",
+    "on",
+    "at",
+    "for",
+    "but",
+    "and",
+    "or",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "despite",
+    "although",
+    "though",
+    "as",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "there",
+    "here",
+    "what",
+    "who",
+    "whom",
+    "which",
+    "where",
+    "why",
+    "how",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "also",
+    "however",
+    "meanwhile",
+    "according",
+    "during",
+    "since",
+    "until",
+    "like",
+    "unlike",
+    "about",
+    "over",
+    "under",
+    "between",
+    "among",
+    "instead",
+    "other",
+    "another",
+    "such",
+    "only",
+    "even",
+    "still",
+    "yet",
+    "so",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "first",
+    "new",
+    "former",
+    "several",
+    "few",
+    "more",
+    "less",
+    "much",
+    "one",
+    "two",
+    "three",
+    "aside",
+    "referring",
+    "those",
+    "because",
+    "once",
+    "later",
+    "earlier",
+    "thus",
+    "therefore",
+    "further",
+    "furthermore",
+    "moreover",
+    "although",
+    "whether",
+    "any",
+    "none",
+    "nothing",
+    "everyone",
+    "everything",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "said",
+    "says",
+    "only",
+    "just",
+    "very",
+    "isn't",
+    "don't",
+    "we'll",
+    "it's",
+    "expressing",
+    "calling",
+    "saying",
+    "adding",
+    "following",
+    "including",
+    "regarding",
+    "speaking",
+    "media",
+    "police",
+    "officials",
+    "government",
+    "reports",
+    "sources",
+    "yes",
+    "please",
+    "thank",
+    "thanks",
+];
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Lower-case words allowed inside a capitalized name ("Organization for Security and Cooperation").
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "de", "del", "da", "van", "von", "al", "bin", "in", "on", "&", "-",
+];
+
+/// Prepositions after which a name's head ends ("Mission in Kosovo" → head "Mission").
+const HEAD_STOPPERS: &[&str] = &["of", "for", "in", "on", "to", "&", "and"];
+
+/// Recognizes entities in documents. Built once per process from the ontology and a lexicon.
+pub struct EntityRecognizer<'a> {
+    lexicon: &'a dyn Lexicon,
+    /// Title patterns (lower-case token sequences), longest first.
+    titles: Vec<Vec<String>>,
+    /// Head word → class, by priority.
+    heads: HashMap<String, String>,
+    /// Description noun → class.
+    descriptions: HashMap<String, String>,
+    reporting: HashSet<String>,
+}
+
+fn is_cap(t: &Token) -> bool {
+    let mut chars = t.text.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => t.text.chars().any(|c| c.is_alphabetic()),
+        _ => false,
+    }
+}
+
+fn is_all_caps(t: &str) -> bool {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn is_number(t: &Token) -> bool {
+    t.text
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && t.text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Normalized key of a name for identity within a document.
+pub(crate) fn name_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+struct Builder {
+    entities: Vec<Entity>,
+    index: HashMap<(String, String), usize>,
+    mentions: Vec<Mention>,
+    parent: Vec<usize>,
+}
+
+impl Builder {
+    fn entity(&mut self, label: &str, class: &str, qid: Option<String>) -> usize {
+        let key = (class.to_string(), name_key(label));
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let i = self.entities.len();
+        self.entities.push(Entity {
+            label: label.to_string(),
+            class: class.to_string(),
+            aliases: BTreeSet::new(),
+            qid,
+            state: None,
+            merge_reasons: Vec::new(),
+        });
+        self.parent.push(i);
+        self.index.insert(key, i);
+        i
+    }
+
+    fn from_hit(&mut self, hit: &LexiconHit) -> usize {
+        let e = self.entity(&hit.canonical, &hit.class, hit.qid.clone());
+        if let Some(st) = &hit.state {
+            let s = self.entity(&st.canonical, &st.class, st.qid.clone());
+            if s != e {
+                self.entities[e].state = Some(s);
+            }
+        }
+        e
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Merges `other` into `keep`.
+    fn merge(&mut self, keep: usize, other: usize, kind: &str) {
+        let (k, o) = (self.find(keep), self.find(other));
+        if k == o {
+            return;
+        }
+        self.parent[o] = k;
+        let label = self.entities[o].label.clone();
+        let aliases = std::mem::take(&mut self.entities[o].aliases);
+        let reasons = std::mem::take(&mut self.entities[o].merge_reasons);
+        let qid = self.entities[o].qid.clone();
+        let state = self.entities[o].state;
+        let ke = &mut self.entities[k];
+        ke.aliases.insert(label.clone());
+        ke.aliases.extend(aliases);
+        ke.merge_reasons.extend(reasons);
+        ke.merge_reasons.push((kind.to_string(), label));
+        if ke.qid.is_none() {
+            ke.qid = qid;
+        }
+        if ke.state.is_none() {
+            ke.state = state;
+        }
+    }
+
+    fn mention(&mut self, sent: &Sentence, a: usize, b: usize, entity: usize, kind: MentionKind) {
+        self.mentions.push(Mention {
+            sentence: sent.index,
+            tok_start: a,
+            tok_end: b,
+            span: Span::new(sent.tokens[a].span.start, sent.tokens[b - 1].span.end),
+            entity,
+            kind,
+        });
+    }
+}
+
+impl<'a> EntityRecognizer<'a> {
+    /// Builds a recognizer from the ontology (titles, name heads, description nouns) and a lexicon.
+    pub fn new(ontology: &Ontology, lexicon: &'a dyn Lexicon) -> Self {
+        let mut titles: Vec<Vec<String>> = ontology
+            .predicates
+            .values()
+            .flat_map(|p| p.triggers.iter())
+            .filter(|t| t.kind == TriggerKind::Title)
+            .map(|t| t.pattern.split_whitespace().map(str::to_string).collect())
+            .collect();
+        titles.sort_by(|a: &Vec<String>, b: &Vec<String>| b.len().cmp(&a.len()).then(a.cmp(b)));
+        titles.dedup();
+        // Priority when a head word types several classes: the more specific class wins.
+        let priority = [
+            "Document",
+            "PoliticalParty",
+            "GovernmentBody",
+            "Organization",
+        ];
+        let mut heads = HashMap::new();
+        for cls in priority.iter().rev() {
+            if let Some(c) = ontology.class(cls) {
+                for h in &c.name_heads {
+                    heads.insert(h.clone(), c.local.clone());
+                }
+            }
+        }
+        let mut descriptions = HashMap::new();
+        for c in ontology.classes.values() {
+            for d in &c.description_nouns {
+                descriptions.insert(d.clone(), c.local.clone());
+            }
+        }
+        EntityRecognizer {
+            lexicon,
+            titles,
+            heads,
+            descriptions,
+            reporting: ontology.reporting_verbs.iter().cloned().collect(),
+        }
+    }
+
+    /// The class a name's head word gives, if any.
+    fn head_class(&self, toks: &[Token]) -> Option<String> {
+        let mut end = toks.len();
+        for (i, t) in toks.iter().enumerate().skip(1) {
+            if HEAD_STOPPERS.contains(&t.lower.as_str()) {
+                end = i;
+                break;
+            }
+        }
+        let mut head = end;
+        while head > 0 && is_number(&toks[head - 1]) {
+            head -= 1;
+        }
+        if head == 0 {
+            return None;
+        }
+        if head >= 2 {
+            let two = format!("{} {}", toks[head - 2].lower, toks[head - 1].lower);
+            if let Some(c) = self.heads.get(&two) {
+                return Some(c.clone());
+            }
+        }
+        self.heads.get(&toks[head - 1].lower).cloned()
+    }
+
+    /// Length of the longest title starting at token `i`.
+    fn title_len(&self, toks: &[Token], i: usize) -> usize {
+        for t in &self.titles {
+            if i + t.len() <= toks.len()
+                && t.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w)
+            {
+                return t.len();
+            }
+        }
+        0
+    }
+
+    /// Whether the token at `i` ends a title ("President", "ambassador").
+    pub fn is_title_at(&self, toks: &[Token], i: usize) -> usize {
+        self.title_len(toks, i)
+    }
+
+    /// Recognizes the entities of one document.
+    pub fn recognize(&self, text: &str, sentences: &[Sentence]) -> DocumentEntities {
+        let hits = self.lexicon.find(text);
+        let lower_words: HashSet<&str> = sentences
+            .iter()
+            .flat_map(|s| s.tokens.iter())
+            .filter(|t| t.text.chars().next().is_some_and(|c| c.is_lowercase()))
+            .map(|t| t.text.as_str())
+            .collect();
+        let mut b = Builder {
+            entities: Vec::new(),
+            index: HashMap::new(),
+            mentions: Vec::new(),
+            parent: Vec::new(),
+        };
+        let mut singles: Vec<(usize, usize)> = Vec::new(); // (sentence, token) of unresolved single names
+        let mut hit_ix = 0;
+        for sent in sentences {
+            let toks = &sent.tokens;
+            // lexicon hits aligned to tokens
+            while hit_ix < hits.len() && hits[hit_ix].span.start < sent.span.start {
+                hit_ix += 1;
+            }
+            let mut tok_hit: Vec<Option<(usize, usize)>> = vec![None; toks.len()]; // (hit index, end token)
+            let mut h = hit_ix;
+            while h < hits.len() && hits[h].span.start < sent.span.end {
+                let hs = hits[h].span;
+                let a = toks.iter().position(|t| t.span.start == hs.start);
+                let z = toks.iter().position(|t| t.span.end == hs.end);
+                if let (Some(a), Some(z)) = (a, z) {
+                    tok_hit[a] = Some((h, z + 1));
+                }
+                h += 1;
+            }
+            let mut i = 0;
+            while i < toks.len() {
+                let starts_hit = tok_hit[i].is_some();
+                if !(starts_hit || is_cap(&toks[i])) {
+                    // "Resolution" lower-case is not a name; skip
+                    i += 1;
+                    continue;
+                }
+                // extend the capitalized span
+                let mut j = i;
+                loop {
+                    if j < toks.len() {
+                        if let Some((_, e)) = tok_hit[j] {
+                            j = e;
+                            continue;
+                        }
+                        if is_cap(&toks[j]) && !toks[j].lower.starts_with('\'') {
+                            j += 1;
+                            continue;
+                        }
+                        if is_number(&toks[j])
+                            && j > i
+                            && self
+                                .heads
+                                .get(&toks[j - 1].lower)
+                                .is_some_and(|c| c == "Document")
+                        {
+                            j += 1;
+                            continue;
+                        }
+                        if j > i
+                            && j + 1 < toks.len()
+                            && NAME_CONNECTORS.contains(&toks[j].lower.as_str())
+                            && (is_cap(&toks[j + 1]) || tok_hit[j + 1].is_some())
+                            && toks[j].lower != "and"
+                        {
+                            j += 1;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                // a connector cannot end a name
+                while j > i + 1 && NAME_CONNECTORS.contains(&toks[j - 1].lower.as_str()) {
+                    j -= 1;
+                }
+                self.process_span(
+                    &mut b,
+                    sent,
+                    &tok_hit,
+                    &hits,
+                    &lower_words,
+                    &mut singles,
+                    i,
+                    j,
+                );
+                i = j.max(i + 1);
+            }
+        }
+        self.acronyms(&mut b, sentences);
+        self.resolve_singles(&mut b, sentences, &singles);
+        self.descriptions(&mut b, sentences);
+        // finalize: point mentions at representatives, drop merged entities, reindex
+        let mut rep: Vec<usize> = (0..b.entities.len()).map(|i| b.find(i)).collect();
+        let mut keep: Vec<usize> = (0..b.entities.len())
+            .filter(|&i| rep[i] == i && b.mentions.iter().any(|m| rep[m.entity] == i))
+            .collect();
+        // states referenced by kept entities stay too (demonyms, capitals)
+        let mut extra = Vec::new();
+        for &k in &keep {
+            if let Some(s) = b.entities[k].state {
+                extra.push(rep[s]);
+            }
+        }
+        keep.extend(extra);
+        keep.sort();
+        keep.dedup();
+        let new_ix: HashMap<usize, usize> = keep.iter().enumerate().map(|(n, &o)| (o, n)).collect();
+        let mut entities: Vec<Entity> = keep.iter().map(|&o| b.entities[o].clone()).collect();
+        for e in entities.iter_mut() {
+            e.state = e.state.and_then(|s| new_ix.get(&rep[s]).copied());
+            let label = e.label.clone();
+            e.aliases.remove(&label);
+        }
+        for r in rep.iter_mut() {
+            *r = new_ix.get(r).copied().unwrap_or(usize::MAX);
+        }
+        let mut mentions: Vec<Mention> = b
+            .mentions
+            .into_iter()
+            .filter_map(|mut m| {
+                m.entity = rep[m.entity];
+                (m.entity != usize::MAX).then_some(m)
+            })
+            .collect();
+        mentions.sort_by_key(|m| (m.sentence, m.tok_start, m.tok_end));
+        mentions.dedup_by_key(|m| (m.sentence, m.tok_start));
+        // surface forms become aliases
+        for m in &mentions {
+            if matches!(
+                m.kind,
+                MentionKind::DemonymAdjective | MentionKind::Description
+            ) {
+                continue;
+            }
+            let form = text[m.span.start..m.span.end].to_string();
+            let e = &mut entities[m.entity];
+            if form != e.label {
+                e.aliases.insert(form);
+            }
+        }
+        DocumentEntities { entities, mentions }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn process_span(
+        &self,
+        b: &mut Builder,
+        sent: &Sentence,
+        tok_hit: &[Option<(usize, usize)>],
+        hits: &[LexiconHit],
+        lower_words: &HashSet<&str>,
+        singles: &mut Vec<(usize, usize)>,
+        i: usize,
+        j: usize,
+    ) {
+        let toks = &sent.tokens;
+        let mut a = i;
+        // leading article
+        while a < j && toks[a].lower == "the" && tok_hit[a].is_none() {
+            a += 1;
+        }
+        if a >= j {
+            return;
+        }
+        // a whole span typed by its head word (an organization or a document), unless one hit covers it all
+        let whole_hit = tok_hit[a].is_some_and(|(_, e)| e == j);
+        if !whole_hit && j - a >= 2 {
+            // skip leading titles ("President Obama's Department"? rare) — titles break org names only at the start
+            if let Some(class) = self.head_class(&toks[a..j]) {
+                // a leading demonym or state name gives the body's state ("Iraqi Parliament")
+                let state = tok_hit[a].and_then(|(h, _)| {
+                    let hit = &hits[h];
+                    matches!(hit.class.as_str(), "Country" | "Territory").then(|| hit.clone())
+                });
+                let label = &sent_text(toks, a, j);
+                let e = match self.lexicon.lookup(label) {
+                    Some(hit) => b.from_hit(&hit),
+                    None => b.entity(label, &class, None),
+                };
+                if let Some(st) = state {
+                    let s = b.from_hit(&st);
+                    if s != e && b.entities[e].state.is_none() {
+                        b.entities[e].state = Some(s);
+                    }
+                }
+                b.mention(sent, a, j, e, MentionKind::Name);
+                return;
+            }
+        }
+        // otherwise: hits as they are, titles skipped, the rest as unknown names
+        let mut k = a;
+        let mut run_start: Option<usize> = None;
+        let flush = |b: &mut Builder, singles: &mut Vec<(usize, usize)>, s: usize, e: usize| {
+            self.unknown_name(b, sent, lower_words, singles, s, e);
+        };
+        while k < j {
+            if let Some((h, e)) = tok_hit[k] {
+                if let Some(s) = run_start.take() {
+                    flush(b, singles, s, k);
+                }
+                let hit = &hits[h];
+                let ent = b.from_hit(hit);
+                let kind = match hit.kind {
+                    HitKind::Acronym => MentionKind::Acronym,
+                    HitKind::DemonymAdjective => MentionKind::DemonymAdjective,
+                    HitKind::Capital => MentionKind::Capital,
+                    _ => MentionKind::Name,
+                };
+                b.mention(sent, k, e, ent, kind);
+                k = e;
+                continue;
+            }
+            let tl = self.title_len(toks, k);
+            if tl > 0 && run_start.is_none() {
+                k += tl;
+                continue;
+            }
+            if run_start.is_none() {
+                run_start = Some(k);
+            }
+            k += 1;
+        }
+        if let Some(s) = run_start {
+            flush(b, singles, s, j);
+        }
+    }
+
+    fn unknown_name(
+        &self,
+        b: &mut Builder,
+        sent: &Sentence,
+        lower_words: &HashSet<&str>,
+        singles: &mut Vec<(usize, usize)>,
+        mut s: usize,
+        e: usize,
+    ) {
+        let toks = &sent.tokens;
+        // drop sentence-initial function words and words the document also writes in lower case
+        while s < e {
+            let l = toks[s].lower.as_str();
+            let common =
+                FUNCTION_WORDS.contains(&l) || MONTHS_AND_DAYS.contains(&l.trim_end_matches('.'));
+            let initial_common = s == 0 && lower_words.contains(l);
+            if common
+                || initial_common
+                || is_number(&toks[s])
+                || !toks[s].text.chars().any(char::is_alphabetic)
+            {
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        let mut e = e;
+        while e > s
+            && (MONTHS_AND_DAYS.contains(&toks[e - 1].lower.trim_end_matches('.'))
+                || is_number(&toks[e - 1]))
+        {
+            e -= 1;
+        }
+        if s >= e {
+            return;
+        }
+        if e - s == 1 {
+            singles.push((sent.index, s));
+            return;
+        }
+        let label = sent_text(toks, s, e);
+        if let Some(hit) = self.lexicon.lookup(&label) {
+            let ent = b.from_hit(&hit);
+            b.mention(sent, s, e, ent, MentionKind::Name);
+            return;
+        }
+        let name_like = toks[s..e].iter().all(|t| {
+            is_cap(t)
+                && !is_all_caps(&t.text)
+                && t.text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.')
+        });
+        if name_like && e - s <= 4 {
+            let ent = b.entity(&label, "Person", None);
+            b.mention(sent, s, e, ent, MentionKind::Name);
+        }
+    }
+
+    /// "United Nations Mission in Kosovo (UNMIK)": the acronym becomes an alias of the name before it.
+    fn acronyms(&self, b: &mut Builder, sentences: &[Sentence]) {
+        let mut defs: Vec<(String, usize)> = Vec::new();
+        for sent in sentences {
+            let toks = &sent.tokens;
+            for k in 1..toks.len().saturating_sub(2) {
+                if toks[k].text != "(" || toks[k + 2].text != ")" || !is_all_caps(&toks[k + 1].text)
+                {
+                    continue;
+                }
+                let Some(m) = b
+                    .mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.sentence == sent.index && m.tok_end == k)
+                    .cloned()
+                else {
+                    continue;
+                };
+                let acr = toks[k + 1].text.clone();
+                let target = b.find(m.entity);
+                // the acronym may itself be a known entity: merge, keeping the linked one
+                if let Some(am) = b
+                    .mentions
+                    .iter()
+                    .find(|x| x.sentence == sent.index && x.tok_start == k + 1)
+                    .cloned()
+                {
+                    let other = b.find(am.entity);
+                    if other != target {
+                        if b.entities[other].qid.is_some() && b.entities[target].qid.is_none() {
+                            b.merge(other, target, "acronym");
+                        } else {
+                            b.merge(target, other, "acronym");
+                        }
+                    }
+                } else {
+                    b.mention(sent, k + 1, k + 2, target, MentionKind::Acronym);
+                    b.entities[target]
+                        .merge_reasons
+                        .push(("acronym".into(), acr.clone()));
+                }
+                defs.push((acr, target));
+            }
+        }
+        if defs.is_empty() {
+            return;
+        }
+        // later single-token uses of a defined acronym
+        for sent in sentences {
+            for (k, t) in sent.tokens.iter().enumerate() {
+                if let Some((_, e)) = defs.iter().find(|(a, _)| *a == t.text) {
+                    if !b
+                        .mentions
+                        .iter()
+                        .any(|m| m.sentence == sent.index && m.tok_start <= k && k < m.tok_end)
+                    {
+                        let e = b.find(*e);
+                        b.mention(sent, k, k + 1, e, MentionKind::Acronym);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Single capitalized words: a part of a person's name, a known acronym, a speaker, or a name.
+    fn resolve_singles(&self, b: &mut Builder, sentences: &[Sentence], singles: &[(usize, usize)]) {
+        // persons' name parts
+        let mut parts: HashMap<String, Vec<usize>> = HashMap::new();
+        for (ix, e) in b.entities.iter().enumerate() {
+            if e.class == "Person" {
+                let words: Vec<&str> = e.label.split_whitespace().collect();
+                if let Some(last) = words.last() {
+                    parts.entry(last.to_string()).or_default().push(ix);
+                }
+            }
+        }
+        for &(si, k) in singles {
+            let sent = &sentences[si];
+            let t = &sent.tokens[k];
+            if b.mentions
+                .iter()
+                .any(|m| m.sentence == si && m.tok_start <= k && k < m.tok_end)
+            {
+                continue;
+            }
+            let after_the = k > 0 && sent.tokens[k - 1].lower == "the";
+            if after_the
+                && (self.heads.contains_key(&t.lower) || self.descriptions.contains_key(&t.lower))
+            {
+                continue; // a description ("the Council"): resolved by coreference
+            }
+            if let Some(ps) = parts.get(&t.text) {
+                let p = b.find(ps[0]);
+                b.mention(sent, k, k + 1, p, MentionKind::PartialName);
+                b.entities[p]
+                    .merge_reasons
+                    .push(("surname".into(), t.text.clone()));
+                continue;
+            }
+            if let Some(hit) = self.lexicon.lookup(&t.text) {
+                let e = b.from_hit(&hit);
+                b.mention(sent, k, k + 1, e, MentionKind::Name);
+                continue;
+            }
+            let next_is_speech = sent
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| self.is_reporting_form(&n.lower));
+            let prev_is_speech = k > 0 && self.is_reporting_form(&sent.tokens[k - 1].lower);
+            let adjective_like = ["an", "ian", "ese", "ish", "ic", "ern", "ist", "ists", "ism"]
+                .iter()
+                .any(|s| t.lower.ends_with(s));
+            if next_is_speech || prev_is_speech {
+                let e = b.entity(&t.text, "Person", None);
+                b.mention(sent, k, k + 1, e, MentionKind::Name);
+            } else if k > 0 && !adjective_like && t.text.chars().count() > 2 {
+                let e = b.entity(&t.text, "Organization", None);
+                b.mention(sent, k, k + 1, e, MentionKind::Name);
+            }
+        }
+    }
+
+    fn is_reporting_form(&self, w: &str) -> bool {
+        let w = w.trim_end_matches("ed").trim_end_matches('s');
+        matches!(
+            w,
+            "said"
+                | "told"
+                | "sai"
+                | "say"
+                | "tell"
+                | "ask"
+                | "add"
+                | "continu"
+                | "note"
+                | "explain"
+                | "stat"
+        ) || self.reporting.contains(w)
+    }
+
+    /// "the Council", "the mission", "the province": refer back to the most recent entity whose name
+    /// head (or class description noun) is that word.
+    fn descriptions(&self, b: &mut Builder, sentences: &[Sentence]) {
+        let mut sorted = b.mentions.clone();
+        sorted.sort_by_key(|m| (m.sentence, m.tok_start));
+        let mut new = Vec::new();
+        for sent in sentences {
+            let toks = &sent.tokens;
+            for k in 0..toks.len().saturating_sub(1) {
+                if toks[k].lower != "the" {
+                    continue;
+                }
+                let w = &toks[k + 1];
+                if toks.get(k + 2).is_some_and(|n| is_cap(n) && is_cap(w)) {
+                    continue; // part of a longer name
+                }
+                if sorted
+                    .iter()
+                    .any(|m| m.sentence == sent.index && m.tok_start <= k + 1 && k + 1 < m.tok_end)
+                {
+                    continue;
+                }
+                let before = |m: &&Mention| (m.sentence, m.tok_start) < (sent.index, k);
+                let candidate = sorted.iter().filter(before).rev().find(|m| {
+                    let e = &b.entities[m.entity];
+                    let head_match = e
+                        .label
+                        .split_whitespace()
+                        .take_while(|x| !HEAD_STOPPERS.contains(&x.to_lowercase().as_str()))
+                        .last()
+                        .is_some_and(|h| h.eq_ignore_ascii_case(&w.text))
+                        && e.label.split_whitespace().count() > 1
+                        && e.class != "Person";
+                    let desc_match = self
+                        .descriptions
+                        .get(&w.lower)
+                        .is_some_and(|c| *c == e.class);
+                    head_match || desc_match
+                });
+                if let Some(m) = candidate {
+                    new.push(Mention {
+                        sentence: sent.index,
+                        tok_start: k,
+                        tok_end: k + 2,
+                        span: Span::new(toks[k].span.start, w.span.end),
+                        entity: m.entity,
+                        kind: MentionKind::Description,
+                    });
+                }
+            }
+        }
+        b.mentions.extend(new);
+    }
+}
+
+fn sent_text(toks: &[Token], a: usize, b: usize) -> String {
+    let mut s = String::new();
+    for (i, t) in toks[a..b].iter().enumerate() {
+        if i > 0 && t.space_before {
+            s.push(' ');
+        }
+        s.push_str(&t.text);
+    }
+    s
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    /// A tiny lexicon for tests: exact, case-sensitive names with word boundaries.
+    pub(crate) struct TestLexicon(
+        pub  Vec<(
+            &'static str,
+            &'static str,
+            &'static str,
+            HitKind,
+            Option<&'static str>,
+        )>,
+    );
+
+    impl Lexicon for TestLexicon {
+        fn find(&self, text: &str) -> Vec<LexiconHit> {
+            let mut out: Vec<LexiconHit> = Vec::new();
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while i < text.len() {
+                if !text.is_char_boundary(i) || (i > 0 && (bytes[i - 1] as char).is_alphanumeric())
+                {
+                    i += 1;
+                    continue;
+                }
+                let best = self
+                    .0
+                    .iter()
+                    .filter(|(form, ..)| {
+                        text[i..].starts_with(form)
+                            && text[i + form.len()..]
+                                .chars()
+                                .next()
+                                .is_none_or(|c| !c.is_alphanumeric())
+                    })
+                    .max_by_key(|(form, ..)| form.len());
+                if let Some((form, canon, class, kind, state)) = best {
+                    out.push(self.hit(Span::new(i, i + form.len()), canon, class, *kind, *state));
+                    i += form.len();
+                } else {
+                    i += 1;
+                }
+            }
+            out
+        }
+        fn lookup(&self, name: &str) -> Option<LexiconHit> {
+            self.0
+                .iter()
+                .find(|(f, ..)| *f == name)
+                .map(|(_, c, cl, k, st)| self.hit(Span::default(), c, cl, *k, *st))
+        }
+    }
+
+    impl TestLexicon {
+        fn hit(
+            &self,
+            span: Span,
+            canon: &str,
+            class: &str,
+            kind: HitKind,
+            state: Option<&str>,
+        ) -> LexiconHit {
+            LexiconHit {
+                span,
+                canonical: canon.into(),
+                class: class.into(),
+                qid: None,
+                kind,
+                state: state.map(|s| StateRef {
+                    canonical: s.into(),
+                    class: "Country".into(),
+                    qid: None,
+                }),
+            }
+        }
+
+        pub(crate) fn small() -> Self {
+            use HitKind::*;
+            TestLexicon(vec![
+                ("Russia", "Russia", "Country", Name, None),
+                ("China", "China", "Country", Name, None),
+                ("Serbia", "Serbia", "Country", Name, None),
+                ("Serbian", "Serbia", "Country", DemonymAdjective, None),
+                ("Serbs", "Serbs", "EthnicGroup", DemonymNoun, Some("Serbia")),
+                ("Kosovo", "Kosovo", "Territory", Name, None),
+                ("U.S.", "United States", "Country", Name, None),
+                ("Britain", "United Kingdom", "Country", Name, None),
+                ("France", "France", "Country", Name, None),
+                ("Belgrade", "Belgrade", "City", Capital, Some("Serbia")),
+                (
+                    "UN",
+                    "United Nations",
+                    "InternationalOrganization",
+                    Acronym,
+                    None,
+                ),
+                (
+                    "UN Security Council",
+                    "UN Security Council",
+                    "InternationalOrganization",
+                    Name,
+                    None,
+                ),
+                (
+                    "Security Council",
+                    "UN Security Council",
+                    "InternationalOrganization",
+                    Name,
+                    None,
+                ),
+                ("NATO", "NATO", "InternationalOrganization", Acronym, None),
+            ])
+        }
+    }
+
+    fn run(text: &str) -> (DocumentEntities, String) {
+        let o = Ontology::embedded().unwrap();
+        let lex = TestLexicon::small();
+        let r = EntityRecognizer::new(&o, &lex);
+        let s = segment(text);
+        (r.recognize(text, &s), text.to_string())
+    }
+
+    fn labels(d: &DocumentEntities) -> Vec<(String, String)> {
+        let mut v: Vec<_> = d
+            .entities
+            .iter()
+            .map(|e| (e.label.clone(), e.class.clone()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn titles_persons_and_surnames() {
+        let (d, _) = run("Serbian President Boris Tadic spoke. Later Tadic said no.");
+        assert!(
+            labels(&d).contains(&("Boris Tadic".into(), "Person".into())),
+            "{:?}",
+            labels(&d)
+        );
+        let tadic = d
+            .entities
+            .iter()
+            .position(|e| e.label == "Boris Tadic")
+            .unwrap();
+        assert_eq!(d.mentions.iter().filter(|m| m.entity == tadic).count(), 2);
+        assert!(
+            d.entities[tadic]
+                .merge_reasons
+                .iter()
+                .any(|(k, f)| k == "surname" && f == "Tadic")
+        );
+    }
+
+    #[test]
+    fn acronym_definitions_and_head_typing() {
+        let (d, _) = run(
+            "Russia demanded that the head of the UN Mission in Kosovo (UNMIK) resign. The UNMIK was set up under Security Council Resolution 1244.",
+        );
+        let l = labels(&d);
+        assert!(
+            l.contains(&("UN Mission in Kosovo".into(), "GovernmentBody".into())),
+            "{l:?}"
+        );
+        assert!(
+            l.contains(&("Security Council Resolution 1244".into(), "Document".into())),
+            "{l:?}"
+        );
+        let m = d
+            .entities
+            .iter()
+            .position(|e| e.label == "UN Mission in Kosovo")
+            .unwrap();
+        assert!(d.entities[m].aliases.contains("UNMIK"));
+        assert_eq!(d.mentions.iter().filter(|x| x.entity == m).count(), 3);
+    }
+
+    #[test]
+    fn descriptions_refer_back() {
+        let (d, _) = run(
+            "The UN Mission in Kosovo met. The mission failed. The Security Council met. The Council agreed.",
+        );
+        let m = d
+            .entities
+            .iter()
+            .position(|e| e.label == "UN Mission in Kosovo")
+            .unwrap();
+        assert_eq!(
+            d.mentions
+                .iter()
+                .filter(|x| x.entity == m && x.kind == MentionKind::Description)
+                .count(),
+            1
+        );
+        let c = d
+            .entities
+            .iter()
+            .position(|e| e.label == "UN Security Council")
+            .unwrap();
+        assert_eq!(d.mentions.iter().filter(|x| x.entity == c).count(), 2);
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_names() {
+        let (d, _) = run("Despite its name, it is not a body. Fears were raised.");
+        assert!(d.entities.is_empty(), "{:?}", labels(&d));
+    }
+}
