@@ -179,7 +179,7 @@ pub fn eval_raw(models: &NlpModels, sents: &[Sentence]) -> UdScores {
     }
     let (mut n_pred, mut n_pred_sents, mut sent_ok) = (0usize, 0usize, 0usize);
     let (mut tok_ok, mut up, mut xp, mut lm, mut ua, mut la) = (0, 0, 0, 0, 0, 0);
-    for ss in super::split_sentences(&text) {
+    for ss in models.split_sentences(&text) {
         let toks = super::tokenize(&text[ss.start..ss.end]);
         if toks.is_empty() {
             continue;

@@ -124,8 +124,9 @@ impl Trainer {
         self.c += 1.0;
     }
 
-    /// The averaged, quantized model. `min_abs` drops averaged weights below that magnitude.
-    pub fn averaged(&self, min_abs: f32) -> LinearModel {
+    /// The averaged, quantized model. `min_rel` drops averaged weights whose magnitude is below
+    /// that fraction of the largest one.
+    pub fn averaged(&self, min_rel: f32) -> LinearModel {
         let mut order: Vec<usize> = (0..self.keys.len()).collect();
         order.sort_unstable_by_key(|&i| self.keys[i]);
         let mut max_abs = 0f64;
@@ -134,7 +135,7 @@ impl Trainer {
             let mut row: Vec<(u16, f64)> = self.rows[i]
                 .iter()
                 .map(|e| (e.class, e.w as f64 - e.u / self.c))
-                .filter(|(_, w)| w.abs() >= min_abs as f64 && *w != 0.0)
+                .filter(|(_, w)| *w != 0.0)
                 .collect();
             if row.is_empty() {
                 continue;
@@ -146,6 +147,10 @@ impl Trainer {
             avg_rows.push((self.keys[i], row));
         }
         let scale = if max_abs > 0.0 { max_abs / 32000.0 } else { 1.0 };
+        let min_abs = max_abs * min_rel as f64;
+        for r in avg_rows.iter_mut() {
+            r.1.retain(|e| e.1.abs() >= min_abs);
+        }
         let mut keys = Vec::new();
         let mut lens = Vec::new();
         let mut classes = Vec::new();
@@ -180,6 +185,8 @@ pub struct LinearModel {
     shift: u32,
     /// Packed entries: low 16 bits class, high 16 bits weight.
     entries: Vec<u32>,
+    /// Dense rows (blocks of `n_classes` weights; block 0 unused) for features with many classes.
+    dense: Vec<i16>,
     // Serialized form.
     keys: Vec<u32>,
     lens: Vec<u8>,
@@ -205,12 +212,23 @@ impl LinearModel {
             .map(|(&c, &w)| c as u32 | ((w as u16 as u32) << 16))
             .collect();
         let mut start = 0usize;
+        let dense_min = if n_classes >= 16 { n_classes / 4 } else { usize::MAX };
+        let mut dense = vec![0i16; n_classes];
         for (&k, &l) in keys.iter().zip(&lens) {
             let mut i = (k as u64).wrapping_mul(K) >> shift;
             while slots[i as usize] != 0 {
                 i = (i + 1) & (cap as u64 - 1);
             }
-            slots[i as usize] = ((k as u64) << 32) | ((start as u64) << 7) | l as u64;
+            if l as usize >= dense_min {
+                let block = dense.len() / n_classes;
+                dense.resize(dense.len() + n_classes, 0);
+                for j in start..start + l as usize {
+                    dense[block * n_classes + classes[j] as usize] = weights[j];
+                }
+                slots[i as usize] = ((k as u64) << 32) | ((block as u64) << 7);
+            } else {
+                slots[i as usize] = ((k as u64) << 32) | ((start as u64) << 7) | l as u64;
+            }
             start += l as usize;
         }
         LinearModel {
@@ -219,6 +237,7 @@ impl LinearModel {
             slots,
             shift,
             entries,
+            dense,
             keys,
             lens,
             classes,
@@ -237,18 +256,13 @@ impl LinearModel {
     }
 
     #[inline]
-    fn row(&self, f: u32) -> &[u32] {
+    fn slot(&self, f: u32) -> u64 {
         let mask = self.slots.len() as u64 - 1;
         let mut i = (f as u64).wrapping_mul(K) >> self.shift;
         loop {
             let s = self.slots[i as usize];
-            if s == 0 {
-                return &[];
-            }
-            if (s >> 32) as u32 == f {
-                let start = ((s & 0xFFFF_FFFF) >> 7) as usize;
-                let len = (s & 0x7F) as usize;
-                return &self.entries[start..start + len];
+            if s == 0 || (s >> 32) as u32 == f {
+                return s;
             }
             i = (i + 1) & mask;
         }
@@ -260,11 +274,51 @@ impl LinearModel {
         for s in scores.iter_mut() {
             *s = 0;
         }
+        let n = self.n_classes;
+        let scores = &mut scores[..n];
         for &f in feats {
-            for &e in self.row(f) {
-                scores[(e & 0xFFFF) as usize] += (e >> 16) as u16 as i16 as i32;
+            let s = self.slot(f);
+            if s == 0 {
+                continue;
+            }
+            let start = ((s & 0xFFFF_FFFF) >> 7) as usize;
+            let len = (s & 0x7F) as usize;
+            if len == 0 {
+                let row = &self.dense[start * n..start * n + n];
+                for (sc, &w) in scores.iter_mut().zip(row) {
+                    *sc += w as i32;
+                }
+            } else {
+                for &e in &self.entries[start..start + len] {
+                    scores[(e & 0xFFFF) as usize] += (e >> 16) as u16 as i16 as i32;
+                }
             }
         }
+    }
+
+    /// A copy without weights whose stored magnitude is below `min_q`.
+    pub fn pruned(&self, min_q: i16) -> LinearModel {
+        let mut keys = Vec::new();
+        let mut lens = Vec::new();
+        let mut classes = Vec::new();
+        let mut weights = Vec::new();
+        let mut start = 0;
+        for (&k, &l) in self.keys.iter().zip(&self.lens) {
+            let mut m = 0u8;
+            for j in start..start + l as usize {
+                if self.weights[j].unsigned_abs() >= min_q.unsigned_abs() {
+                    classes.push(self.classes[j]);
+                    weights.push(self.weights[j]);
+                    m += 1;
+                }
+            }
+            if m > 0 {
+                keys.push(k);
+                lens.push(m);
+            }
+            start += l as usize;
+        }
+        LinearModel::from_parts(self.n_classes, self.scale, keys, lens, classes, weights)
     }
 
     /// The weight scale (score units per stored unit).

@@ -11,6 +11,7 @@ pub mod eval;
 pub mod lemma;
 pub mod linear;
 pub mod parser;
+pub mod sbd;
 pub mod tagger;
 pub mod tokenizer;
 pub mod train;
@@ -22,6 +23,7 @@ pub use tokenizer::tokenize;
 
 use lemma::Lemmatizer;
 use parser::{ParseScratch, Parser};
+use sbd::SentenceSplitter;
 use tagger::{Tagger, WordFeats};
 
 /// Errors of the NLP layer.
@@ -93,16 +95,18 @@ pub struct WordAnalysis {
 
 /// The trained models: tagger, lemmatizer, parser.
 pub struct NlpModels {
+    splitter: SentenceSplitter,
     tagger: Tagger,
     lemmatizer: Lemmatizer,
     parser: Parser,
 }
 
 /// File names of the three model files inside a model directory.
-pub const MODEL_FILES: [&str; 3] = ["tagger.bin", "lemmatizer.bin", "parser.bin"];
+pub const MODEL_FILES: [&str; 4] = ["sentences.bin", "tagger.bin", "lemmatizer.bin", "parser.bin"];
 
 static EMBEDDED: OnceLock<Result<NlpModels, String>> = OnceLock::new();
 
+const SENTENCES_BYTES: &[u8] = include_bytes!("../../models/sentences.bin");
 const TAGGER_BYTES: &[u8] = include_bytes!("../../models/tagger.bin");
 const LEMMATIZER_BYTES: &[u8] = include_bytes!("../../models/lemmatizer.bin");
 const PARSER_BYTES: &[u8] = include_bytes!("../../models/parser.bin");
@@ -133,7 +137,12 @@ impl NlpModels {
     pub fn embedded() -> Result<&'static NlpModels, NlpError> {
         EMBEDDED
             .get_or_init(|| {
-                NlpModels::from_bytes(TAGGER_BYTES, LEMMATIZER_BYTES, PARSER_BYTES)
+                NlpModels::from_bytes(
+                    SENTENCES_BYTES,
+                    TAGGER_BYTES,
+                    LEMMATIZER_BYTES,
+                    PARSER_BYTES,
+                )
                     .map_err(|e| e.to_string())
             })
             .as_ref()
@@ -145,8 +154,14 @@ impl NlpModels {
     }
 
     /// Decodes models from their file contents.
-    pub fn from_bytes(tagger: &[u8], lemmatizer: &[u8], parser: &[u8]) -> Result<Self, NlpError> {
+    pub fn from_bytes(
+        sentences: &[u8],
+        tagger: &[u8],
+        lemmatizer: &[u8],
+        parser: &[u8],
+    ) -> Result<Self, NlpError> {
         Ok(NlpModels {
+            splitter: SentenceSplitter::from_bytes(sentences)?,
             tagger: Tagger::from_bytes(tagger)?,
             lemmatizer: Lemmatizer::from_bytes(lemmatizer)?,
             parser: Parser::from_bytes(parser)?,
@@ -166,7 +181,13 @@ impl NlpModels {
             &read(MODEL_FILES[0])?,
             &read(MODEL_FILES[1])?,
             &read(MODEL_FILES[2])?,
+            &read(MODEL_FILES[3])?,
         )
+    }
+
+    /// Sentence spans of `text` (learned boundary model; blank lines always split).
+    pub fn split_sentences(&self, text: &str) -> Vec<crate::text::Span> {
+        self.splitter.split(text)
     }
 
     /// POS-tags one sentence.
@@ -181,9 +202,8 @@ impl NlpModels {
 
     /// Parses a tagged sentence: (heads (0 = root, else 1-based), relation names).
     pub fn parse<'a>(&'a self, tagged: &Tagged) -> (Vec<usize>, Vec<&'a str>) {
-        let words: Vec<u64> = tagged.feats.iter().map(|f| f.lower).collect();
         let mut sc = ParseScratch::default();
-        let (h, l) = self.parser.parse(&words, &tagged.classes, &mut sc);
+        let (h, l) = self.parser.parse(&tagged.feats, &tagged.classes, &mut sc);
         (h, l.iter().map(|&x| self.parser.label(x)).collect())
     }
 
@@ -212,6 +232,16 @@ impl NlpModels {
             .collect()
     }
 
+    /// Drops parser weights whose stored magnitude is below `min_q` (size/speed experiments).
+    pub fn prune_parser(&mut self, min_q: i16) {
+        self.parser = self.parser.pruned(min_q);
+    }
+
+    /// Serialized parser (after pruning).
+    pub fn parser_bytes(&self) -> Vec<u8> {
+        self.parser.to_bytes()
+    }
+
     /// Sizes: (tagger features, parser transition features, parser label features).
     pub fn sizes(&self) -> (usize, usize, usize) {
         let (a, l) = self.parser.n_features();
@@ -219,7 +249,11 @@ impl NlpModels {
     }
 }
 
-/// Sentence spans of `text` (the text layer's splitter).
+/// Sentence spans of `text` from the learned boundary model shipped in `models/` (falls back to the
+/// text layer's rule splitter if the embedded models cannot be decoded).
 pub fn split_sentences(text: &str) -> Vec<crate::text::Span> {
-    crate::text::split_sentences(text)
+    match NlpModels::embedded() {
+        Ok(m) => m.split_sentences(text),
+        Err(_) => crate::text::split_sentences(text),
+    }
 }

@@ -5,6 +5,7 @@
 
 use super::NlpError;
 use super::binio::{Reader, Writer};
+use super::tagger::WordFeats;
 use super::linear::{LinearModel, Rng, Trainer, argmax_allowed, argmax_allowed_f, fhash};
 
 const NO: usize = usize::MAX;
@@ -184,17 +185,37 @@ impl State {
 struct Ctx {
     w: Vec<u64>,
     p: Vec<u64>,
+    u: Vec<u64>,
+    s: Vec<u64>,
 }
 
 impl Ctx {
-    fn new(words: &[u64], tags: &[u16]) -> Ctx {
-        let mut w = Vec::with_capacity(words.len() + 1);
-        let mut p = Vec::with_capacity(words.len() + 1);
+    fn new(words: &[WordFeats], tags: &[u16], coarse: &[u8]) -> Ctx {
+        let n = words.len() + 1;
+        let mut w = Vec::with_capacity(n);
+        let mut p = Vec::with_capacity(n);
+        let mut u = Vec::with_capacity(n);
+        let mut s = Vec::with_capacity(n);
         w.push(ROOT_W);
         p.push(ROOT_P);
-        w.extend_from_slice(words);
+        u.push(ROOT_P);
+        s.push(ROOT_W);
+        w.extend(words.iter().map(|x| x.lower));
+        s.extend(words.iter().map(|x| x.suf[2]));
         p.extend(tags.iter().map(|&t| t as u64 + 1000));
-        Ctx { w, p }
+        u.extend(
+            tags.iter()
+                .map(|&t| coarse.get(t as usize).copied().unwrap_or(255) as u64 + 2000),
+        );
+        Ctx { w, p, u, s }
+    }
+    #[inline]
+    fn u(&self, i: usize) -> u64 {
+        if i == NO { NONE_V } else { self.u[i] }
+    }
+    #[inline]
+    fn s(&self, i: usize) -> u64 {
+        if i == NO { NONE_V } else { self.s[i] }
     }
     #[inline]
     fn w(&self, i: usize) -> u64 {
@@ -357,6 +378,19 @@ fn action_features(st: &State, cx: &Ctx, out: &mut Vec<u32>) {
     f(&[s0_has_head, (st.root_child != NO) as u64, s0p, n0p]);
     f(&[s0p, n0p, n1p, n2p]);
     f(&[lab(st, s0), s0p, n0p]);
+    // Suffixes and coarse tags (generalize over rare words and fine tags).
+    let (s0u, n0u, n1u) = (cx.u(s0), cx.u(n0), cx.u(n1));
+    f(&[cx.s(s0), s0p]);
+    f(&[cx.s(n0), n0p]);
+    f(&[cx.s(n1), n1p]);
+    f(&[cx.s(s0), cx.s(n0)]);
+    f(&[s0u, n0u]);
+    f(&[s0u, n0u, n1u]);
+    f(&[cx.u(s0h), s0u, n0u]);
+    f(&[s0u, n0u, d]);
+    f(&[s0u, cx.u(s0l), cx.u(s0r), n0u]);
+    f(&[s0u, n0u, cx.u(n0l), lab(st, n0l)]);
+    f(&[cx.u(s1), s0u, n0u, n1u]);
 }
 
 fn label_features(st: &State, cx: &Ctx, h: usize, d: usize, out: &mut Vec<u32>) {
@@ -400,11 +434,15 @@ fn label_features(st: &State, cx: &Ctx, h: usize, d: usize, out: &mut Vec<u32>) 
     f(&[hp, dp, dir, lab(st, get(&st.lc1, h)), lab(st, get(&st.rc1, h))]);
     f(&[(h == 0) as u64, dp]);
     f(&[dp, (d == st.n) as u64, (d == 1) as u64]);
+    f(&[cx.s(d), dp, dir]);
+    f(&[cx.s(h), hp, cx.s(d), dp]);
+    f(&[cx.u(h), cx.u(d), dir, dist]);
 }
 
 /// The dependency parser.
 pub struct Parser {
     labels: Vec<String>,
+    coarse: Vec<u8>,
     root_label: u16,
     action: LinearModel,
     labeler: LinearModel,
@@ -420,8 +458,8 @@ pub struct ParseScratch {
 
 /// A training sentence for the parser.
 pub struct ParseExample {
-    /// Lower-cased word hashes.
-    pub words: Vec<u64>,
+    /// Word hashes.
+    pub words: Vec<WordFeats>,
     /// Tag class ids (predicted, jackknifed).
     pub tags: Vec<u16>,
     /// Gold heads (0 = root, 1-based).
@@ -441,8 +479,8 @@ pub struct ParseTrainOpts {
     pub explore_from: usize,
     /// Probability of following the model's prediction when exploring.
     pub explore_p: f64,
-    /// Averaged weights below this magnitude are dropped from the shipped model.
-    pub min_abs: f32,
+    /// Averaged weights below this fraction of the largest are dropped from the shipped model.
+    pub min_rel: f32,
 }
 
 /// Lifts non-projective arcs until the tree is projective (heads 1-based, 0 = root).
@@ -496,12 +534,17 @@ impl Parser {
 
     /// Parses a sentence given lower-cased word hashes and tag ids; returns (heads, labels) with
     /// heads 0 = root, else 1-based.
-    pub fn parse(&self, words: &[u64], tags: &[u16], sc: &mut ParseScratch) -> (Vec<usize>, Vec<u16>) {
+    pub fn parse(
+        &self,
+        words: &[WordFeats],
+        tags: &[u16],
+        sc: &mut ParseScratch,
+    ) -> (Vec<usize>, Vec<u16>) {
         let n = words.len();
         if n == 0 {
             return (vec![], vec![]);
         }
-        let cx = Ctx::new(words, tags);
+        let cx = Ctx::new(words, tags, &self.coarse);
         let mut st = State::new(n);
         sc.scores.resize(N_ACT, 0);
         sc.lscores.resize(self.labels.len(), 0);
@@ -553,6 +596,7 @@ impl Parser {
     /// Trains a parser. `labels` are the label names (one must be `root`).
     pub fn train(
         labels: Vec<String>,
+        coarse: Vec<u8>,
         train: &[ParseExample],
         dev: &[ParseExample],
         opts: &ParseTrainOpts,
@@ -578,7 +622,7 @@ impl Parser {
                     continue;
                 }
                 let gh: Vec<usize> = std::iter::once(NO).chain(golds[si].iter().copied()).collect();
-                let cx = Ctx::new(&e.words, &e.tags);
+                let cx = Ctx::new(&e.words, &e.tags, &coarse);
                 let mut st = State::new(n);
                 while !st.done() {
                     action_features(&st, &cx, &mut feats);
@@ -623,9 +667,10 @@ impl Parser {
             }
             let p = Parser {
                 labels: labels.clone(),
+                coarse: coarse.clone(),
                 root_label,
-                action: at.averaged(opts.min_abs),
-                labeler: lt.averaged(opts.min_abs),
+                action: at.averaged(opts.min_rel),
+                labeler: lt.averaged(opts.min_rel),
             };
             let (uas, las) = p.score(dev);
             eprintln!(
@@ -671,6 +716,8 @@ impl Parser {
             w.str(l);
         }
         w.u32(self.root_label as u32);
+        w.u32(self.coarse.len() as u32);
+        w.bytes(&self.coarse);
         self.action.write(&mut w);
         self.labeler.write(&mut w);
         w.finish()
@@ -688,6 +735,8 @@ impl Parser {
         if root_label as usize >= n.max(1) {
             return Err(r.error("bad root label"));
         }
+        let nc = r.u32()? as usize;
+        let coarse = r.bytes(nc)?.to_vec();
         let action = LinearModel::read(&mut r)?;
         let labeler = LinearModel::read(&mut r)?;
         if action.n_classes() != N_ACT || labeler.n_classes() != n || !r.at_end() {
@@ -695,10 +744,22 @@ impl Parser {
         }
         Ok(Parser {
             labels,
+            coarse,
             root_label: root_label as u16,
             action,
             labeler,
         })
+    }
+
+    /// A copy with small weights pruned from both models.
+    pub fn pruned(&self, min_q: i16) -> Parser {
+        Parser {
+            labels: self.labels.clone(),
+            coarse: self.coarse.clone(),
+            root_label: self.root_label,
+            action: self.action.pruned(min_q),
+            labeler: self.labeler.pruned(min_q),
+        }
     }
 
     /// Number of features (transition model, label model).

@@ -115,16 +115,19 @@ pub struct Tagger {
 const AMB_UNKNOWN: u32 = 0xA5A5_0001;
 const START: u64 = 0xFFFF_FF01;
 
-fn amb_of(dict: &FxHashMap<u64, DictEntry>, wf: Option<&WordFeats>) -> u64 {
-    match wf {
-        None => START as u64 ^ 7,
-        Some(w) => dict.get(&w.form).map_or(AMB_UNKNOWN, |e| e.amb) as u64,
-    }
+/// Per-word dictionary lookups: (ambiguity class hash, unambiguous class or `u16::MAX`).
+fn lookups(dict: &FxHashMap<u64, DictEntry>, ws: &[WordFeats]) -> Vec<(u64, u16)> {
+    ws.iter()
+        .map(|w| match dict.get(&w.form) {
+            Some(e) => (e.amb as u64, e.unamb),
+            None => (AMB_UNKNOWN as u64, u16::MAX),
+        })
+        .collect()
 }
 
 /// Extracts the features of word `i`; `prev` holds the classes of words before `i`.
 fn features(
-    dict: &FxHashMap<u64, DictEntry>,
+    amb: &[(u64, u16)],
     ws: &[WordFeats],
     i: usize,
     prev: &[u16],
@@ -143,9 +146,10 @@ fn features(
     let low = |j: isize| get(j).map_or(START ^ j as u64, |w| w.lower);
     let t1 = if i >= 1 { prev[i - 1] as u64 } else { START };
     let t2 = if i >= 2 { prev[i - 2] as u64 } else { START };
-    let a0 = amb_of(dict, Some(w));
-    let a1 = amb_of(dict, get(ii + 1));
-    let a2 = amb_of(dict, get(ii + 2));
+    let am = |j: usize| amb.get(j).map_or(START ^ 7, |a| a.0);
+    let a0 = am(i);
+    let a1 = am(i + 1);
+    let a2 = am(i + 2);
     let l1 = low(ii - 1);
     let r1 = low(ii + 1);
     out.push(fhash(0, &[]));
@@ -289,15 +293,14 @@ impl Tagger {
             rng.shuffle(&mut order);
             for &si in &order {
                 let e = &ex[si];
+                let amb = lookups(&dict, &e.feats);
                 let mut prev: Vec<u16> = Vec::with_capacity(e.gold.len());
                 for i in 0..e.gold.len() {
-                    if let Some(d) = dict.get(&e.feats[i].form)
-                        && d.unamb != u16::MAX
-                    {
-                        prev.push(d.unamb);
+                    if amb[i].1 != u16::MAX {
+                        prev.push(amb[i].1);
                         continue;
                     }
-                    features(&dict, &e.feats, i, &prev, &mut feats);
+                    features(&amb, &e.feats, i, &prev, &mut feats);
                     tr.score(&feats, &mut scores);
                     let g = argmax_allowed_f(&scores, |_| true).unwrap_or(0);
                     tr.update(&feats, e.gold[i] as usize, g);
@@ -403,15 +406,14 @@ fn tag_with(
     n: usize,
 ) -> Vec<u16> {
     scores.resize(n, 0);
+    let amb = lookups(dict, ws);
     let mut out: Vec<u16> = Vec::with_capacity(ws.len());
     for i in 0..ws.len() {
-        if let Some(d) = dict.get(&ws[i].form)
-            && d.unamb != u16::MAX
-        {
-            out.push(d.unamb);
+        if amb[i].1 != u16::MAX {
+            out.push(amb[i].1);
             continue;
         }
-        features(dict, ws, i, &out, feats);
+        features(&amb, ws, i, &out, feats);
         score(feats, scores);
         out.push(argmax_allowed(scores, |_| true).unwrap_or(0) as u16);
     }

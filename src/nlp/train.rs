@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use super::NlpError;
 use super::conllu::{self, Sentence};
 use super::lemma::Lemmatizer;
+use super::sbd::SentenceSplitter;
 use super::parser::{ParseExample, ParseTrainOpts, Parser};
 use super::tagger::{TagTrainOpts, Tagger, WordFeats};
 
@@ -23,18 +24,18 @@ pub struct TrainOpts {
     pub folds: usize,
     /// Seed of all shuffles.
     pub seed: u64,
-    /// Parser averaged weights below this magnitude are dropped.
-    pub parser_min_abs: f32,
+    /// Parser averaged weights below this fraction of the largest are dropped.
+    pub parser_min_rel: f32,
 }
 
 impl Default for TrainOpts {
     fn default() -> Self {
         TrainOpts {
-            tagger_epochs: 10,
+            tagger_epochs: 15,
             parser_epochs: 15,
             folds: 4,
             seed: 20_240_611,
-            parser_min_abs: 0.0,
+            parser_min_rel: 0.0125,
         }
     }
 }
@@ -108,7 +109,7 @@ fn parse_examples(
         .iter()
         .zip(tags)
         .map(|(s, t)| ParseExample {
-            words: s.words.iter().map(|w| WordFeats::new(&w.form, &mut buf).lower).collect(),
+            words: s.words.iter().map(|w| WordFeats::new(&w.form, &mut buf)).collect(),
             tags: t.clone(),
             heads: s.words.iter().map(|w| w.head).collect(),
             labels: s
@@ -220,10 +221,23 @@ pub fn train_all(data_dir: &Path, out_dir: &Path, opts: &TrainOpts) -> Result<Tr
             .iter()
             .flat_map(|s| s.words.iter().map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))),
     );
+    let splitter = SentenceSplitter::train(&train, 5, opts.seed);
+    eprintln!("sentence splitter trained ({:.1}s)", t0.elapsed().as_secs_f64());
     let ptrain = parse_examples(&train, &train_tags, &labels);
     let pdev = parse_examples(&dev, &dev_tags, &labels);
+    let upos: Vec<&str> = classes
+        .iter()
+        .map(|c| c.0.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let coarse: Vec<u8> = classes
+        .iter()
+        .map(|c| upos.binary_search(&c.0.as_str()).unwrap_or(0) as u8)
+        .collect();
     let (parser, pepoch, las) = Parser::train(
         labels,
+        coarse,
         &ptrain,
         &pdev,
         &ParseTrainOpts {
@@ -231,7 +245,7 @@ pub fn train_all(data_dir: &Path, out_dir: &Path, opts: &TrainOpts) -> Result<Tr
             seed: opts.seed,
             explore_from: 2,
             explore_p: 0.9,
-            min_abs: opts.parser_min_abs,
+            min_rel: opts.parser_min_rel,
         },
     );
     eprintln!("parser: best epoch {pepoch} ({:.1}s)", t0.elapsed().as_secs_f64());
@@ -241,6 +255,7 @@ pub fn train_all(data_dir: &Path, out_dir: &Path, opts: &TrainOpts) -> Result<Tr
     })?;
     let mut files = Vec::new();
     for (name, bytes) in [
+        ("sentences.bin", splitter.to_bytes()),
         ("tagger.bin", tagger.to_bytes()),
         ("lemmatizer.bin", lemmatizer.to_bytes()),
         ("parser.bin", parser.to_bytes()),
