@@ -87,7 +87,11 @@ fn main() -> anyhow::Result<()> {
                         *conf.entry(format!("{} -> {}", g.upos, p.upos)).or_default() += 1;
                     }
                     if g.lemma != p.lemma {
-                        *lem.entry(format!("{} {} {}: {} -> {}", g.form, g.xpos, p.xpos, g.lemma, p.lemma)).or_default() += 1;
+                        *lem.entry(format!(
+                            "{} {} {}: {} -> {}",
+                            g.form, g.xpos, p.xpos, g.lemma, p.lemma
+                        ))
+                        .or_default() += 1;
                     }
                 }
             }
@@ -115,7 +119,11 @@ fn main() -> anyhow::Result<()> {
 fn thread_cpu() -> f64 {
     std::fs::read_to_string("/proc/thread-self/schedstat")
         .ok()
-        .and_then(|s| s.split_whitespace().next().and_then(|x| x.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .and_then(|x| x.parse::<f64>().ok())
+        })
         .map_or(0.0, |ns| ns / 1e9)
 }
 
@@ -159,7 +167,11 @@ fn bench(args: &[String], root: &std::path::Path) -> anyhow::Result<()> {
         for s in nlp::split_sentences(text) {
             let toks = nlp::tokenize(&text[s.start..s.end]);
             ntok += toks.len();
-            sents.push(toks.iter().map(|t| text[s.start + t.start..s.start + t.end].to_string()).collect());
+            sents.push(
+                toks.iter()
+                    .map(|t| text[s.start + t.start..s.start + t.end].to_string())
+                    .collect(),
+            );
         }
     }
     let tt = t.elapsed().as_secs_f64();
@@ -210,7 +222,11 @@ fn bench(args: &[String], root: &std::path::Path) -> anyhow::Result<()> {
         }
     }
     let tt = t.elapsed().as_secs_f64();
-    println!("lemmatizer: {:.0} tokens/s ({:.2}s, {nl})", ntok as f64 / tt, tt);
+    println!(
+        "lemmatizer: {:.0} tokens/s ({:.2}s, {nl})",
+        ntok as f64 / tt,
+        tt
+    );
     if let Some(kb) = peak_rss_kb() {
         println!("peak RSS: {:.1} MB", kb as f64 / 1024.0);
     }

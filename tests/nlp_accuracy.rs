@@ -53,6 +53,10 @@ fn raw_text_sentence_splitting() {
         eprintln!("{tb} test (raw text):\n{s}");
         let f1 = s.sentences_f1.expect("raw mode reports sentence F1");
         assert!(f1 >= min, "{tb} sentence F1 {f1:.2} < {min}");
-        assert!(s.tokens_f1.unwrap_or(0.0) >= 97.0, "{tb} tokens F1 {:?}", s.tokens_f1);
+        assert!(
+            s.tokens_f1.unwrap_or(0.0) >= 97.0,
+            "{tb} tokens F1 {:?}",
+            s.tokens_f1
+        );
     }
 }

@@ -53,7 +53,11 @@ fn base(rel: &str) -> &str {
 }
 
 fn pct(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 * 100.0 / b as f64 }
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 * 100.0 / b as f64
+    }
 }
 
 /// Evaluates the embedded models on `path` (see module docs).
@@ -138,7 +142,10 @@ pub fn reconstruct(sents: &[Sentence]) -> (String, Vec<Vec<(usize, usize)>>) {
             let tstart = pos;
             let tend = if found { pos + form.len() } else { pos };
             if count > 1 {
-                let parts: String = s.words[i..i + count].iter().map(|w| w.form.as_str()).collect();
+                let parts: String = s.words[i..i + count]
+                    .iter()
+                    .map(|w| w.form.as_str())
+                    .collect();
                 if parts == form {
                     let mut p = tstart;
                     for w in &s.words[i..i + count] {
@@ -204,7 +211,11 @@ pub fn eval_raw(models: &NlpModels, sents: &[Sentence]) -> UdScores {
             up += (g.upos == p.upos) as usize;
             xp += (g.xpos == p.xpos) as usize;
             lm += (g.lemma == p.lemma) as usize;
-            let pred_head_span = if p.head == 0 { None } else { Some(spans[p.head - 1]) };
+            let pred_head_span = if p.head == 0 {
+                None
+            } else {
+                Some(spans[p.head - 1])
+            };
             let gold_head_span = if g.head == 0 {
                 None
             } else {

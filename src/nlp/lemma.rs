@@ -50,6 +50,20 @@ fn apply(b: &str, rule: &(u8, String)) -> String {
     s
 }
 
+/// "1,000" / "6,363,217" / "1,000.5": digit groups separated by commas.
+fn is_grouped_number(f: &str) -> bool {
+    let int = f.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = int.split(',').collect();
+    groups.len() > 1
+        && !groups[0].is_empty()
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+        && f[int.len()..]
+            .chars()
+            .all(|c| c == '.' || c.is_ascii_digit())
+}
+
 fn suffix(b: &str, k: usize) -> Option<String> {
     let n = b.chars().count();
     if k > n {
@@ -142,6 +156,10 @@ impl Lemmatizer {
 
     /// The lemma of `form` tagged `xpos`.
     pub fn lemma(&self, form: &str, xpos: &str) -> String {
+        if xpos == "CD" && is_grouped_number(form) {
+            // UD English writes "1,000" as lemma "1000".
+            return form.replace(',', "");
+        }
         let b = base(form, xpos);
         // Avoid allocating the key twice on the fast path.
         if let Some(l) = self.exceptions.get(&(xpos.to_string(), b.clone())) {

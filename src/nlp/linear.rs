@@ -146,7 +146,11 @@ impl Trainer {
             }
             avg_rows.push((self.keys[i], row));
         }
-        let scale = if max_abs > 0.0 { max_abs / 32000.0 } else { 1.0 };
+        let scale = if max_abs > 0.0 {
+            max_abs / 32000.0
+        } else {
+            1.0
+        };
         let min_abs = max_abs * min_rel as f64;
         for r in avg_rows.iter_mut() {
             r.1.retain(|e| e.1.abs() >= min_abs);
@@ -175,6 +179,19 @@ impl Trainer {
     }
 }
 
+#[derive(Clone, Copy, Default)]
+struct SmallSlot {
+    key: u32,
+    w: [i16; 4],
+}
+
+/// Home slot of key `k` in a table of `cap` slots: order-preserving (sorted keys fill the table
+/// sequentially, which makes loading fast).
+#[inline]
+fn home(k: u32, cap: usize) -> usize {
+    ((k as u64 * cap as u64) >> 32) as usize
+}
+
 /// Compact inference model (see module docs).
 #[derive(Clone)]
 pub struct LinearModel {
@@ -182,11 +199,13 @@ pub struct LinearModel {
     scale: f32,
     /// Open-addressing table: `key << 32 | start << 7 | len`; 0 = empty.
     slots: Vec<u64>,
-    shift: u32,
     /// Packed entries: low 16 bits class, high 16 bits weight.
     entries: Vec<u32>,
     /// Dense rows (blocks of `n_classes` weights; block 0 unused) for features with many classes.
     dense: Vec<i16>,
+    /// For models with at most 4 classes: open-addressing table holding the key and all weights
+    /// inline (one memory access per feature); all-zero weights = empty slot.
+    small: Vec<SmallSlot>,
     // Serialized form.
     keys: Vec<u32>,
     lens: Vec<u8>,
@@ -203,8 +222,37 @@ impl LinearModel {
         classes: Vec<u8>,
         weights: Vec<i16>,
     ) -> Self {
-        let cap = (keys.len() * 2).next_power_of_two().max(16);
-        let shift = 64 - cap.trailing_zeros();
+        if n_classes <= 4 {
+            let cap = keys.len() + keys.len() / 3 + 16;
+            let mut small = vec![SmallSlot::default(); cap];
+            let mut start = 0usize;
+            for (&k, &l) in keys.iter().zip(&lens) {
+                let mut i = home(k, cap);
+                while small[i].w != [0; 4] {
+                    i = if i + 1 == cap { 0 } else { i + 1 };
+                }
+                let mut w = [0i16; 4];
+                for j in start..start + l as usize {
+                    w[classes[j] as usize] = weights[j];
+                }
+                small[i] = SmallSlot { key: k, w };
+                start += l as usize;
+            }
+            return LinearModel {
+                n_classes,
+                scale,
+                slots: Vec::new(),
+                entries: Vec::new(),
+                dense: Vec::new(),
+                small,
+                keys,
+                lens,
+                classes,
+                weights,
+            };
+        }
+        // Load factor 0.75 with order-preserving home slots.
+        let cap = keys.len() + keys.len() / 3 + 16;
         let mut slots = vec![0u64; cap];
         let entries: Vec<u32> = classes
             .iter()
@@ -212,12 +260,16 @@ impl LinearModel {
             .map(|(&c, &w)| c as u32 | ((w as u16 as u32) << 16))
             .collect();
         let mut start = 0usize;
-        let dense_min = if n_classes >= 16 { n_classes / 4 } else { usize::MAX };
+        let dense_min = if n_classes >= 16 {
+            n_classes / 4
+        } else {
+            usize::MAX
+        };
         let mut dense = vec![0i16; n_classes];
         for (&k, &l) in keys.iter().zip(&lens) {
-            let mut i = (k as u64).wrapping_mul(K) >> shift;
+            let mut i = home(k, cap) as u64;
             while slots[i as usize] != 0 {
-                i = (i + 1) & (cap as u64 - 1);
+                i = if i + 1 == cap as u64 { 0 } else { i + 1 };
             }
             if l as usize >= dense_min {
                 let block = dense.len() / n_classes;
@@ -235,9 +287,9 @@ impl LinearModel {
             n_classes,
             scale,
             slots,
-            shift,
             entries,
             dense,
+            small: Vec::new(),
             keys,
             lens,
             classes,
@@ -257,25 +309,66 @@ impl LinearModel {
 
     #[inline]
     fn slot(&self, f: u32) -> u64 {
-        let mask = self.slots.len() as u64 - 1;
-        let mut i = (f as u64).wrapping_mul(K) >> self.shift;
+        let cap = self.slots.len();
+        let mut i = home(f, cap);
         loop {
-            let s = self.slots[i as usize];
+            let s = self.slots[i];
             if s == 0 || (s >> 32) as u32 == f {
                 return s;
             }
-            i = (i + 1) & mask;
+            i = if i + 1 == cap { 0 } else { i + 1 };
         }
+    }
+
+    #[inline]
+    fn score_small(&self, feats: &[u32], scores: &mut [i32]) {
+        let cap = self.small.len();
+        let mut acc = [0i32; 4];
+        // Branch-free first pass: issues all (independent) memory loads at once so that cache
+        // misses overlap; the second pass then finds the slots in cache.
+        let mut touch = 0u32;
+        for &f in feats {
+            touch ^= self.small[home(f, cap)].key;
+        }
+        std::hint::black_box(touch);
+        for &f in feats {
+            let mut i = home(f, cap);
+            loop {
+                let s = &self.small[i];
+                if s.w == [0; 4] {
+                    break;
+                }
+                if s.key == f {
+                    for (a, &w) in acc.iter_mut().zip(&s.w) {
+                        *a += w as i32;
+                    }
+                    break;
+                }
+                i = if i + 1 == cap { 0 } else { i + 1 };
+            }
+        }
+        let n = self.n_classes;
+        scores[..n].copy_from_slice(&acc[..n]);
     }
 
     /// Integer scores of all classes for `feats` (written into `scores`).
     #[inline]
     pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
+        if !self.small.is_empty() {
+            self.score_small(feats, scores);
+            return;
+        }
         for s in scores.iter_mut() {
             *s = 0;
         }
         let n = self.n_classes;
         let scores = &mut scores[..n];
+        let cap = self.slots.len();
+        let mut touch = 0u64;
+        for &f in feats {
+            touch ^= self.slots[home(f, cap)];
+        }
+        std::hint::black_box(touch);
         for &f in feats {
             let s = self.slot(f);
             if s == 0 {
@@ -355,7 +448,9 @@ impl LinearModel {
         {
             return Err(r.error("inconsistent linear model"));
         }
-        Ok(Self::from_parts(n_classes, scale, keys, lens, classes, weights))
+        Ok(Self::from_parts(
+            n_classes, scale, keys, lens, classes, weights,
+        ))
     }
 }
 

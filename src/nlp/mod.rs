@@ -102,7 +102,12 @@ pub struct NlpModels {
 }
 
 /// File names of the three model files inside a model directory.
-pub const MODEL_FILES: [&str; 4] = ["sentences.bin", "tagger.bin", "lemmatizer.bin", "parser.bin"];
+pub const MODEL_FILES: [&str; 4] = [
+    "sentences.bin",
+    "tagger.bin",
+    "lemmatizer.bin",
+    "parser.bin",
+];
 
 static EMBEDDED: OnceLock<Result<NlpModels, String>> = OnceLock::new();
 
@@ -143,7 +148,7 @@ impl NlpModels {
                     LEMMATIZER_BYTES,
                     PARSER_BYTES,
                 )
-                    .map_err(|e| e.to_string())
+                .map_err(|e| e.to_string())
             })
             .as_ref()
             .map_err(|e| NlpError::Model {

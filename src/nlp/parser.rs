@@ -5,8 +5,8 @@
 
 use super::NlpError;
 use super::binio::{Reader, Writer};
-use super::tagger::WordFeats;
 use super::linear::{LinearModel, Rng, Trainer, argmax_allowed, argmax_allowed_f, fhash};
+use super::tagger::WordFeats;
 
 const NO: usize = usize::MAX;
 const SHIFT: usize = 0;
@@ -263,7 +263,11 @@ fn action_features(st: &State, cx: &Ctx, out: &mut Vec<u32>) {
     let n1 = if st.b < st.n { st.b + 1 } else { NO };
     let n2 = if st.b + 1 < st.n { st.b + 2 } else { NO };
     let s0h = if s0 != NO && s0 != 0 { st.head[s0] } else { NO };
-    let s0h2 = if s0h != NO && s0h != 0 { st.head[s0h] } else { NO };
+    let s0h2 = if s0h != NO && s0h != 0 {
+        st.head[s0h]
+    } else {
+        NO
+    };
     let s0l = get(&st.lc1, s0);
     let s0l2 = get(&st.lc2, s0);
     let s0r = get(&st.rc1, s0);
@@ -396,7 +400,7 @@ fn action_features(st: &State, cx: &Ctx, out: &mut Vec<u32>) {
 fn label_features(st: &State, cx: &Ctx, h: usize, d: usize, out: &mut Vec<u32>) {
     out.clear();
     let dir = (d < h) as u64;
-    let dist = if d < h { h - d } else { d - h };
+    let dist = h.abs_diff(d);
     let dist = dist_bucket(dist);
     let (hw, hp, dw, dp) = (cx.w(h), cx.p(h), cx.w(d), cx.p(d));
     let hh = if h != 0 { st.head[h] } else { NO };
@@ -431,7 +435,13 @@ fn label_features(st: &State, cx: &Ctx, h: usize, d: usize, out: &mut Vec<u32>) 
     f(&[hp, dp, st.nl[d] as u64, st.nr[d] as u64]);
     f(&[dw, hp, dir, dist]);
     f(&[hp, dp, dir, cx.p(get(&st.rc1, h))]);
-    f(&[hp, dp, dir, lab(st, get(&st.lc1, h)), lab(st, get(&st.rc1, h))]);
+    f(&[
+        hp,
+        dp,
+        dir,
+        lab(st, get(&st.lc1, h)),
+        lab(st, get(&st.rc1, h)),
+    ]);
     f(&[(h == 0) as u64, dp]);
     f(&[dp, (d == st.n) as u64, (d == 1) as u64]);
     f(&[cx.s(d), dp, dir]);
@@ -561,13 +571,17 @@ impl Parser {
             st.apply(a, l);
         }
         self.finish(&mut st, &cx, sc);
-        (
-            st.head[1..].to_vec(),
-            st.label[1..].to_vec(),
-        )
+        (st.head[1..].to_vec(), st.label[1..].to_vec())
     }
 
-    fn predict_label(&self, st: &State, cx: &Ctx, h: usize, d: usize, sc: &mut ParseScratch) -> u16 {
+    fn predict_label(
+        &self,
+        st: &State,
+        cx: &Ctx,
+        h: usize,
+        d: usize,
+        sc: &mut ParseScratch,
+    ) -> u16 {
         if h == 0 {
             return self.root_label;
         }
@@ -621,7 +635,9 @@ impl Parser {
                 if n == 0 {
                     continue;
                 }
-                let gh: Vec<usize> = std::iter::once(NO).chain(golds[si].iter().copied()).collect();
+                let gh: Vec<usize> = std::iter::once(NO)
+                    .chain(golds[si].iter().copied())
+                    .collect();
                 let cx = Ctx::new(&e.words, &e.tags, &coarse);
                 let mut st = State::new(n);
                 while !st.done() {

@@ -192,7 +192,10 @@ impl SentenceSplitter {
             if spans.len() < 2 {
                 continue;
             }
-            let gold = spans.iter().map(|s| ends.contains(&(p.start + s.end))).collect();
+            let gold = spans
+                .iter()
+                .map(|s| ends.contains(&(p.start + s.end)))
+                .collect();
             data.push((toks(ptext, &spans, &mut buf), gold));
         }
         let mut tr = Trainer::new(2);
@@ -204,11 +207,11 @@ impl SentenceSplitter {
             rng.shuffle(&mut order);
             for &d in &order {
                 let (t, gold) = &data[d];
-                for i in 0..t.len() - 1 {
+                for (i, &gi) in gold.iter().enumerate().take(t.len() - 1) {
                     features(t, i, &mut feats);
                     tr.score(&feats, &mut scores);
                     let g = argmax_allowed_f(&scores, |_| true).unwrap_or(0);
-                    tr.update(&feats, gold[i] as usize, g);
+                    tr.update(&feats, gi as usize, g);
                     tr.tick();
                 }
             }

@@ -21,6 +21,10 @@ pub struct WordFeats {
     pub suf: [u64; 4],
     /// Hashes of the first 1..=3 lower-cased characters.
     pub pre: [u64; 3],
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Starts with a letter.
+    pub alpha: bool,
 }
 
 const NONE: u64 = 0x5bd1_e995_1234_5678;
@@ -86,7 +90,10 @@ impl WordFeats {
             sh ^= m as u64;
             sh = sh.wrapping_mul(0x0100_0000_01b3);
         }
+        let first = word.chars().next().unwrap_or(' ');
         WordFeats {
+            cap: first.is_uppercase(),
+            alpha: first.is_alphabetic(),
             form: shash(word),
             lower,
             shape: sh,
@@ -109,31 +116,72 @@ struct DictEntry {
 pub struct Tagger {
     classes: Vec<(String, String)>,
     dict: FxHashMap<u64, DictEntry>,
+    /// Ambiguity classes of lower-cased forms.
+    ldict: FxHashMap<u64, u32>,
     model: LinearModel,
+    /// Second pass (sees first-pass tags to the right), if trained.
+    second: Option<LinearModel>,
 }
 
 const AMB_UNKNOWN: u32 = 0xA5A5_0001;
 const START: u64 = 0xFFFF_FF01;
 
-/// Per-word dictionary lookups: (ambiguity class hash, unambiguous class or `u16::MAX`).
-fn lookups(dict: &FxHashMap<u64, DictEntry>, ws: &[WordFeats]) -> Vec<(u64, u16)> {
-    ws.iter()
+/// Per-word dictionary lookups.
+struct Lookups {
+    /// (ambiguity class hash, unambiguous class or `u16::MAX`) per word.
+    amb: Vec<(u64, u16)>,
+    /// Ambiguity class of the lower-cased form per word.
+    lamb: Vec<u64>,
+    /// Bucket of the share of capitalized words in the sentence.
+    caps: u64,
+}
+
+fn lookups(
+    dict: &FxHashMap<u64, DictEntry>,
+    ldict: &FxHashMap<u64, u32>,
+    ws: &[WordFeats],
+) -> Lookups {
+    let amb = ws
+        .iter()
         .map(|w| match dict.get(&w.form) {
             Some(e) => (e.amb as u64, e.unamb),
             None => (AMB_UNKNOWN as u64, u16::MAX),
         })
-        .collect()
+        .collect();
+    let lamb = ws
+        .iter()
+        .map(|w| ldict.get(&w.lower).map_or(AMB_UNKNOWN, |&a| a) as u64)
+        .collect();
+    let caps = ws.iter().filter(|w| w.cap).count();
+    let alpha = ws.iter().filter(|w| w.alpha).count().max(1);
+    Lookups {
+        amb,
+        lamb,
+        caps: (caps * 4 / alpha) as u64,
+    }
 }
 
 /// Extracts the features of word `i`; `prev` holds the classes of words before `i`.
-fn features(
-    amb: &[(u64, u16)],
-    ws: &[WordFeats],
-    i: usize,
-    prev: &[u16],
-    out: &mut Vec<u32>,
-) {
+/// Extra features of the second pass: first-pass tags of the word and its right context.
+fn second_pass_features(ws: &[WordFeats], p1: &[u16], i: usize, prev: &[u16], out: &mut Vec<u32>) {
+    let g = |j: usize| p1.get(j).map_or(START, |&t| t as u64);
+    let (c0, r1, r2) = (g(i), g(i + 1), g(i + 2));
+    let t1 = if i >= 1 { prev[i - 1] as u64 } else { START };
+    let w = &ws[i];
+    out.push(fhash(60, &[c0]));
+    out.push(fhash(61, &[r1]));
+    out.push(fhash(62, &[r1, r2]));
+    out.push(fhash(63, &[w.lower, r1]));
+    out.push(fhash(64, &[t1, r1]));
+    out.push(fhash(65, &[c0, w.suf[2]]));
+    out.push(fhash(66, &[c0, r1]));
+    out.push(fhash(67, &[t1, c0, r1]));
+    out.push(fhash(68, &[w.shape, r1]));
+}
+
+fn features(lk: &Lookups, ws: &[WordFeats], i: usize, prev: &[u16], out: &mut Vec<u32>) {
     out.clear();
+    let amb = &lk.amb;
     let w = &ws[i];
     let get = |j: isize| -> Option<&WordFeats> {
         if j < 0 || j as usize >= ws.len() {
@@ -187,6 +235,21 @@ fn features(
     out.push(fhash(33, &[t1, w.suf[0], a1]));
     out.push(fhash(34, &[w.lower, a1]));
     out.push(fhash(35, &[t1, t2, a0]));
+    let la = lk.lamb[i];
+    out.push(fhash(36, &[la]));
+    out.push(fhash(37, &[la, w.shape]));
+    out.push(fhash(38, &[lk.caps, w.shape, (i == 0) as u64]));
+    out.push(fhash(39, &[lk.caps, la, w.cap as u64]));
+    out.push(fhash(40, &[t1, la, w.cap as u64]));
+    out.push(fhash(
+        41,
+        &[
+            get(ii - 1).map_or(START, |w| w.cap as u64),
+            w.cap as u64,
+            get(ii + 1).map_or(START, |w| w.cap as u64),
+            lk.caps,
+        ],
+    ));
 }
 
 /// A training/evaluation example: word forms and gold class ids.
@@ -220,10 +283,151 @@ impl Tagger {
 
     /// Tags one sentence; returns class ids.
     pub fn tag(&self, ws: &[WordFeats], feats: &mut Vec<u32>, scores: &mut Vec<i32>) -> Vec<u16> {
-        tag_with(&self.dict, ws, feats, scores, |f, s| self.model.score(f, s), self.classes.len())
+        let p1 = self.tag_first(ws, feats, scores);
+        match &self.second {
+            None => p1,
+            Some(m) => tag_with(
+                (&self.dict, &self.ldict),
+                ws,
+                feats,
+                scores,
+                |f, s| m.score(f, s),
+                self.classes.len(),
+                Some(&p1),
+            ),
+        }
+    }
+
+    /// First-pass (left-to-right only) tags.
+    pub fn tag_first(
+        &self,
+        ws: &[WordFeats],
+        feats: &mut Vec<u32>,
+        scores: &mut Vec<i32>,
+    ) -> Vec<u16> {
+        tag_with(
+            (&self.dict, &self.ldict),
+            ws,
+            feats,
+            scores,
+            |f, s| self.model.score(f, s),
+            self.classes.len(),
+            None,
+        )
+    }
+
+    /// Trains the second pass, which also sees first-pass tags of the right context. `train_p1`
+    /// must be first-pass tags of `train` from taggers that did not see them (jackknifed);
+    /// `dev` (with first-pass tags of this tagger) selects the best epoch. Returns it.
+    pub fn train_second(
+        &mut self,
+        train: &[(Vec<String>, Vec<u16>)],
+        train_p1: &[Vec<u16>],
+        dev: &[(Vec<String>, Vec<u16>)],
+        opts: &TagTrainOpts,
+    ) -> usize {
+        let n = self.classes.len();
+        let mut buf = Vec::new();
+        let feats_of =
+            |d: &[(Vec<String>, Vec<u16>)], buf: &mut Vec<char>| -> Vec<Vec<WordFeats>> {
+                d.iter()
+                    .map(|(f, _)| f.iter().map(|w| WordFeats::new(w, buf)).collect())
+                    .collect()
+            };
+        let tw = feats_of(train, &mut buf);
+        let dw = feats_of(dev, &mut buf);
+        let mut feats = Vec::with_capacity(64);
+        let mut sc = Vec::new();
+        let dev_p1: Vec<Vec<u16>> = dw
+            .iter()
+            .map(|w| self.tag_first(w, &mut feats, &mut sc))
+            .collect();
+        let mut tr = Trainer::new(n);
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        let mut rng = Rng::new(opts.seed ^ 0x5EC0);
+        let mut scores = vec![0f32; n];
+        let mut best: Option<(f64, usize, LinearModel)> = None;
+        for epoch in 1..=opts.epochs {
+            rng.shuffle(&mut order);
+            for &si in &order {
+                let ws = &tw[si];
+                let gold = &train[si].1;
+                let lk = lookups(&self.dict, &self.ldict, ws);
+                let mut prev: Vec<u16> = Vec::with_capacity(gold.len());
+                for (i, &gi) in gold.iter().enumerate() {
+                    if lk.amb[i].1 != u16::MAX {
+                        prev.push(lk.amb[i].1);
+                        continue;
+                    }
+                    features(&lk, ws, i, &prev, &mut feats);
+                    second_pass_features(ws, &train_p1[si], i, &prev, &mut feats);
+                    tr.score(&feats, &mut scores);
+                    let g = argmax_allowed_f(&scores, |_| true).unwrap_or(0);
+                    tr.update(&feats, gi as usize, g);
+                    tr.tick();
+                    prev.push(g as u16);
+                }
+            }
+            let model = tr.averaged(0.0);
+            let (mut ok, mut tot) = (0usize, 0usize);
+            for ((ws, p1), (_, gold)) in dw.iter().zip(&dev_p1).zip(dev) {
+                let p = tag_with(
+                    (&self.dict, &self.ldict),
+                    ws,
+                    &mut feats,
+                    &mut sc,
+                    |f, s| model.score(f, s),
+                    n,
+                    Some(p1),
+                );
+                ok += p.iter().zip(gold).filter(|(a, b)| a == b).count();
+                tot += p.len();
+            }
+            let acc = ok as f64 / tot.max(1) as f64;
+            eprintln!(
+                "  tagger pass 2 epoch {epoch}: dev class accuracy {:.2}",
+                acc * 100.0
+            );
+            if best.as_ref().is_none_or(|b| acc > b.0) {
+                best = Some((acc, epoch, model));
+            }
+        }
+        match best {
+            Some((_, e, m)) => {
+                self.second = Some(m);
+                e
+            }
+            None => 0,
+        }
     }
 
     /// Builds the tag dictionary and class inventory from training data.
+    fn build_ldict(sents: &[(Vec<String>, Vec<u16>)], n_classes: usize) -> FxHashMap<u64, u32> {
+        let mut counts: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let mut buf = Vec::new();
+        for (forms, gold) in sents {
+            for (f, &g) in forms.iter().zip(gold) {
+                if (g as usize) < n_classes {
+                    let l = WordFeats::new(f, &mut buf).lower;
+                    counts.entry(l).or_insert_with(|| vec![0; n_classes])[g as usize] += 1;
+                }
+            }
+        }
+        let mut out = FxHashMap::default();
+        for (k, c) in counts {
+            let total: u32 = c.iter().sum();
+            if total < 3 {
+                continue;
+            }
+            let set: Vec<u64> = (0..n_classes)
+                .filter(|&i| c[i] * 20 >= total)
+                .map(|i| i as u64)
+                .collect();
+            out.insert(k, fhash(998, &set));
+        }
+        out
+    }
+
     fn build_dict(
         sents: &[(Vec<String>, Vec<u16>)],
         n_classes: usize,
@@ -231,7 +435,9 @@ impl Tagger {
         let mut counts: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for (forms, gold) in sents {
             for (f, &g) in forms.iter().zip(gold) {
-                counts.entry(shash(f)).or_insert_with(|| vec![0; n_classes])[g as usize] += 1;
+                if (g as usize) < n_classes {
+                    counts.entry(shash(f)).or_insert_with(|| vec![0; n_classes])[g as usize] += 1;
+                }
             }
         }
         let mut dict = FxHashMap::default();
@@ -272,6 +478,7 @@ impl Tagger {
     ) -> (Tagger, usize) {
         let n = classes.len();
         let dict = Self::build_dict(train, n);
+        let ldict = Self::build_ldict(train, n);
         let mut buf = Vec::new();
         let mk = |d: &[(Vec<String>, Vec<u16>)], buf: &mut Vec<char>| -> Vec<TagExample> {
             d.iter()
@@ -293,14 +500,14 @@ impl Tagger {
             rng.shuffle(&mut order);
             for &si in &order {
                 let e = &ex[si];
-                let amb = lookups(&dict, &e.feats);
+                let lk = lookups(&dict, &ldict, &e.feats);
                 let mut prev: Vec<u16> = Vec::with_capacity(e.gold.len());
                 for i in 0..e.gold.len() {
-                    if amb[i].1 != u16::MAX {
-                        prev.push(amb[i].1);
+                    if lk.amb[i].1 != u16::MAX {
+                        prev.push(lk.amb[i].1);
                         continue;
                     }
-                    features(&amb, &e.feats, i, &prev, &mut feats);
+                    features(&lk, &e.feats, i, &prev, &mut feats);
                     tr.score(&feats, &mut scores);
                     let g = argmax_allowed_f(&scores, |_| true).unwrap_or(0);
                     tr.update(&feats, e.gold[i] as usize, g);
@@ -314,12 +521,23 @@ impl Tagger {
                 let mut sc = vec![0i32; n];
                 let (mut ok, mut tot) = (0usize, 0usize);
                 for e in dev_ex {
-                    let p = tag_with(&dict, &e.feats, &mut feats, &mut sc, |f, s| model.score(f, s), n);
+                    let p = tag_with(
+                        (&dict, &ldict),
+                        &e.feats,
+                        &mut feats,
+                        &mut sc,
+                        |f, s| model.score(f, s),
+                        n,
+                        None,
+                    );
                     ok += p.iter().zip(&e.gold).filter(|(a, b)| a == b).count();
                     tot += p.len();
                 }
                 let acc = ok as f64 / tot.max(1) as f64;
-                eprintln!("  tagger epoch {epoch}: dev class accuracy {:.2}", acc * 100.0);
+                eprintln!(
+                    "  tagger epoch {epoch}: dev class accuracy {:.2}",
+                    acc * 100.0
+                );
                 if best.as_ref().is_none_or(|b| acc > b.0) {
                     best = Some((acc, epoch, model));
                 }
@@ -332,7 +550,9 @@ impl Tagger {
             Tagger {
                 classes,
                 dict,
+                ldict,
                 model,
+                second: None,
             },
             epoch,
         )
@@ -356,7 +576,19 @@ impl Tagger {
             w.u32(e.amb);
             w.u32(e.unamb as u32);
         }
+        let mut lkeys: Vec<&u64> = self.ldict.keys().collect();
+        lkeys.sort_unstable();
+        w.u32(lkeys.len() as u32);
+        for k in lkeys {
+            w.u32(*k as u32);
+            w.u32((*k >> 32) as u32);
+            w.u32(self.ldict[k]);
+        }
         self.model.write(&mut w);
+        w.u32(self.second.is_some() as u32);
+        if let Some(m) = &self.second {
+            m.write(&mut w);
+        }
         w.finish()
     }
 
@@ -378,42 +610,72 @@ impl Tagger {
             if unamb != u16::MAX as u32 && unamb as usize >= n {
                 return Err(r.error("bad dictionary class"));
             }
-            dict.insert(lo | hi << 32, DictEntry { amb, unamb: unamb as u16 });
+            dict.insert(
+                lo | hi << 32,
+                DictEntry {
+                    amb,
+                    unamb: unamb as u16,
+                },
+            );
+        }
+        let nl = r.u32()? as usize;
+        let mut ldict = FxHashMap::with_capacity_and_hasher(nl, Default::default());
+        for _ in 0..nl {
+            let lo = r.u32()? as u64;
+            let hi = r.u32()? as u64;
+            ldict.insert(lo | hi << 32, r.u32()?);
         }
         let model = LinearModel::read(&mut r)?;
-        if model.n_classes() != n || !r.at_end() {
+        let second = if !r.at_end() && r.u32()? == 1 {
+            Some(LinearModel::read(&mut r)?)
+        } else {
+            None
+        };
+        if model.n_classes() != n
+            || second.as_ref().is_some_and(|m| m.n_classes() != n)
+            || !r.at_end()
+        {
             return Err(r.error("inconsistent tagger"));
         }
         Ok(Tagger {
             classes,
             dict,
+            ldict,
             model,
+            second,
         })
     }
 
-    /// Number of model features.
+    /// Number of model features (both passes).
     pub fn n_features(&self) -> usize {
-        self.model.n_features()
+        self.model.n_features() + self.second.as_ref().map_or(0, |m| m.n_features())
     }
 }
 
+type Dicts<'a> = (&'a FxHashMap<u64, DictEntry>, &'a FxHashMap<u64, u32>);
+
+#[allow(clippy::too_many_arguments)]
 fn tag_with(
-    dict: &FxHashMap<u64, DictEntry>,
+    dicts: Dicts,
     ws: &[WordFeats],
     feats: &mut Vec<u32>,
     scores: &mut Vec<i32>,
     score: impl Fn(&[u32], &mut [i32]),
     n: usize,
+    p1: Option<&[u16]>,
 ) -> Vec<u16> {
     scores.resize(n, 0);
-    let amb = lookups(dict, ws);
+    let lk = lookups(dicts.0, dicts.1, ws);
     let mut out: Vec<u16> = Vec::with_capacity(ws.len());
     for i in 0..ws.len() {
-        if amb[i].1 != u16::MAX {
-            out.push(amb[i].1);
+        if lk.amb[i].1 != u16::MAX {
+            out.push(lk.amb[i].1);
             continue;
         }
-        features(&amb, ws, i, &out, feats);
+        features(&lk, ws, i, &out, feats);
+        if let Some(p1) = p1 {
+            second_pass_features(ws, p1, i, &out, feats);
+        }
         score(feats, scores);
         out.push(argmax_allowed(scores, |_| true).unwrap_or(0) as u16);
     }

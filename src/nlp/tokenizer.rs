@@ -16,7 +16,9 @@ const ABBREV: &[&str] = &[
     "minn", "mich", "ill", "conn", "tenn", "ky", "va", "ga", "ala", "colo", "okla", "ore", "wis",
 ];
 
-const CLITICS: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "n’t", "’s", "’re", "’ve", "’ll", "’d", "’m"];
+const CLITICS: &[&str] = &[
+    "n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "n’t", "’s", "’re", "’ve", "’ll", "’d", "’m",
+];
 
 const HYPHEN_PREFIXES: &[&str] = &[
     "e", "co", "re", "pre", "non", "anti", "pro", "ex", "mid", "multi", "post", "vice", "semi",
@@ -30,7 +32,9 @@ fn is_url(w: &str) -> bool {
         || l.starts_with("https://")
         || l.starts_with("www.")
         || l.starts_with("ftp://")
-        || (l.contains('@') && l.rfind('.').is_some_and(|d| d > l.find('@').unwrap_or(0) + 1))
+        || (l.contains('@')
+            && l.rfind('.')
+                .is_some_and(|d| d > l.find('@').unwrap_or(0) + 1))
         || [".com", ".org", ".net", ".gov", ".edu", ".html", ".htm"]
             .iter()
             .any(|s| l.trim_end_matches(['/', '.', ',']).ends_with(s) && l.len() > s.len() + 1)
@@ -48,7 +52,8 @@ fn is_abbrev(core: &str) -> bool {
     }
     // Letter-dot patterns: "U.S", "p.m", "Ph.D", "e.g"
     if w.contains('.')
-        && w.split('.').all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_alphabetic()))
+        && w.split('.')
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_alphabetic()))
     {
         return true;
     }
@@ -57,7 +62,10 @@ fn is_abbrev(core: &str) -> bool {
 }
 
 fn is_open_punct(c: char) -> bool {
-    matches!(c, '"' | '\'' | '(' | '[' | '{' | '<' | '“' | '‘' | '«' | '`' | '*' | '¿' | '¡')
+    matches!(
+        c,
+        '"' | '\'' | '(' | '[' | '{' | '<' | '“' | '‘' | '«' | '`' | '*' | '¿' | '¡'
+    )
 }
 
 fn is_close_punct(c: char) -> bool {
@@ -76,7 +84,10 @@ fn is_number(w: &str) -> bool {
             return false;
         }
     }
-    digits && w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.')
+    digits
+        && w.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// Tokenizes `text` into UD-style words (byte spans into `text`).
@@ -259,7 +270,10 @@ fn core(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
                 !keep || c != '-'
             }
             '(' | ')' | '[' | ']' | '"' | '“' | '”' | '!' | '?' | ';' => true,
-            ',' => !(prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())),
+            ',' => {
+                !(prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit()))
+            }
             _ => false,
         };
         if split {
@@ -294,24 +308,51 @@ mod tests {
 
     #[test]
     fn splits_clitics_and_punctuation() {
-        assert_eq!(toks("Serbia's army didn't move."), ["Serbia", "'s", "army", "did", "n't", "move", "."]);
-        assert_eq!(toks("I can't, won't; cannot!"), ["I", "ca", "n't", ",", "wo", "n't", ";", "can", "not", "!"]);
-        assert_eq!(toks("(\"Hello,\" she said.)"), ["(", "\"", "Hello", ",", "\"", "she", "said", ".", ")"]);
-        assert_eq!(toks("the students' books"), ["the", "students", "'", "books"]);
+        assert_eq!(
+            toks("Serbia's army didn't move."),
+            ["Serbia", "'s", "army", "did", "n't", "move", "."]
+        );
+        assert_eq!(
+            toks("I can't, won't; cannot!"),
+            ["I", "ca", "n't", ",", "wo", "n't", ";", "can", "not", "!"]
+        );
+        assert_eq!(
+            toks("(\"Hello,\" she said.)"),
+            ["(", "\"", "Hello", ",", "\"", "she", "said", ".", ")"]
+        );
+        assert_eq!(
+            toks("the students' books"),
+            ["the", "students", "'", "books"]
+        );
     }
 
     #[test]
     fn keeps_urls_numbers_abbreviations() {
-        assert_eq!(toks("See http://example.com/a?b=1."), ["See", "http://example.com/a?b=1", "."]);
-        assert_eq!(toks("1,000 troops and 2.5 percent"), ["1,000", "troops", "and", "2.5", "percent"]);
-        assert_eq!(toks("The U.S. and Dr. Smith met."), ["The", "U.S.", "and", "Dr.", "Smith", "met", "."]);
-        assert_eq!(toks("It cost $5 (10%)."), ["It", "cost", "$", "5", "(", "10", "%", ")", "."]);
+        assert_eq!(
+            toks("See http://example.com/a?b=1."),
+            ["See", "http://example.com/a?b=1", "."]
+        );
+        assert_eq!(
+            toks("1,000 troops and 2.5 percent"),
+            ["1,000", "troops", "and", "2.5", "percent"]
+        );
+        assert_eq!(
+            toks("The U.S. and Dr. Smith met."),
+            ["The", "U.S.", "and", "Dr.", "Smith", "met", "."]
+        );
+        assert_eq!(
+            toks("It cost $5 (10%)."),
+            ["It", "cost", "$", "5", "(", "10", "%", ")", "."]
+        );
         assert_eq!(toks("Wait... what?!"), ["Wait", "...", "what", "?!"]);
     }
 
     #[test]
     fn hyphens_and_offsets() {
-        assert_eq!(toks("e-mail a well-known anti-war group"), ["e-mail", "a", "well", "-", "known", "anti-war", "group"]);
+        assert_eq!(
+            toks("e-mail a well-known anti-war group"),
+            ["e-mail", "a", "well", "-", "known", "anti-war", "group"]
+        );
         let t = "Ça va?";
         let s = tokenize(t);
         assert_eq!(s[0], Span::new(0, 3));

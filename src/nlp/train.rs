@@ -9,8 +9,8 @@ use rayon::prelude::*;
 use super::NlpError;
 use super::conllu::{self, Sentence};
 use super::lemma::Lemmatizer;
-use super::sbd::SentenceSplitter;
 use super::parser::{ParseExample, ParseTrainOpts, Parser};
+use super::sbd::SentenceSplitter;
 use super::tagger::{TagTrainOpts, Tagger, WordFeats};
 
 /// Training options.
@@ -20,6 +20,8 @@ pub struct TrainOpts {
     pub tagger_epochs: usize,
     /// Maximum parser epochs (best on dev is kept).
     pub parser_epochs: usize,
+    /// Epochs of the tagger's second pass (0 = none).
+    pub second_pass_epochs: usize,
     /// Jackknife folds for the parser's training tags.
     pub folds: usize,
     /// Seed of all shuffles.
@@ -32,7 +34,8 @@ impl Default for TrainOpts {
     fn default() -> Self {
         TrainOpts {
             tagger_epochs: 15,
-            parser_epochs: 15,
+            parser_epochs: 16,
+            second_pass_epochs: 0,
             folds: 4,
             seed: 20_240_611,
             parser_min_rel: 0.0125,
@@ -99,23 +102,28 @@ fn tag_data(sents: &[Sentence], classes: &[(String, String)]) -> TagData {
         .collect()
 }
 
-fn parse_examples(
-    sents: &[Sentence],
-    tags: &[Vec<u16>],
-    labels: &[String],
-) -> Vec<ParseExample> {
+fn parse_examples(sents: &[Sentence], tags: &[Vec<u16>], labels: &[String]) -> Vec<ParseExample> {
     let mut buf = Vec::new();
     sents
         .iter()
         .zip(tags)
         .map(|(s, t)| ParseExample {
-            words: s.words.iter().map(|w| WordFeats::new(&w.form, &mut buf)).collect(),
+            words: s
+                .words
+                .iter()
+                .map(|w| WordFeats::new(&w.form, &mut buf))
+                .collect(),
             tags: t.clone(),
             heads: s.words.iter().map(|w| w.head).collect(),
             labels: s
                 .words
                 .iter()
-                .map(|w| labels.binary_search(&w.deprel).map(|i| i as u16).unwrap_or(0))
+                .map(|w| {
+                    labels
+                        .binary_search(&w.deprel)
+                        .map(|i| i as u16)
+                        .unwrap_or(0)
+                })
                 .collect(),
         })
         .collect()
@@ -135,7 +143,11 @@ fn tag_all(t: &Tagger, data: &TagData) -> Vec<Vec<u16>> {
 
 /// Trains tagger, lemmatizer and parser from `data_dir` (holding `ud-english-ewt/` and
 /// `ud-english-gum/`) and writes the model files into `out_dir`.
-pub fn train_all(data_dir: &Path, out_dir: &Path, opts: &TrainOpts) -> Result<TrainReport, NlpError> {
+pub fn train_all(
+    data_dir: &Path,
+    out_dir: &Path,
+    opts: &TrainOpts,
+) -> Result<TrainReport, NlpError> {
     let t0 = Instant::now();
     let train = read_split(data_dir, "train")?;
     let dev = read_split(data_dir, "dev")?;
@@ -165,7 +177,7 @@ pub fn train_all(data_dir: &Path, out_dir: &Path, opts: &TrainOpts) -> Result<Tr
         classes.len(),
         labels.len()
     );
-    let (tagger, tepoch) = Tagger::train(
+    let (mut tagger, tepoch) = Tagger::train(
         classes.clone(),
         &tr,
         Some(&dv),
@@ -174,7 +186,10 @@ pub fn train_all(data_dir: &Path, out_dir: &Path, opts: &TrainOpts) -> Result<Tr
             seed: opts.seed,
         },
     );
-    eprintln!("tagger: best epoch {tepoch} ({:.1}s)", t0.elapsed().as_secs_f64());
+    eprintln!(
+        "tagger: best epoch {tepoch} ({:.1}s)",
+        t0.elapsed().as_secs_f64()
+    );
     // Jackknifed tags for the parser's training data.
     let k = opts.folds.max(2);
     let fold_tags: Vec<Vec<(usize, Vec<u16>)>> = (0..k)
@@ -214,15 +229,36 @@ pub fn train_all(data_dir: &Path, out_dir: &Path, opts: &TrainOpts) -> Result<Tr
         }
         ok as f64 / n.max(1) as f64 * 100.0
     };
-    eprintln!("jackknife tag accuracy {jk_acc:.2} ({:.1}s)", t0.elapsed().as_secs_f64());
-    let dev_tags = tag_all(&tagger, &dv);
-    let lemmatizer = Lemmatizer::train(
-        train
-            .iter()
-            .flat_map(|s| s.words.iter().map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))),
+    eprintln!(
+        "jackknife tag accuracy {jk_acc:.2} ({:.1}s)",
+        t0.elapsed().as_secs_f64()
     );
+    if opts.second_pass_epochs > 0 {
+        let e2 = tagger.train_second(
+            &tr,
+            &train_tags,
+            &dv,
+            &TagTrainOpts {
+                epochs: opts.second_pass_epochs,
+                seed: opts.seed,
+            },
+        );
+        eprintln!(
+            "tagger pass 2: best epoch {e2} ({:.1}s)",
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let dev_tags = tag_all(&tagger, &dv);
+    let lemmatizer = Lemmatizer::train(train.iter().flat_map(|s| {
+        s.words
+            .iter()
+            .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
+    }));
     let splitter = SentenceSplitter::train(&train, 5, opts.seed);
-    eprintln!("sentence splitter trained ({:.1}s)", t0.elapsed().as_secs_f64());
+    eprintln!(
+        "sentence splitter trained ({:.1}s)",
+        t0.elapsed().as_secs_f64()
+    );
     let ptrain = parse_examples(&train, &train_tags, &labels);
     let pdev = parse_examples(&dev, &dev_tags, &labels);
     let upos: Vec<&str> = classes
@@ -248,7 +284,10 @@ pub fn train_all(data_dir: &Path, out_dir: &Path, opts: &TrainOpts) -> Result<Tr
             min_rel: opts.parser_min_rel,
         },
     );
-    eprintln!("parser: best epoch {pepoch} ({:.1}s)", t0.elapsed().as_secs_f64());
+    eprintln!(
+        "parser: best epoch {pepoch} ({:.1}s)",
+        t0.elapsed().as_secs_f64()
+    );
     std::fs::create_dir_all(out_dir).map_err(|e| NlpError::Io {
         path: out_dir.display().to_string(),
         source: e,
