@@ -7,6 +7,7 @@
 //! merging) → [`export`] (one module per format) / [`query`] (SPARQL); [`eval`] scores it.
 #![warn(missing_docs)]
 
+pub mod cli;
 pub mod document;
 pub mod entities;
 pub mod eval;
@@ -14,6 +15,7 @@ pub mod export;
 pub mod graph;
 pub mod nlp;
 pub mod ontology;
+pub mod pipeline;
 pub mod query;
 pub mod relations;
 pub mod text;

@@ -1,3 +1,228 @@
-fn main() {
-    println!("newsgraph");
+//! The `newsgraph` binary: parses arguments, runs the library, maps errors to exit codes
+//! (0 ok, 1 some documents failed, 2 usage or fatal error). A closed pipe ends quietly.
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+use newsgraph::cli::{
+    Cli, Command, EvalCommand, ExtractArgs, GazetteerCommand, InputArgs, QueryArgs,
+};
+use newsgraph::document::{InputSpec, read_inputs};
+use newsgraph::entities::gazetteer::Gazetteer;
+use newsgraph::export::{self, ExportOptions, Format};
+use newsgraph::graph::KnowledgeGraph;
+use newsgraph::ontology::Ontology;
+use newsgraph::pipeline::Extractor;
+use newsgraph::query::{QueryEngine, ResultsFormat};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(failed) => ExitCode::from(if failed { 1 } else { 0 }),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("newsgraph: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || c.to_string().contains("Broken pipe")
+    })
+}
+
+/// Runs a command; `Ok(true)` when some documents failed.
+fn run(cli: Cli) -> Result<bool> {
+    match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Query(args) => query(args),
+        Command::Eval(EvalCommand::Gold(args)) => {
+            let ontology = load_ontology(args.ontology.as_deref())?;
+            let extractor = Extractor::new(&ontology, Gazetteer::embedded());
+            let extract = |doc: &newsgraph::document::Document| -> Result<KnowledgeGraph, std::convert::Infallible> {
+                Ok(extractor.extract(doc))
+            };
+            let mut report = newsgraph::eval::gold::run_gold_eval(
+                &args.gold,
+                &args.articles,
+                &ontology,
+                &extract,
+            )?;
+            if !args.verbose {
+                report.strip_details();
+            }
+            let mut out = io::stdout().lock();
+            if args.json {
+                serde_json::to_writer_pretty(&mut out, &report)?;
+                writeln!(out)?;
+            } else {
+                write!(out, "{report}")?;
+            }
+            Ok(false)
+        }
+        Command::Gazetteer(GazetteerCommand::Build { from, output }) => {
+            let table = newsgraph::entities::gazetteer::build::build_table(&from)?;
+            write_atomically(&output, table.as_bytes())
+                .with_context(|| format!("writing {}", output.display()))?;
+            eprintln!("wrote {} ({} bytes)", output.display(), table.len());
+            Ok(false)
+        }
+    }
+}
+
+fn load_ontology(path: Option<&std::path::Path>) -> Result<Ontology> {
+    Ok(match path {
+        Some(p) => Ontology::from_path(p)?,
+        None => Ontology::embedded()?,
+    })
+}
+
+/// Reads and extracts every input document into one merged graph; reports bad documents on stderr.
+fn extract_inputs(
+    input: &InputArgs,
+    ontology: &Ontology,
+    quiet: bool,
+) -> Result<(KnowledgeGraph, usize, usize)> {
+    let extractor =
+        Extractor::new(ontology, Gazetteer::embedded()).with_min_confidence(input.min_confidence);
+    let specs: Vec<InputSpec> = input
+        .inputs
+        .iter()
+        .map(|a| InputSpec::from_arg(a, input.jsonl, input.recursive))
+        .collect();
+    let mut graph = KnowledgeGraph::new();
+    let (mut ok, mut failed) = (0usize, 0usize);
+    for item in read_inputs(&specs) {
+        match item {
+            Ok(doc) => {
+                graph.merge(extractor.extract(&doc));
+                ok += 1;
+            }
+            Err(e) => {
+                eprintln!("newsgraph: {e}");
+                failed += 1;
+            }
+        }
+    }
+    graph.canonicalize();
+    if !quiet {
+        eprintln!(
+            "newsgraph: {ok} documents, {failed} failed, {} entities, {} relations",
+            graph.entity_count(),
+            graph.relation_count()
+        );
+    }
+    Ok((graph, ok, failed))
+}
+
+fn extract(args: ExtractArgs) -> Result<bool> {
+    let ontology = load_ontology(args.input.ontology.as_deref())?;
+    let formats: Vec<Format> = match (&args.format, &args.output) {
+        (Some(list), _) if list.trim() == "all" => Format::ALL.to_vec(),
+        (Some(list), _) => export::parse_format_list(list)?,
+        (None, Some(_)) => Format::ALL.to_vec(),
+        (None, None) => vec![Format::Turtle],
+    };
+    if args.output.is_none() && formats.len() != 1 {
+        bail!("several formats need an output directory (-o DIR)");
+    }
+    let (graph, ok, failed) = extract_inputs(&args.input, &ontology, args.quiet)?;
+    if ok == 0 && failed > 0 {
+        bail!("no document could be read");
+    }
+    let opts = ExportOptions::default();
+    match &args.output {
+        Some(dir) => {
+            let written = export::write_to_dir(&graph, &ontology, &formats, dir, &opts);
+            match written {
+                Ok(paths) => {
+                    if !args.quiet {
+                        for p in paths {
+                            eprintln!("wrote {}", p.display());
+                        }
+                    }
+                }
+                Err(e) => {
+                    eprintln!("newsgraph: {e}");
+                    return Ok(true);
+                }
+            }
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            export::write(&graph, &ontology, formats[0], &mut out, &opts)?;
+            out.flush()?;
+        }
+    }
+    Ok(failed > 0)
+}
+
+fn query(args: QueryArgs) -> Result<bool> {
+    let ontology = load_ontology(args.ontology.as_deref())?;
+    let results: ResultsFormat = args.results.parse()?;
+    let sparql = match (&args.sparql, &args.file) {
+        (Some(q), _) => q.clone(),
+        (None, Some(f)) => {
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?
+        }
+        (None, None) => bail!("give --sparql or --file"),
+    };
+    let mut engine = QueryEngine::new(&ontology)?;
+    let mut articles = Vec::new();
+    for d in &args.data {
+        let path = std::path::Path::new(d);
+        if newsgraph::query::format_of_path(path).is_some() {
+            engine.load_path(path)?;
+        } else {
+            articles.push(d.clone());
+        }
+    }
+    let mut failed = false;
+    if !articles.is_empty() {
+        let input = InputArgs {
+            inputs: articles,
+            jsonl: false,
+            recursive: false,
+            ontology: None,
+            min_confidence: 0.0,
+        };
+        let (graph, _, f) = extract_inputs(&input, &ontology, true)?;
+        failed = f > 0;
+        engine.load_graph(&graph, &ontology)?;
+    }
+    let output = engine.run(&sparql)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    output.write(results, &mut out)?;
+    out.flush()?;
+    Ok(failed)
+}
+
+/// Writes a file through a temporary file in the same directory and a rename.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

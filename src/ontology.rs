@@ -139,6 +139,8 @@ pub struct Ontology {
     pub event_nouns: Vec<String>,
     /// Nouns that make a demonym or state name act for the state ("officials", "troops").
     pub state_agent_nouns: Vec<String>,
+    /// Head words of capitalized names that are not tracked entities ("War", "Week").
+    pub excluded_name_heads: Vec<String>,
 }
 
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -348,6 +350,7 @@ impl Ontology {
         let reporting_verbs = word_list("Quotation", "reportingVerb");
         let event_nouns = word_list("RelationMention", "eventNoun");
         let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
+        let excluded_name_heads = word_list("Entity", "excludedNameHead");
         if classes.is_empty() || predicates.is_empty() {
             return Err(invalid(
                 "no ng: classes with ng:typeFamily or no predicates with ng:family".into(),
@@ -363,6 +366,7 @@ impl Ontology {
             reporting_verbs,
             event_nouns,
             state_agent_nouns,
+            excluded_name_heads,
         })
     }
 

@@ -4,9 +4,11 @@
 //! The recognizer turns a segmented document into [`DocumentEntities`]: a list of entities and of
 //! their mentions (token ranges per sentence), which the relation extractor reads.
 
+pub mod gazetteer;
+mod gazetteer_lexicon;
 mod recognize;
 
-pub use recognize::{EntityRecognizer, HitKind, Lexicon, LexiconHit};
+pub use recognize::{EntityRecognizer, HitKind, Lexicon, LexiconHit, StateRef};
 
 use crate::text::Span;
 use std::collections::BTreeSet;

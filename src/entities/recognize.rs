@@ -255,6 +255,9 @@ const NAME_CONNECTORS: &[&str] = &[
 /// Prepositions after which a name's head ends ("Mission in Kosovo" → head "Mission").
 const HEAD_STOPPERS: &[&str] = &["of", "for", "in", "on", "to", "&", "and"];
 
+/// The pseudo-class of names whose head word the ontology excludes ("Iran–Iraq War").
+const EXCLUDED: &str = "!excluded";
+
 /// Recognizes entities in documents. Built once per process from the ontology and a lexicon.
 pub struct EntityRecognizer<'a> {
     lexicon: &'a dyn Lexicon,
@@ -265,9 +268,17 @@ pub struct EntityRecognizer<'a> {
     /// Description noun → class.
     descriptions: HashMap<String, String>,
     reporting: HashSet<String>,
+    excluded: HashSet<String>,
+    state_agents: HashSet<String>,
 }
 
 fn is_cap(t: &Token) -> bool {
+    // "al-Assad", "bin-Salman", "el-Sisi": a lower-case particle joined to a capitalized name
+    for p in ["al-", "el-", "bin-", "ibn-", "ad-", "as-", "ash-", "abu-"] {
+        if let Some(rest) = t.text.strip_prefix(p) {
+            return rest.chars().next().is_some_and(char::is_uppercase);
+        }
+    }
     let mut chars = t.text.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => t.text.chars().any(|c| c.is_alphabetic()),
@@ -321,7 +332,7 @@ impl Builder {
         i
     }
 
-    fn from_hit(&mut self, hit: &LexiconHit) -> usize {
+    fn entity_of_hit(&mut self, hit: &LexiconHit) -> usize {
         let e = self.entity(&hit.canonical, &hit.class, hit.qid.clone());
         if let Some(st) = &hit.state {
             let s = self.entity(&st.canonical, &st.class, st.qid.clone());
@@ -416,6 +427,8 @@ impl<'a> EntityRecognizer<'a> {
             heads,
             descriptions,
             reporting: ontology.reporting_verbs.iter().cloned().collect(),
+            excluded: ontology.excluded_name_heads.iter().cloned().collect(),
+            state_agents: ontology.state_agent_nouns.iter().cloned().collect(),
         }
     }
 
@@ -434,6 +447,9 @@ impl<'a> EntityRecognizer<'a> {
         }
         if head == 0 {
             return None;
+        }
+        if self.excluded.contains(&toks[head - 1].lower) {
+            return Some(EXCLUDED.to_string());
         }
         if head >= 2 {
             let two = format!("{} {}", toks[head - 2].lower, toks[head - 1].lower);
@@ -529,7 +545,10 @@ impl<'a> EntityRecognizer<'a> {
                             && j + 1 < toks.len()
                             && NAME_CONNECTORS.contains(&toks[j].lower.as_str())
                             && (is_cap(&toks[j + 1]) || tok_hit[j + 1].is_some())
-                            && toks[j].lower != "and"
+                            && (toks[j].lower != "and"
+                                || toks[i..j]
+                                    .iter()
+                                    .any(|t| matches!(t.lower.as_str(), "of" | "for")))
                         {
                             j += 1;
                             continue;
@@ -632,9 +651,37 @@ impl<'a> EntityRecognizer<'a> {
         }
         // a whole span typed by its head word (an organization or a document), unless one hit covers it all
         let whole_hit = tok_hit[a].is_some_and(|(_, e)| e == j);
-        if !whole_hit && j - a >= 2 {
+        let excluded = self.head_class(&toks[a..j]).is_some_and(|c| c == EXCLUDED);
+        if !whole_hit && j - a >= 2 && !excluded {
             // skip leading titles ("President Obama's Department"? rare) — titles break org names only at the start
             if let Some(class) = self.head_class(&toks[a..j]) {
+                // "Federal Aviation Office of Germany": the state after "of" is not part of the name
+                // (the relation extractor links the body to it); "the Government of Afghanistan" is
+                // the state itself
+                if let Some(of) = (a + 1..j).find(|&x| toks[x].lower == "of") {
+                    let state_hit = tok_hit.get(of + 1).copied().flatten().filter(|&(h, e)| {
+                        e == j
+                            && matches!(hits[h].class.as_str(), "Country" | "Territory")
+                            && hits[h].kind == HitKind::Name
+                    });
+                    if let Some((h, _)) = state_hit {
+                        let head_words: Vec<&str> =
+                            toks[a..of].iter().map(|t| t.lower.as_str()).collect();
+                        let st = b.entity_of_hit(&hits[h]);
+                        if head_words.len() == 1 && self.state_agents.contains(head_words[0]) {
+                            b.mention(sent, a, j, st, MentionKind::Name);
+                        } else {
+                            let label = sent_text(toks, a, of);
+                            let e = b.entity(&label, &class, None);
+                            if b.entities[e].state.is_none() {
+                                b.entities[e].state = Some(st);
+                            }
+                            b.mention(sent, a, of, e, MentionKind::Name);
+                            b.mention(sent, of + 1, j, st, MentionKind::Name);
+                        }
+                        return;
+                    }
+                }
                 // a leading demonym or state name gives the body's state ("Iraqi Parliament")
                 let state = tok_hit[a].and_then(|(h, _)| {
                     let hit = &hits[h];
@@ -642,11 +689,11 @@ impl<'a> EntityRecognizer<'a> {
                 });
                 let label = &sent_text(toks, a, j);
                 let e = match self.lexicon.lookup(label) {
-                    Some(hit) => b.from_hit(&hit),
+                    Some(hit) => b.entity_of_hit(&hit),
                     None => b.entity(label, &class, None),
                 };
                 if let Some(st) = state {
-                    let s = b.from_hit(&st);
+                    let s = b.entity_of_hit(&st);
                     if s != e && b.entities[e].state.is_none() {
                         b.entities[e].state = Some(s);
                     }
@@ -667,7 +714,7 @@ impl<'a> EntityRecognizer<'a> {
                     flush(b, singles, s, k);
                 }
                 let hit = &hits[h];
-                let ent = b.from_hit(hit);
+                let ent = b.entity_of_hit(hit);
                 let kind = match hit.kind {
                     HitKind::Acronym => MentionKind::Acronym,
                     HitKind::DemonymAdjective => MentionKind::DemonymAdjective,
@@ -683,7 +730,18 @@ impl<'a> EntityRecognizer<'a> {
                 k += tl;
                 continue;
             }
-            if run_start.is_none() {
+            // a lower-case connector ends a name here ("Hassan Rouhani of Iran"); what follows is a
+            // name of its own ("Part of Resolution 1776")
+            if !is_cap(&toks[k]) && !is_number(&toks[k]) {
+                if let Some(s) = run_start.take() {
+                    flush(b, singles, s, k);
+                }
+                if k + 1 < j {
+                    self.process_span(b, sent, tok_hit, hits, lower_words, singles, k + 1, j);
+                }
+                return;
+            }
+            if run_start.is_none() && !excluded {
                 run_start = Some(k);
             }
             k += 1;
@@ -735,7 +793,7 @@ impl<'a> EntityRecognizer<'a> {
         }
         let label = sent_text(toks, s, e);
         if let Some(hit) = self.lexicon.lookup(&label) {
-            let ent = b.from_hit(&hit);
+            let ent = b.entity_of_hit(&hit);
             b.mention(sent, s, e, ent, MentionKind::Name);
             return;
         }
@@ -803,15 +861,14 @@ impl<'a> EntityRecognizer<'a> {
         // later single-token uses of a defined acronym
         for sent in sentences {
             for (k, t) in sent.tokens.iter().enumerate() {
-                if let Some((_, e)) = defs.iter().find(|(a, _)| *a == t.text) {
-                    if !b
+                if let Some((_, e)) = defs.iter().find(|(a, _)| *a == t.text)
+                    && !b
                         .mentions
                         .iter()
                         .any(|m| m.sentence == sent.index && m.tok_start <= k && k < m.tok_end)
-                    {
-                        let e = b.find(*e);
-                        b.mention(sent, k, k + 1, e, MentionKind::Acronym);
-                    }
+                {
+                    let e = b.find(*e);
+                    b.mention(sent, k, k + 1, e, MentionKind::Acronym);
                 }
             }
         }
@@ -819,6 +876,13 @@ impl<'a> EntityRecognizer<'a> {
 
     /// Single capitalized words: a part of a person's name, a known acronym, a speaker, or a name.
     fn resolve_singles(&self, b: &mut Builder, sentences: &[Sentence], singles: &[(usize, usize)]) {
+        // how often each single name occurs (a name said twice is more likely a real one)
+        let mut cap_counts: HashMap<&str, usize> = HashMap::new();
+        for &(si, k) in singles {
+            *cap_counts
+                .entry(sentences[si].tokens[k].text.as_str())
+                .or_default() += 1;
+        }
         // persons' name parts
         let mut parts: HashMap<String, Vec<usize>> = HashMap::new();
         for (ix, e) in b.entities.iter().enumerate() {
@@ -853,7 +917,7 @@ impl<'a> EntityRecognizer<'a> {
                 continue;
             }
             if let Some(hit) = self.lexicon.lookup(&t.text) {
-                let e = b.from_hit(&hit);
+                let e = b.entity_of_hit(&hit);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
                 continue;
             }
@@ -868,7 +932,14 @@ impl<'a> EntityRecognizer<'a> {
             if next_is_speech || prev_is_speech {
                 let e = b.entity(&t.text, "Person", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
-            } else if k > 0 && !adjective_like && t.text.chars().count() > 2 {
+            } else if k > 0
+                && !adjective_like
+                && t.text.chars().count() > 2
+                && (is_all_caps(&t.text)
+                    || cap_counts.get(t.text.as_str()).copied().unwrap_or(0) >= 2
+                    || sent.tokens[k - 1].lower == "the"
+                    || !lower_words_contains(sentences, &t.lower))
+            {
                 let e = b.entity(&t.text, "Organization", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
             }
@@ -946,6 +1017,15 @@ impl<'a> EntityRecognizer<'a> {
         }
         b.mentions.extend(new);
     }
+}
+
+/// Whether the document writes this word in lower case somewhere (then a capitalized use is likely
+/// a common word).
+fn lower_words_contains(sentences: &[Sentence], lower: &str) -> bool {
+    sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter())
+        .any(|t| t.text == lower)
 }
 
 fn sent_text(toks: &[Token], a: usize, b: usize) -> String {

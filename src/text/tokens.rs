@@ -141,9 +141,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         let w: String = chars[a..b].iter().map(|c| c.1).collect();
         let wl = w.to_lowercase().replace('’', "'");
         let pieces: Vec<(usize, usize)> = if wl.ends_with("n't") && b - a > 3 {
-            if wl == "can't" {
-                vec![(a, a + 2), (a + 2, b)]
-            } else if wl == "won't" {
+            if wl == "can't" || wl == "won't" {
                 vec![(a, a + 2), (a + 2, b)]
             } else {
                 vec![(a, b - 3), (b - 3, b)]

@@ -1,0 +1,128 @@
+//! Raw command-line arguments (clap derive). The binary turns them into a configuration and runs
+//! the library; nothing here does work.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// newsgraph: who did what to whom in political and international news, as a knowledge graph.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, about, long_about = None)]
+pub struct Cli {
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract a knowledge graph from articles and write it in one or more formats.
+    Extract(ExtractArgs),
+    /// Run a SPARQL query over RDF files or articles (extracted on the fly).
+    Query(QueryArgs),
+    /// Evaluate against gold annotations.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Build derived tables from ../shared data (maintainers).
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+/// Input selection shared by commands that read articles.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Articles: .txt files, directories of .txt files, .jsonl files, or `-` for stdin.
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// Read `-` (and any file) as JSONL: one {"id","text","title"?,"url"?,"date"?} object a line.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Descend into subdirectories.
+    #[arg(long)]
+    pub recursive: bool,
+    /// Use this ontology (Turtle) instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub ontology: Option<PathBuf>,
+    /// Drop relation mentions below this confidence (0–1).
+    #[arg(long, default_value_t = 0.0, value_name = "F")]
+    pub min_confidence: f64,
+}
+
+/// `newsgraph extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output directory: writes graph.<ext> for each format. Without it, one format goes to stdout.
+    #[arg(short = 'o', long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Formats, comma separated: ttl,nt,nq,trig,rdf,jsonld,json,cyjs,dot,svg,png or `all`
+    /// (default: all with -o, ttl on stdout).
+    #[arg(short = 'f', long, value_name = "LIST")]
+    pub format: Option<String>,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `newsgraph query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// RDF files (.ttl .nt .nq .trig .rdf .jsonld) or articles (.txt .jsonl, directories).
+    #[arg(required = true)]
+    pub data: Vec<String>,
+    /// The query text.
+    #[arg(long, conflicts_with = "file", required_unless_present = "file")]
+    pub sparql: Option<String>,
+    /// A file holding the query.
+    #[arg(long, value_name = "Q.rq")]
+    pub file: Option<PathBuf>,
+    /// Result format: table, json, csv, tsv, xml.
+    #[arg(long, default_value = "table")]
+    pub results: String,
+    /// Use this ontology (Turtle) instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub ontology: Option<PathBuf>,
+}
+
+/// `newsgraph eval ...`.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Score extraction against gold annotations (strict and family P/R/F1, entity recall, quotes).
+    Gold(EvalGoldArgs),
+}
+
+/// `newsgraph eval gold`.
+#[derive(Debug, Args)]
+pub struct EvalGoldArgs {
+    /// Directory of *.gold.json files.
+    #[arg(long, default_value = "../shared/data/eval/dev-gold")]
+    pub gold: PathBuf,
+    /// Directory of the articles.
+    #[arg(long, default_value = "../shared/data/eval/articles")]
+    pub articles: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// List missed and extra relations per article.
+    #[arg(long)]
+    pub verbose: bool,
+    /// Use this ontology (Turtle) instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub ontology: Option<PathBuf>,
+}
+
+/// `newsgraph gazetteer ...`.
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// Regenerate the compact gazetteer table from the CIA World Factbook and SupraVerden data.
+    Build {
+        /// The ../shared/data/gazetteer directory.
+        #[arg(long, default_value = "../shared/data/gazetteer")]
+        from: PathBuf,
+        /// Output table.
+        #[arg(short = 'o', long, default_value = "models/gazetteer/gazetteer.tsv")]
+        output: PathBuf,
+    },
+}

@@ -1,0 +1,1971 @@
+//! The relation extractor: trigger matches from the ontology's lexicon, argument finding over the
+//! sentence's tokens and entity mentions, speech attribution and quotes.
+
+use super::lexicon::{CompiledTrigger, PatternItem, TriggerLexicon};
+use super::quotes::find_quotes;
+use super::{QuoteMention, RelationMention};
+use crate::entities::{DocumentEntities, MentionKind};
+use crate::graph::Modality;
+use crate::ontology::{Ontology, TriggerKind};
+use crate::text::{Sentence, Span, Token};
+
+/// Words skipped between a subject and its verb (auxiliaries, modals, adverbs, negation).
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "also",
+    "not",
+    "never",
+    "strongly",
+    "again",
+    "already",
+    "still",
+    "repeatedly",
+    "publicly",
+    "formally",
+    "officially",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "'ll",
+    "'s",
+    "'ve",
+    "'d",
+    "just",
+    "then",
+    "sharply",
+    "firmly",
+    "quickly",
+    "reportedly",
+    "allegedly",
+    "later",
+    "recently",
+    "immediately",
+    "openly",
+    "jointly",
+    "unanimously",
+    "explicitly",
+    "swiftly",
+    "once",
+    "all",
+    "both",
+    "each",
+    "today",
+    "yesterday",
+    "now",
+    "previously",
+    "originally",
+    "consistently",
+    "increasingly",
+    "fiercely",
+    "vehemently",
+    "loudly",
+    "longer",
+    "no",
+    "even",
+    "further",
+    "themselves",
+    "itself",
+];
+
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "been", "being", "be", "'s", "'re", "got", "get", "gets",
+];
+
+/// Tokens that end a clause when scanning for arguments.
+const BOUNDARY: &[&str] = &[
+    ";", ":", "“", "”", "\"", "‘", "because", "while", "although", "though", "if", "when",
+    "whereas", "but", "where", "since", "unless", "until", "(", ")", "—", "–", "?", "!", ".",
+];
+
+/// Tokens allowed between coordinated mentions.
+const COORD: &[&str] = &[
+    ",",
+    "and",
+    "or",
+    "as",
+    "well",
+    "including",
+    "along",
+    "together",
+    "with",
+    "such",
+    "plus",
+    "the",
+    "also",
+    "both",
+    "nor",
+    "either",
+    "neither",
+    "several",
+    "other",
+    "others",
+    "many",
+    "some",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "on",
+    "in",
+    "at",
+    "from",
+    "to",
+    "for",
+    "by",
+    "with",
+    "against",
+    "under",
+    "over",
+    "into",
+    "about",
+    "between",
+    "among",
+    "than",
+    "toward",
+    "towards",
+    "through",
+    "within",
+    "across",
+    "behind",
+    "upon",
+    "via",
+    "without",
+    "like",
+    "onto",
+    "throughout",
+    "inside",
+    "outside",
+    "near",
+    "per",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "'s", "this", "that", "these", "those", "our",
+    "my", "your",
+];
+
+/// A resolved argument: entities and how they were found.
+#[derive(Debug, Clone, Default)]
+struct Arg {
+    entities: Vec<usize>,
+    /// Resolved through a pronoun, description or event reference (lower confidence).
+    indirect: bool,
+    /// Token range the argument covers (for the evidence span).
+    first_tok: usize,
+    last_tok: usize,
+}
+
+/// Reported speech in a sentence: a speaker and the token range of what they said.
+#[derive(Debug, Clone)]
+struct Speech {
+    sentence: usize,
+    from: usize,
+    to: usize,
+    speaker: usize,
+}
+
+/// Extracts relation mentions and quotes from documents. Built once per process.
+pub struct RelationExtractor<'o> {
+    ontology: &'o Ontology,
+    lex: TriggerLexicon,
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    sentences: &'a [Sentence],
+    ents: &'a DocumentEntities,
+    /// For each sentence, for each token: the mention index covering it.
+    ment_at: Vec<Vec<Option<usize>>>,
+    /// Event actors: (sentence, token, entity).
+    event_actors: Vec<(usize, usize, usize)>,
+    /// Coordinated groups (sentence, token, entities) for "they"/"their".
+    groups: Vec<(usize, usize, Vec<usize>)>,
+}
+
+fn norm(t: &Token) -> &str {
+    if t.lower == "n't" {
+        "not"
+    } else {
+        t.lower.as_str()
+    }
+}
+
+impl<'a> Doc<'a> {
+    fn toks(&self, s: usize) -> &'a [Token] {
+        &self.sentences[s].tokens
+    }
+
+    fn mention_ending_at(&self, s: usize, end: usize) -> Option<usize> {
+        if end == 0 {
+            return None;
+        }
+        self.ment_at[s][end - 1].filter(|&m| self.ents.mentions[m].tok_end == end)
+    }
+
+    fn mention_starting_at(&self, s: usize, start: usize) -> Option<usize> {
+        self.ment_at[s]
+            .get(start)
+            .copied()
+            .flatten()
+            .filter(|&m| self.ents.mentions[m].tok_start == start)
+    }
+
+    fn class_of(&self, e: usize) -> &str {
+        &self.ents.entities[e].class
+    }
+}
+
+impl<'o> RelationExtractor<'o> {
+    /// Compiles the trigger lexicon of the ontology.
+    pub fn new(ontology: &'o Ontology) -> Self {
+        RelationExtractor {
+            ontology,
+            lex: TriggerLexicon::new(ontology),
+        }
+    }
+
+    /// The compiled lexicon.
+    pub fn lexicon(&self) -> &TriggerLexicon {
+        &self.lex
+    }
+
+    /// Extracts the relation mentions and quotes of one document.
+    pub fn extract(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        ents: &DocumentEntities,
+    ) -> (Vec<RelationMention>, Vec<QuoteMention>) {
+        let mut ment_at: Vec<Vec<Option<usize>>> = sentences
+            .iter()
+            .map(|s| vec![None; s.tokens.len()])
+            .collect();
+        for (i, m) in ents.mentions.iter().enumerate() {
+            if let Some(row) = ment_at.get_mut(m.sentence) {
+                for slot in row.iter_mut().take(m.tok_end).skip(m.tok_start) {
+                    *slot = Some(i);
+                }
+            }
+        }
+        let mut doc = Doc {
+            text,
+            sentences,
+            ents,
+            ment_at,
+            event_actors: Vec::new(),
+            groups: Vec::new(),
+        };
+        self.collect_event_actors(&mut doc);
+        self.collect_groups(&mut doc);
+
+        let mut out: Vec<RelationMention> = Vec::new();
+        for s in 0..sentences.len() {
+            self.titles(&doc, s, &mut out);
+            self.appositions(&doc, s, &mut out);
+            self.bodies(&doc, s, &mut out);
+            self.triggers(&doc, s, &mut out);
+        }
+        // quotes and reported speech
+        let quotes = self.quotes(&doc);
+        let speech = self.reported_speech(&doc);
+        for r in out.iter_mut() {
+            let tok = self.tok_of_byte(&doc, r.sentence, r.span.start);
+            let trig_byte = r.span.start;
+            if let Some(q) = quotes
+                .iter()
+                .find(|q| q.span.start <= trig_byte && trig_byte < q.span.end)
+            {
+                r.attributed_to = q.speaker;
+            } else if let Some(sp) = speech
+                .iter()
+                .find(|sp| sp.sentence == r.sentence && sp.from <= tok && tok < sp.to)
+            {
+                r.attributed_to = Some(sp.speaker);
+            }
+        }
+        self.evaluative(&doc, &quotes, &speech, &mut out);
+        self.speaker_stance(&mut out);
+        // domain/range and sanity filters
+        out.retain(|r| r.subject != r.object && self.domain_ok(&doc, r));
+        (out, quotes)
+    }
+
+    fn tok_of_byte(&self, doc: &Doc, s: usize, byte: usize) -> usize {
+        doc.toks(s)
+            .iter()
+            .position(|t| t.span.end > byte)
+            .unwrap_or(0)
+    }
+
+    fn domain_ok(&self, doc: &Doc, r: &RelationMention) -> bool {
+        let Some(p) = self.ontology.predicate(&r.predicate) else {
+            return false;
+        };
+        let fits = |e: usize, allowed: &[String]| -> bool {
+            if allowed.is_empty() {
+                return true;
+            }
+            let class = doc.class_of(e);
+            allowed.iter().any(|a| match a.as_str() {
+                "Entity" => true,
+                "Actor" => class != "Document" && class != "Region",
+                other => other == class,
+            })
+        };
+        fits(r.subject, &p.domain) && fits(r.object, &p.range)
+    }
+
+    // ----- document-level context ------------------------------------------------------------
+
+    fn collect_event_actors(&self, doc: &mut Doc) {
+        for s in 0..doc.sentences.len() {
+            let toks = doc.toks(s);
+            for (k, tok) in toks.iter().enumerate() {
+                if !self.lex.event_nouns.contains(&tok.lower) {
+                    continue;
+                }
+                if let Some(e) = self.explicit_event_actor(doc, s, k) {
+                    doc.event_actors.push((s, k, e));
+                }
+            }
+        }
+    }
+
+    /// The actor of the event noun at `k` when the phrase names it: "Kosovo's declaration",
+    /// "the declaration of independence by Kosovo", "the steps of the province's leadership".
+    fn explicit_event_actor(&self, doc: &Doc, s: usize, k: usize) -> Option<usize> {
+        let toks = doc.toks(s);
+        // possessor: [mention] 's [adj]{0,3} noun
+        let mut j = k;
+        let mut skipped = 0;
+        while j > 0 && skipped < 4 {
+            let w = norm(&toks[j - 1]);
+            if w == "'s" || w == "’s" || w == "'" {
+                if let Some(m) = doc.mention_ending_at(s, j - 1) {
+                    return Some(doc.ents.mentions[m].entity);
+                }
+                break;
+            }
+            if toks[j - 1]
+                .text
+                .chars()
+                .all(|c| c.is_lowercase() || c == '-')
+                && !DETERMINERS.contains(&w)
+            {
+                j -= 1;
+                skipped += 1;
+                continue;
+            }
+            break;
+        }
+        // "of X" / "by X" / "taken by X" within 5 tokens
+        let mut j = k + 1;
+        while j < toks.len() && j <= k + 6 {
+            let w = norm(&toks[j]);
+            if BOUNDARY.contains(&w) || w == "," {
+                break;
+            }
+            if w == "by" || w == "of" {
+                let mut t = j + 1;
+                while t < toks.len() && DETERMINERS.contains(&norm(&toks[t])) {
+                    t += 1;
+                }
+                if let Some(m) = doc.mention_starting_at(s, t) {
+                    let mm = &doc.ents.mentions[m];
+                    if mm.kind != MentionKind::DemonymAdjective {
+                        return Some(mm.entity);
+                    }
+                }
+                if w == "by" {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The actor an event phrase at `k` refers to: explicit, else the most recent actor before it.
+    fn event_actor(&self, doc: &Doc, s: usize, k: usize) -> Option<(usize, bool)> {
+        if let Some(e) = self.explicit_event_actor(doc, s, k) {
+            return Some((e, false));
+        }
+        doc.event_actors
+            .iter()
+            .rev()
+            .find(|(es, ek, _)| (*es, *ek) < (s, k))
+            .map(|(_, _, e)| (*e, true))
+    }
+
+    fn collect_groups(&self, doc: &mut Doc) {
+        for s in 0..doc.sentences.len() {
+            let ms: Vec<usize> = doc
+                .ents
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == s)
+                .map(|(i, _)| i)
+                .collect();
+            for &m in &ms {
+                let g = self.extend_right(doc, s, m);
+                if g.entities.len() >= 2 {
+                    let start = doc.ents.mentions[m].tok_start;
+                    if !doc
+                        .groups
+                        .iter()
+                        .any(|(gs, _, ge)| *gs == s && ge.contains(&g.entities[0]))
+                    {
+                        doc.groups.push((s, start, g.entities));
+                    }
+                }
+            }
+        }
+    }
+
+    // ----- argument finding ------------------------------------------------------------------
+
+    /// Whether the mention is the object of a preposition ("on the council").
+    fn after_preposition(&self, doc: &Doc, s: usize, m: usize) -> bool {
+        let toks = doc.toks(s);
+        let mut j = doc.ents.mentions[m].tok_start;
+        while j > 0 && matches!(norm(&toks[j - 1]), "the" | "a" | "an") {
+            j -= 1;
+        }
+        j > 0 && PREPOSITIONS.contains(&norm(&toks[j - 1]))
+    }
+
+    /// The entity a mention contributes as an actor, if any: demonyms only with a state agent noun
+    /// after them ("Russian officials"); possessors only with a state agent noun ("Japan's government").
+    fn actor_entity(&self, doc: &Doc, s: usize, m: usize, as_object: bool) -> Option<usize> {
+        let mm = &doc.ents.mentions[m];
+        let toks = doc.toks(s);
+        let next_agent = |from: usize| -> bool {
+            (from..(from + 3).min(toks.len()))
+                .any(|j| self.lex.state_agent_nouns.contains(&toks[j].lower))
+        };
+        if mm.kind == MentionKind::DemonymAdjective {
+            return next_agent(mm.tok_end).then_some(mm.entity);
+        }
+        let possessive = toks
+            .get(mm.tok_end)
+            .is_some_and(|t| matches!(norm(t), "'s" | "’s" | "'"));
+        if possessive && !as_object {
+            return next_agent(mm.tok_end + 1).then_some(mm.entity);
+        }
+        Some(mm.entity)
+    }
+
+    fn extend_left(&self, doc: &Doc, s: usize, m: usize, first: usize) -> Arg {
+        let toks = doc.toks(s);
+        let mut ents = vec![first];
+        let mut cur = m;
+        let mut first_tok = doc.ents.mentions[m].tok_start;
+        loop {
+            let start = doc.ents.mentions[cur].tok_start;
+            // find the previous mention
+            let mut j = start;
+            let mut gap = Vec::new();
+            while j > 0 && doc.ment_at[s][j - 1].is_none() && gap.len() < 6 {
+                gap.push(norm(&toks[j - 1]));
+                j -= 1;
+            }
+            let Some(prev) = (j > 0).then(|| doc.ment_at[s][j - 1]).flatten() else {
+                break;
+            };
+            if gap.is_empty() || !gap.iter().all(|w| COORD.contains(w)) {
+                break;
+            }
+            if gap.contains(&"with") && !gap.contains(&"along") && !gap.contains(&"together") {
+                break;
+            }
+            if self.after_preposition(doc, s, prev) {
+                break;
+            }
+            match self.actor_entity(doc, s, prev, false) {
+                Some(e) => {
+                    if !ents.contains(&e) {
+                        ents.insert(0, e);
+                    }
+                }
+                None => break,
+            }
+            first_tok = doc.ents.mentions[prev].tok_start;
+            cur = prev;
+        }
+        let last_tok = doc.ents.mentions[m].tok_end;
+        Arg {
+            entities: ents,
+            indirect: false,
+            first_tok,
+            last_tok,
+        }
+    }
+
+    fn extend_right(&self, doc: &Doc, s: usize, m: usize) -> Arg {
+        let toks = doc.toks(s);
+        let mm = &doc.ents.mentions[m];
+        let mut ents = vec![mm.entity];
+        let mut cur = m;
+        loop {
+            let end = doc.ents.mentions[cur].tok_end;
+            let mut j = end;
+            let mut gap = Vec::new();
+            while j < toks.len() && doc.ment_at[s][j].is_none() && gap.len() < 5 {
+                gap.push(norm(&toks[j]));
+                j += 1;
+            }
+            let Some(next) = doc.ment_at[s].get(j).copied().flatten() else {
+                break;
+            };
+            if gap.is_empty()
+                || !gap.iter().all(|w| COORD.contains(w))
+                || !gap
+                    .iter()
+                    .any(|w| matches!(*w, "," | "and" | "or" | "as" | "including" | "plus" | "nor"))
+            {
+                break;
+            }
+            if gap.contains(&"with") && !gap.contains(&"along") && !gap.contains(&"together") {
+                break;
+            }
+            // "X, Y's Z" — a possessor is not coordinated
+            let e = doc.ents.mentions[next].entity;
+            if doc.ents.mentions[next].kind == MentionKind::DemonymAdjective {
+                break;
+            }
+            if !ents.contains(&e) {
+                ents.push(e);
+            }
+            cur = next;
+        }
+        Arg {
+            entities: ents,
+            indirect: false,
+            first_tok: mm.tok_start,
+            last_tok: doc.ents.mentions[cur].tok_end,
+        }
+    }
+
+    /// Resolves a pronoun or possessive pronoun at token `k` of sentence `s`.
+    fn pronoun(&self, doc: &Doc, s: usize, k: usize, exclude: &[usize]) -> Option<Arg> {
+        let w = norm(&doc.toks(s)[k]);
+        let before = |m: &&crate::entities::Mention| {
+            (m.sentence, m.tok_start) < (s, k) && m.sentence + 3 >= s
+        };
+        let pick = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
+            doc.ents
+                .mentions
+                .iter()
+                .filter(before)
+                .rev()
+                .filter(|m| m.kind != MentionKind::DemonymAdjective)
+                .map(|m| m.entity)
+                .find(|&e| !exclude.contains(&e) && pred(e))
+        };
+        let found = match w {
+            "he" | "she" | "him" | "his" | "her" => {
+                pick(&|e| doc.class_of(e) == "Person").map(|e| vec![e])
+            }
+            "it" | "its" => pick(&|e| {
+                !matches!(
+                    doc.class_of(e),
+                    "Person" | "EthnicGroup" | "Document" | "Region"
+                )
+            })
+            .map(|e| vec![e]),
+            "they" | "their" | "them" => doc
+                .groups
+                .iter()
+                .rev()
+                .find(|(gs, gk, ge)| {
+                    (*gs, *gk) < (s, k) && *gs + 2 >= s && !ge.iter().any(|e| exclude.contains(e))
+                })
+                .map(|(_, _, ge)| ge.clone())
+                .or_else(|| {
+                    pick(&|e| {
+                        matches!(
+                            doc.class_of(e),
+                            "EthnicGroup" | "PoliticalParty" | "GovernmentBody"
+                        )
+                    })
+                    .map(|e| vec![e])
+                }),
+            _ => None,
+        }?;
+        Some(Arg {
+            entities: found,
+            indirect: true,
+            first_tok: k,
+            last_tok: k + 1,
+        })
+    }
+
+    /// Finds the subject left of token `p` (the trigger's first token).
+    fn subject_left(&self, doc: &Doc, s: usize, p: usize) -> Option<Arg> {
+        let toks = doc.toks(s);
+        let mut k = p;
+        while k > 0 && AUX.contains(&norm(&toks[k - 1])) {
+            k -= 1;
+        }
+        // control verbs: "refused to recognize", "vowed to block", "decided to"
+        if k >= 2
+            && norm(&toks[k - 1]) == "to"
+            && toks[k - 2].lower.chars().all(|c| c.is_lowercase())
+        {
+            let mut c = k - 2;
+            while c > 0 && AUX.contains(&norm(&toks[c - 1])) {
+                c -= 1;
+            }
+            if (c <= k - 2)
+                && let Some(a) = self.subject_left(doc, s, k - 2)
+            {
+                return Some(a);
+            }
+        }
+        if k == 0 {
+            return None;
+        }
+        let prev = norm(&toks[k - 1]);
+        // relative clause: "X, who represents Y"
+        if matches!(prev, "who" | "which" | "that") {
+            let mut j = k - 1;
+            if j > 0 && norm(&toks[j - 1]) == "," {
+                j -= 1;
+            }
+            if let Some(m) = doc.mention_ending_at(s, j) {
+                let e = doc.ents.mentions[m].entity;
+                return Some(self.extend_left(doc, s, m, e));
+            }
+            if prev == "that" {
+                return None;
+            }
+        }
+        if matches!(prev, "he" | "she" | "it" | "they") {
+            return self.pronoun(doc, s, k - 1, &[]);
+        }
+        // "their respective states", "its government": possessive pronoun + state noun
+        let mut j = k;
+        let mut nouns = 0;
+        while j > 0
+            && nouns < 3
+            && toks[j - 1].text.chars().all(|c| c.is_lowercase())
+            && !DETERMINERS.contains(&norm(&toks[j - 1]))
+            && !BOUNDARY.contains(&norm(&toks[j - 1]))
+        {
+            j -= 1;
+            nouns += 1;
+        }
+        if nouns > 0 && j > 0 && matches!(norm(&toks[j - 1]), "their" | "its") {
+            let head = norm(&toks[k - 1]);
+            if self.lex.state_agent_nouns.contains(head)
+                || matches!(head, "states" | "countries" | "nations" | "governments")
+            {
+                return self.pronoun(doc, s, j - 1, &[]);
+            }
+        }
+        // scan left for the nearest actor mention
+        let mut j = k;
+        let mut dist = 0;
+        while j > 0 && dist < 16 {
+            let w = norm(&toks[j - 1]);
+            let in_mention = doc.ment_at[s][j - 1].is_some();
+            if !in_mention
+                && (BOUNDARY.contains(&w)
+                    || w == "that"
+                    || self.lex.reporting_forms.contains(w) && j < k)
+            {
+                return None;
+            }
+            if let Some(m) = doc.mention_ending_at(s, j) {
+                let mm = &doc.ents.mentions[m];
+                if self.after_preposition(doc, s, m) {
+                    j = mm.tok_start;
+                    dist += 1;
+                    continue;
+                }
+                let possessive = toks
+                    .get(mm.tok_end)
+                    .is_some_and(|t| matches!(norm(t), "'s" | "'"));
+                if possessive && mm.tok_end + 1 < k {
+                    // "China's UN ambassador": the subject is the (unnamed) official; the state acts
+                    // only with a state agent noun
+                    if let Some(e) = self.actor_entity(doc, s, m, false) {
+                        return Some(Arg {
+                            entities: vec![e],
+                            indirect: false,
+                            first_tok: mm.tok_start,
+                            last_tok: mm.tok_end,
+                        });
+                    }
+                    return None;
+                }
+                return match self.actor_entity(doc, s, m, false) {
+                    Some(e) => Some(self.extend_left(doc, s, m, e)),
+                    None => {
+                        j = mm.tok_start;
+                        dist += 1;
+                        continue;
+                    }
+                };
+            }
+            j -= 1;
+            dist += 1;
+        }
+        None
+    }
+
+    /// Finds the object right of token `q` (just after the trigger).
+    fn object_right(
+        &self,
+        doc: &Doc,
+        s: usize,
+        q: usize,
+        exclude: &[usize],
+        max: usize,
+    ) -> Option<Arg> {
+        let toks = doc.toks(s);
+        let mut j = q;
+        while j < toks.len() && j < q + max {
+            let w = norm(&toks[j]);
+            if BOUNDARY.contains(&w) || (w == "," && j > q) || matches!(w, "which" | "who") {
+                return None;
+            }
+            if matches!(w, "it" | "its" | "them" | "their" | "him" | "his" | "her") {
+                return self.pronoun(doc, s, j, exclude);
+            }
+            if let Some(m) = doc.mention_starting_at(s, j) {
+                let mm = &doc.ents.mentions[m];
+                if mm.kind == MentionKind::DemonymAdjective
+                    && self.actor_entity(doc, s, m, true).is_none()
+                {
+                    j = mm.tok_end;
+                    continue;
+                }
+                let mut a = self.extend_right(doc, s, m);
+                a.entities.retain(|e| !exclude.contains(e));
+                if a.entities.is_empty() {
+                    return None;
+                }
+                return Some(a);
+            }
+            if self.lex.event_nouns.contains(w)
+                && j > 0
+                && DETERMINERS.contains(&norm(&toks[j - 1]))
+            {
+                if let Some((e, indirect)) = self.event_actor(doc, s, j)
+                    && !exclude.contains(&e)
+                {
+                    return Some(Arg {
+                        entities: vec![e],
+                        indirect,
+                        first_tok: j,
+                        last_tok: j + 1,
+                    });
+                }
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The agent of a passive or inverse pattern: "by X" / "from X" within `max` tokens after `q`.
+    fn agent_right(&self, doc: &Doc, s: usize, q: usize, max: usize) -> Option<Arg> {
+        let toks = doc.toks(s);
+        let mut j = q;
+        while j < toks.len() && j < q + max {
+            let w = norm(&toks[j]);
+            if BOUNDARY.contains(&w) || matches!(w, "which" | "who" | "that") {
+                return None;
+            }
+            if w == "by" || w == "from" {
+                let mut t = j + 1;
+                while t < toks.len() && DETERMINERS.contains(&norm(&toks[t])) {
+                    t += 1;
+                }
+                // "from Kosovar Serbians": skip a demonym modifier
+                if let Some(m) = doc.mention_starting_at(s, t)
+                    && let Some(e) = self.actor_entity(doc, s, m, true)
+                {
+                    let mut a = self.extend_right(doc, s, m);
+                    a.entities[0] = e;
+                    return Some(a);
+                }
+                if matches!(
+                    norm(&toks[t.min(toks.len() - 1)]),
+                    "it" | "them" | "him" | "her"
+                ) {
+                    return self.pronoun(doc, s, t, &[]);
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    // ----- negation and modality ---------------------------------------------------------------
+
+    fn polarity(
+        &self,
+        doc: &Doc,
+        s: usize,
+        p: usize,
+        trigger: &CompiledTrigger,
+    ) -> (bool, Modality) {
+        let toks = doc.toks(s);
+        let mut negated = false;
+        let mut modality = Modality::Asserted;
+        let lo = p.saturating_sub(5);
+        for j in (lo..p).rev() {
+            let w = norm(&toks[j]);
+            if BOUNDARY.contains(&w) || w == "," || doc.ment_at[s][j].is_some() {
+                break;
+            }
+            match w {
+                "not" | "never" | "neither" | "nor" if !trigger.has_negation => negated = true,
+                "longer" if j > 0 && norm(&toks[j - 1]) == "no" => negated = true,
+                "refused" | "refuses" | "refuse" | "declined" | "declines" | "failed" | "fails"
+                | "refusing" => negated = true,
+                "will" | "'ll" | "shall" | "plans" | "planned" | "plan" | "intends" | "intend"
+                | "going" | "set" => modality = Modality::Future,
+                "may" | "might" | "could" | "expected" | "likely" | "reportedly" | "allegedly"
+                | "would" | "possibly" => modality = Modality::Hedged,
+                _ => {}
+            }
+        }
+        (negated, modality)
+    }
+
+    // ----- patterns ------------------------------------------------------------------------------
+
+    /// Matches a compiled trigger at token `k`; returns the token range it covers and the slot's
+    /// argument if the pattern has one.
+    fn match_trigger(
+        &self,
+        doc: &Doc,
+        s: usize,
+        k: usize,
+        t: &CompiledTrigger,
+    ) -> Option<(usize, Option<Arg>)> {
+        let toks = doc.toks(s);
+        let mut j = k;
+        let mut slot = None;
+        for item in &t.items {
+            match item {
+                PatternItem::Word(forms) => {
+                    if j >= toks.len() || !forms.contains(norm(&toks[j])) {
+                        return None;
+                    }
+                    j += 1;
+                }
+                PatternItem::Slot => {
+                    let mut a = j;
+                    while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
+                        a += 1;
+                    }
+                    let m = doc.mention_starting_at(s, a)?;
+                    let arg = self.extend_right(doc, s, m);
+                    j = arg.last_tok;
+                    slot = Some(arg);
+                }
+            }
+        }
+        Some((j, slot))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        doc: &Doc,
+        out: &mut Vec<RelationMention>,
+        s: usize,
+        subj: &Arg,
+        obj: &Arg,
+        predicate: &str,
+        trig: (usize, usize),
+        negated: bool,
+        modality: Modality,
+        base: f64,
+        pattern: &'static str,
+    ) {
+        let toks = doc.toks(s);
+        let first = subj.first_tok.min(obj.first_tok).min(trig.0);
+        let last = subj.last_tok.max(obj.last_tok).max(trig.1).min(toks.len());
+        let span = Span::new(toks[first].span.start, toks[last - 1].span.end);
+        let trigger = doc.text[toks[trig.0].span.start..toks[trig.1 - 1].span.end].to_string();
+        let mut conf = base;
+        if subj.indirect || obj.indirect {
+            conf *= 0.85;
+        }
+        if modality != Modality::Asserted {
+            conf *= 0.8;
+        }
+        let family = self.ontology.family_of(predicate);
+        for &a in &subj.entities {
+            for &b in &obj.entities {
+                let (a, b) = if family != "PART" {
+                    (self.metonymy(doc, a), self.metonymy(doc, b))
+                } else {
+                    (a, b)
+                };
+                if a == b {
+                    continue;
+                }
+                out.push(RelationMention {
+                    subject: a,
+                    predicate: predicate.to_string(),
+                    object: b,
+                    negated,
+                    modality,
+                    confidence: (conf * 100.0).round() / 100.0,
+                    sentence: s,
+                    span,
+                    trigger: trigger.clone(),
+                    attributed_to: None,
+                    pattern,
+                });
+            }
+        }
+    }
+
+    /// A capital standing for its state ("talks between Belgrade and Pristina").
+    fn metonymy(&self, doc: &Doc, e: usize) -> usize {
+        let ent = &doc.ents.entities[e];
+        match (ent.class.as_str(), ent.state) {
+            ("City", Some(st)) => st,
+            _ => e,
+        }
+    }
+
+    fn triggers(&self, doc: &Doc, s: usize, out: &mut Vec<RelationMention>) {
+        let toks = doc.toks(s);
+        let mut k = 0;
+        while k < toks.len() {
+            if doc.ment_at[s][k].is_some() {
+                k += 1;
+                continue;
+            }
+            // longest matching trigger at k
+            let mut best: Option<(usize, usize, Option<Arg>)> = None;
+            for &ti in self.lex.starting_with(norm(&toks[k])) {
+                let t = &self.lex.triggers[ti];
+                if matches!(t.kind, TriggerKind::Title | TriggerKind::Evaluative) {
+                    continue;
+                }
+                if let Some((end, slot)) = self.match_trigger(doc, s, k, t)
+                    && best.as_ref().is_none_or(|(_, e, _)| end > *e)
+                {
+                    best = Some((ti, end, slot));
+                }
+            }
+            let Some((ti, end, slot)) = best else {
+                k += 1;
+                continue;
+            };
+            let t = &self.lex.triggers[ti];
+            let prev = if k > 0 { norm(&toks[k - 1]) } else { "" };
+            let nominal = DETERMINERS.contains(&prev) || prev == "'s";
+            // "over alleged plots": a participle after a preposition modifies a noun
+            let attributive = toks[k].lower.ends_with("ed") && PREPOSITIONS.contains(&prev);
+            // adjectives need a copula: "X is against Y", "X remains opposed to Y"
+            let copular = {
+                let mut b = k;
+                while b > 0
+                    && AUX.contains(&norm(&toks[b - 1]))
+                    && !BE.contains(&norm(&toks[b - 1]))
+                {
+                    b -= 1;
+                }
+                b > 0
+                    && (BE.contains(&norm(&toks[b - 1]))
+                        || matches!(
+                            norm(&toks[b - 1]),
+                            "remain" | "remains" | "remained" | "stay" | "stays" | "stayed"
+                        ))
+            };
+            match t.kind {
+                TriggerKind::Verb if attributive => {}
+                TriggerKind::Verb if !nominal => self.verb_pattern(doc, s, k, end, t, slot, out),
+                TriggerKind::Verb | TriggerKind::Noun => self.noun_pattern(doc, s, k, end, t, out),
+                TriggerKind::Adjective if copular => {
+                    self.verb_pattern(doc, s, k, end, t, slot, out)
+                }
+                TriggerKind::Inverse => {
+                    let (negated, modality) = self.polarity(doc, s, k, t);
+                    if let (Some(obj), Some(subj)) = (
+                        self.subject_left(doc, s, k),
+                        self.agent_right(doc, s, end, 10),
+                    ) {
+                        self.emit(
+                            doc,
+                            out,
+                            s,
+                            &subj,
+                            &obj,
+                            &t.predicate,
+                            (k, end),
+                            negated,
+                            modality,
+                            0.7,
+                            "inverse",
+                        );
+                    }
+                }
+                _ => {}
+            }
+            k = end.max(k + 1);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn verb_pattern(
+        &self,
+        doc: &Doc,
+        s: usize,
+        k: usize,
+        end: usize,
+        t: &CompiledTrigger,
+        slot: Option<Arg>,
+        out: &mut Vec<RelationMention>,
+    ) {
+        let toks = doc.toks(s);
+        let (negated, modality) = self.polarity(doc, s, k, t);
+        // passive: be-form before a participle, agent after "by"
+        let mut b = k;
+        while b > 0 && AUX.contains(&norm(&toks[b - 1])) && !BE.contains(&norm(&toks[b - 1])) {
+            b -= 1;
+        }
+        let passive = b > 0
+            && BE.contains(&norm(&toks[b - 1]))
+            && (toks[k].lower.ends_with("ed")
+                || toks[k].lower.ends_with("en")
+                || toks[k].lower == "met"
+                || toks[k].lower == "held");
+        let passive = passive && t.kind == TriggerKind::Verb;
+        if passive {
+            if let (Some(obj), Some(subj)) = (
+                self.subject_left(doc, s, k),
+                self.agent_right(doc, s, end, 8),
+            ) {
+                self.emit(
+                    doc,
+                    out,
+                    s,
+                    &subj,
+                    &obj,
+                    &t.predicate,
+                    (k, end),
+                    negated,
+                    modality,
+                    0.75,
+                    "passive",
+                );
+            }
+            return;
+        }
+        let Some(subj) = self.subject_left(doc, s, k) else {
+            return;
+        };
+        let obj = match slot {
+            Some(a) => Some(a),
+            None => self.object_right(doc, s, end, &subj.entities, 10),
+        };
+        match obj {
+            Some(obj) => self.emit(
+                doc,
+                out,
+                s,
+                &subj,
+                &obj,
+                &t.predicate,
+                (k, end),
+                negated,
+                modality,
+                0.8,
+                "verb",
+            ),
+            None => {
+                // "Russia and China met": a symmetric predicate between coordinated subjects
+                let symmetric = self
+                    .ontology
+                    .predicate(&t.predicate)
+                    .is_some_and(|p| p.symmetric);
+                if symmetric && subj.entities.len() >= 2 {
+                    for (i, &a) in subj.entities.iter().enumerate() {
+                        for &bb in &subj.entities[i + 1..] {
+                            let sa = Arg {
+                                entities: vec![a],
+                                ..subj.clone()
+                            };
+                            let sb = Arg {
+                                entities: vec![bb],
+                                ..subj.clone()
+                            };
+                            self.emit(
+                                doc,
+                                out,
+                                s,
+                                &sa,
+                                &sb,
+                                &t.predicate,
+                                (k, end),
+                                negated,
+                                modality,
+                                0.65,
+                                "symmetric",
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn noun_pattern(
+        &self,
+        doc: &Doc,
+        s: usize,
+        k: usize,
+        end: usize,
+        t: &CompiledTrigger,
+        out: &mut Vec<RelationMention>,
+    ) {
+        let toks = doc.toks(s);
+        let (negated, modality) = self.polarity(doc, s, k, t);
+        // object: a preposition right after the noun
+        let symmetric = self
+            .ontology
+            .predicate(&t.predicate)
+            .is_some_and(|p| p.symmetric);
+        let mut j = end;
+        if j < toks.len() && norm(&toks[j]) == "between" && symmetric {
+            // "talks between X and Y"
+            let mut a = j + 1;
+            while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
+                a += 1;
+            }
+            if let Some(m) = doc.mention_starting_at(s, a) {
+                let g = self.extend_right(doc, s, m);
+                if g.entities.len() >= 2 {
+                    let sa = Arg {
+                        entities: vec![g.entities[0]],
+                        ..g.clone()
+                    };
+                    let sb = Arg {
+                        entities: g.entities[1..].to_vec(),
+                        ..g.clone()
+                    };
+                    self.emit(
+                        doc,
+                        out,
+                        s,
+                        &sa,
+                        &sb,
+                        &t.predicate,
+                        (k, end),
+                        negated,
+                        modality,
+                        0.75,
+                        "noun-between",
+                    );
+                }
+            }
+            return;
+        }
+        let mut obj: Option<Arg> = None;
+        let mut subj: Option<Arg> = None;
+        while j < toks.len() && j < end + 8 {
+            let w = norm(&toks[j]);
+            if BOUNDARY.contains(&w) || w == "," {
+                break;
+            }
+            let of_like = matches!(
+                w,
+                "of" | "for" | "against" | "on" | "to" | "with" | "toward" | "towards" | "over"
+            );
+            if (of_like && obj.is_none()) || matches!(w, "by" | "from") && subj.is_none() {
+                let mut a = j + 1;
+                while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
+                    a += 1;
+                }
+                if let Some(m) = doc.mention_starting_at(s, a) {
+                    if let Some(e) = self.actor_entity(doc, s, m, true) {
+                        let mut g = self.extend_right(doc, s, m);
+                        g.entities[0] = e;
+                        if matches!(w, "by" | "from") {
+                            subj = Some(g);
+                        } else {
+                            obj = Some(g);
+                        }
+                    }
+                } else if matches!(norm(&toks[a.min(toks.len() - 1)]), "it" | "them") && of_like {
+                    obj = self.pronoun(doc, s, a, &[]);
+                }
+            }
+            j += 1;
+        }
+        // subject: a possessor right before ("Russia's condemnation", "its support")
+        if subj.is_none() && k > 0 {
+            let mut p = k;
+            while p > 0
+                && toks[p - 1].text.chars().all(|c| c.is_lowercase())
+                && !DETERMINERS.contains(&norm(&toks[p - 1]))
+                && k - p < 2
+            {
+                p -= 1;
+            }
+            if p > 0 && matches!(norm(&toks[p - 1]), "'s" | "'") {
+                if let Some(m) = doc.mention_ending_at(s, p - 1) {
+                    let mm = &doc.ents.mentions[m];
+                    subj = Some(Arg {
+                        entities: vec![mm.entity],
+                        indirect: false,
+                        first_tok: mm.tok_start,
+                        last_tok: mm.tok_end,
+                    });
+                }
+            } else if p > 0 && matches!(norm(&toks[p - 1]), "its" | "their" | "his" | "her") {
+                subj = self.pronoun(doc, s, p - 1, &[]);
+            }
+        }
+        // light verbs: "X expressed support for Y", "X gave its backing to Y"
+        if subj.is_none() && obj.is_some() {
+            let mut p = k;
+            while p > 0
+                && k - p < 4
+                && doc.ment_at[s][p - 1].is_none()
+                && !BOUNDARY.contains(&norm(&toks[p - 1]))
+                && norm(&toks[p - 1]) != ","
+            {
+                p -= 1;
+                let w = norm(&toks[p]);
+                if matches!(
+                    w,
+                    "expressed"
+                        | "voiced"
+                        | "gave"
+                        | "offered"
+                        | "showed"
+                        | "pledged"
+                        | "reiterated"
+                        | "expresses"
+                        | "voices"
+                        | "gives"
+                        | "offers"
+                        | "shows"
+                        | "pledges"
+                        | "declared"
+                        | "announced"
+                        | "signed"
+                        | "held"
+                        | "holds"
+                        | "hold"
+                        | "sign"
+                        | "signs"
+                        | "reached"
+                        | "launched"
+                        | "carried"
+                        | "imposed"
+                        | "imposes"
+                        | "issued"
+                        | "made"
+                        | "expressing"
+                        | "showing"
+                        | "providing"
+                        | "provides"
+                        | "provided"
+                ) {
+                    subj = self.subject_left(doc, s, p);
+                    break;
+                }
+            }
+        }
+        if let (Some(subj), Some(obj)) = (subj, obj) {
+            self.emit(
+                doc,
+                out,
+                s,
+                &subj,
+                &obj,
+                &t.predicate,
+                (k, end),
+                negated,
+                modality,
+                0.7,
+                "noun",
+            );
+        }
+    }
+
+    /// "Serbian President Boris Tadic", "Wang Guangya, China's UN ambassador", "the foreign minister
+    /// of Cuba, Bruno Parrilla": titles from the ontology link persons to states and organizations.
+    fn titles(&self, doc: &Doc, s: usize, out: &mut Vec<RelationMention>) {
+        let toks = doc.toks(s);
+        let mut k = 0;
+        while k < toks.len() {
+            let mut best: Option<(usize, usize)> = None;
+            for &ti in self.lex.starting_with(norm(&toks[k])) {
+                let t = &self.lex.triggers[ti];
+                if t.kind != TriggerKind::Title {
+                    continue;
+                }
+                if let Some((end, _)) = self.match_trigger(doc, s, k, t)
+                    && best.is_none_or(|(_, e)| end > e)
+                {
+                    best = Some((ti, end));
+                }
+            }
+            let Some((ti, end)) = best else {
+                k += 1;
+                continue;
+            };
+            if doc.ment_at[s][k].is_some() {
+                k = end;
+                continue;
+            }
+            let t = &self.lex.triggers[ti];
+            // the organization or state: a modifier before the title, else "of/to/for X" after it
+            let mut object: Option<(usize, usize)> = None; // (entity, token)
+            let mut j = k;
+            let mut steps = 0;
+            while j > 0 && steps < 5 {
+                let w = norm(&toks[j - 1]);
+                if doc.ment_at[s][j - 1].is_none()
+                    && (matches!(w, "," | "the" | "a" | "an" | "and" | "." | "“" | "”" | "\"")
+                        || BOUNDARY.contains(&w)
+                        || self.is_reporting(doc, s, j - 1))
+                {
+                    break;
+                }
+                if let Some(m) = doc.ment_at[s][j - 1] {
+                    let mm = &doc.ents.mentions[m];
+                    let class = doc.class_of(mm.entity);
+                    if class != "Person" && class != "Document" {
+                        object = Some((mm.entity, mm.tok_start));
+                    } else {
+                        break;
+                    }
+                    j = mm.tok_start;
+                } else {
+                    if !(toks[j - 1]
+                        .text
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == '-')
+                        || w == "'s")
+                    {
+                        break;
+                    }
+                    j -= 1;
+                }
+                steps += 1;
+            }
+            let mut after = end;
+            if object.is_none()
+                && after < toks.len()
+                && matches!(norm(&toks[after]), "of" | "to" | "for" | "at")
+            {
+                let mut a = after + 1;
+                while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
+                    a += 1;
+                }
+                if let Some(m) = doc.mention_starting_at(s, a) {
+                    let mut mm = &doc.ents.mentions[m];
+                    // "leader of Japan's main opposition Democratic Party": the possessed name
+                    if toks
+                        .get(mm.tok_end)
+                        .is_some_and(|t| matches!(norm(t), "'s" | "'"))
+                        && let Some(next) = (mm.tok_end + 1..(mm.tok_end + 5).min(toks.len()))
+                            .find_map(|x| doc.mention_starting_at(s, x))
+                    {
+                        mm = &doc.ents.mentions[next];
+                    }
+                    object = Some((mm.entity, mm.tok_start));
+                    after = mm.tok_end;
+                }
+            } else if after < toks.len() && matches!(norm(&toks[after]), "to" | "at") {
+                // "Ambassador to the United Nations": skip the posting
+                let mut a = after + 1;
+                while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
+                    a += 1;
+                }
+                if let Some(m) = doc.mention_starting_at(s, a) {
+                    after = doc.ents.mentions[m].tok_end;
+                }
+            }
+            // the person: right after (", X" allowed) or before the apposition comma
+            let mut person: Option<usize> = None;
+            let mut p = after;
+            if p < toks.len() && norm(&toks[p]) == "," {
+                p += 1;
+            }
+            if let Some(m) = doc.mention_starting_at(s, p)
+                && doc.class_of(doc.ents.mentions[m].entity) == "Person"
+            {
+                person = Some(doc.ents.mentions[m].entity);
+            }
+            if person.is_none() {
+                // apposition: "X, [the|China's] ... title"
+                let mut a = j;
+                while a > 0 && matches!(norm(&toks[a - 1]), "the" | "a" | "an") {
+                    a -= 1;
+                }
+                if a > 0
+                    && norm(&toks[a - 1]) == ","
+                    && let Some(m) = doc.mention_ending_at(s, a - 1)
+                    && doc.class_of(doc.ents.mentions[m].entity) == "Person"
+                {
+                    person = Some(doc.ents.mentions[m].entity);
+                }
+            }
+            if let (Some(pe), Some((oe, ot))) = (person, object) {
+                let subj = Arg {
+                    entities: vec![pe],
+                    indirect: false,
+                    first_tok: k,
+                    last_tok: end,
+                };
+                let obj = Arg {
+                    entities: vec![oe],
+                    indirect: false,
+                    first_tok: ot,
+                    last_tok: ot + 1,
+                };
+                self.emit(
+                    doc,
+                    out,
+                    s,
+                    &subj,
+                    &obj,
+                    &t.predicate,
+                    (k, end),
+                    false,
+                    Modality::Asserted,
+                    0.85,
+                    "title",
+                );
+            }
+            k = end;
+        }
+    }
+
+    /// "Kosovo, a province of Serbia", "Kosovo, a breakaway Serbian province", "X, the capital of Y":
+    /// PART-family nouns in an apposition.
+    fn appositions(&self, doc: &Doc, s: usize, out: &mut Vec<RelationMention>) {
+        let toks = doc.toks(s);
+        for k in 0..toks.len() {
+            if doc.ment_at[s][k].is_some() {
+                continue;
+            }
+            let Some(t) = self
+                .lex
+                .starting_with(norm(&toks[k]))
+                .iter()
+                .map(|&i| &self.lex.triggers[i])
+                .find(|t| {
+                    t.kind == TriggerKind::Noun
+                        && self.ontology.family_of(&t.predicate) == "PART"
+                        && t.items.len() == 1
+                })
+            else {
+                continue;
+            };
+            // left: ", [which [itself] is] a|an|the [modifiers] noun"
+            let mut j = k;
+            let mut demonym: Option<usize> = None;
+            let mut steps = 0;
+            while j > 0 && steps < 5 {
+                let w = norm(&toks[j - 1]);
+                if let Some(m) = doc.mention_ending_at(s, j) {
+                    let mm = &doc.ents.mentions[m];
+                    if mm.kind == MentionKind::DemonymAdjective {
+                        demonym = Some(mm.entity);
+                        j = mm.tok_start;
+                        steps += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if toks[j - 1]
+                    .text
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '-')
+                    && !matches!(w, "a" | "an" | "the")
+                {
+                    j -= 1;
+                    steps += 1;
+                    continue;
+                }
+                break;
+            }
+            if j == 0 || !matches!(norm(&toks[j - 1]), "a" | "an" | "the") {
+                continue;
+            }
+            let mut c = j - 1;
+            if c >= 2 && BE.contains(&norm(&toks[c - 1])) {
+                c -= 1;
+                if c >= 1 && norm(&toks[c - 1]) == "itself" {
+                    c -= 1;
+                }
+                if c >= 1 && norm(&toks[c - 1]) == "which" {
+                    c -= 1;
+                } else {
+                    continue;
+                }
+            }
+            if c == 0 || norm(&toks[c - 1]) != "," {
+                continue;
+            }
+            let Some(sm) = doc.mention_ending_at(s, c - 1) else {
+                continue;
+            };
+            let smm = &doc.ents.mentions[sm];
+            // object: "of Y" / "in Y" after the noun, else the demonym
+            let mut object = None;
+            if k + 1 < toks.len() && matches!(norm(&toks[k + 1]), "of" | "in") {
+                let mut a = k + 2;
+                while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
+                    a += 1;
+                }
+                if let Some(m) = doc.mention_starting_at(s, a) {
+                    let mm = &doc.ents.mentions[m];
+                    object = Some((mm.entity, mm.tok_start, mm.tok_end));
+                }
+            }
+            if object.is_none() {
+                object = demonym.map(|e| (e, k, k + 1));
+            }
+            if let Some((oe, a, b)) = object {
+                let subj = Arg {
+                    entities: vec![smm.entity],
+                    indirect: false,
+                    first_tok: smm.tok_start,
+                    last_tok: smm.tok_end,
+                };
+                let obj = Arg {
+                    entities: vec![oe],
+                    indirect: false,
+                    first_tok: a,
+                    last_tok: b,
+                };
+                self.emit(
+                    doc,
+                    out,
+                    s,
+                    &subj,
+                    &obj,
+                    &t.predicate,
+                    (k, k + 1),
+                    false,
+                    Modality::Asserted,
+                    0.8,
+                    "apposition",
+                );
+            }
+        }
+    }
+
+    /// "the Federal Aviation Office of Germany", "Brazil's National Institute for Space Research",
+    /// "the Iraqi Parliament": a government body is part of its state.
+    fn bodies(&self, doc: &Doc, s: usize, out: &mut Vec<RelationMention>) {
+        let toks = doc.toks(s);
+        for (mi, m) in doc
+            .ents
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.sentence == s)
+        {
+            if doc.class_of(m.entity) != "GovernmentBody" || m.kind != MentionKind::Name {
+                continue;
+            }
+            let is_state = |e: usize| matches!(doc.class_of(e), "Country" | "Territory");
+            let mut state: Option<(usize, usize)> = None;
+            if toks.get(m.tok_end).is_some_and(|t| t.lower == "of")
+                && let Some(n) = doc.mention_starting_at(s, m.tok_end + 1)
+            {
+                let e = doc.ents.mentions[n].entity;
+                if is_state(e) {
+                    state = Some((e, doc.ents.mentions[n].tok_start));
+                }
+            }
+            if state.is_none()
+                && m.tok_start >= 2
+                && matches!(norm(&toks[m.tok_start - 1]), "'s" | "'")
+                && let Some(p) = doc.mention_ending_at(s, m.tok_start - 1)
+            {
+                let e = doc.ents.mentions[p].entity;
+                if is_state(e) {
+                    state = Some((e, doc.ents.mentions[p].tok_start));
+                }
+            }
+            if state.is_none() {
+                // a state named inside the body's name ("Iraqi Parliament")
+                if let Some(st) = doc.ents.entities[m.entity].state.filter(|&e| is_state(e)) {
+                    state = Some((st, m.tok_start));
+                }
+            }
+            let _ = mi;
+            if let Some((st, at)) = state {
+                let subj = Arg {
+                    entities: vec![m.entity],
+                    indirect: false,
+                    first_tok: m.tok_start,
+                    last_tok: m.tok_end,
+                };
+                let obj = Arg {
+                    entities: vec![st],
+                    indirect: false,
+                    first_tok: at,
+                    last_tok: at + 1,
+                };
+                self.emit(
+                    doc,
+                    out,
+                    s,
+                    &subj,
+                    &obj,
+                    "partOf",
+                    (m.tok_start, m.tok_end),
+                    false,
+                    Modality::Asserted,
+                    0.7,
+                    "body-of-state",
+                );
+            }
+        }
+    }
+
+    // ----- speech ----------------------------------------------------------------------------------
+
+    /// Whether token `j` is a reporting verb (not a word inside a name such as "United States").
+    fn is_reporting(&self, doc: &Doc, s: usize, j: usize) -> bool {
+        doc.ment_at[s][j].is_none() && self.lex.reporting_forms.contains(norm(&doc.toks(s)[j]))
+    }
+
+    /// The speaker around a reporting verb at token `r`: a person or actor before it, or right after
+    /// it ("said the envoy"), or a pronoun.
+    fn speaker_near(&self, doc: &Doc, s: usize, r: usize) -> Option<usize> {
+        let toks = doc.toks(s);
+        // after: "said Churkin", "asked Lukashenko"
+        let mut a = r + 1;
+        while a < toks.len() && a <= r + 2 && DETERMINERS.contains(&norm(&toks[a])) {
+            a += 1;
+        }
+        // before: nearest person within 10 tokens (prefer persons over the organizations in appositions)
+        let mut candidates = Vec::new();
+        let lo = r.saturating_sub(12);
+        let mut j = r;
+        while j > lo {
+            let w = norm(&toks[j - 1]);
+            if matches!(w, "“" | "”" | "\"" | ";" | "." | "’") || w == "that" {
+                break;
+            }
+            if let Some(m) = doc.ment_at[s][j - 1] {
+                let mm = &doc.ents.mentions[m];
+                if mm.kind != MentionKind::DemonymAdjective && !self.after_preposition(doc, s, m) {
+                    candidates.push(mm.entity);
+                }
+                j = mm.tok_start;
+                continue;
+            }
+            if matches!(w, "he" | "she" | "they" | "it") && j == r {
+                return self.pronoun(doc, s, j - 1, &[]).map(|a| a.entities[0]);
+            }
+            j -= 1;
+        }
+        if let Some(&p) = candidates.iter().find(|&&e| doc.class_of(e) == "Person") {
+            return Some(p);
+        }
+        if let Some(&e) = candidates.first() {
+            return Some(e);
+        }
+        if let Some(m) = doc.mention_starting_at(s, a) {
+            return Some(doc.ents.mentions[m].entity);
+        }
+        if a < toks.len() && matches!(norm(&toks[a]), "he" | "she") {
+            return self.pronoun(doc, s, a, &[]).map(|a| a.entities[0]);
+        }
+        None
+    }
+
+    fn quotes(&self, doc: &Doc) -> Vec<QuoteMention> {
+        let spans = find_quotes(doc.text);
+        let mut out: Vec<QuoteMention> = Vec::new();
+        let sent_of = |byte: usize| {
+            doc.sentences
+                .iter()
+                .position(|s| s.span.start <= byte && byte < s.span.end.max(s.span.start + 1))
+        };
+        let mut prev_end_sentence: Option<usize> = None;
+        for q in spans {
+            let mut speaker = None;
+            // after the closing mark, same sentence: ", X said" / ", said X" / ", he said"
+            if let Some(s) = sent_of(q.outer.end.saturating_sub(1)) {
+                let toks = doc.toks(s);
+                let after = toks
+                    .iter()
+                    .position(|t| t.span.start >= q.outer.end)
+                    .unwrap_or(toks.len());
+                let window =
+                    (after..(after + 10).min(toks.len())).find(|&j| self.is_reporting(doc, s, j));
+                if let Some(r) = window {
+                    let between_quote = toks[after..r]
+                        .iter()
+                        .any(|t| matches!(t.text.as_str(), "“" | "\""));
+                    if !between_quote {
+                        speaker = self.speaker_near(doc, s, r);
+                    }
+                }
+            }
+            // before the opening mark in its sentence: "X said that ... “"
+            if speaker.is_none()
+                && let Some(s) = sent_of(q.outer.start)
+            {
+                let toks = doc.toks(s);
+                let before = toks
+                    .iter()
+                    .position(|t| t.span.start >= q.outer.start)
+                    .unwrap_or(0);
+                if let Some(r) = (0..before).rev().find(|&j| self.is_reporting(doc, s, j)) {
+                    // a previous quote of the same sentence shares the speaker
+                    speaker = out
+                        .iter()
+                        .rev()
+                        .find(|p| sent_of(p.span.start) == Some(s) && p.speaker.is_some())
+                        .and_then(|p| p.speaker)
+                        .or_else(|| self.speaker_near(doc, s, r));
+                }
+            }
+            // no cue: continues the previous quote of the same or the previous two sentences
+            if speaker.is_none()
+                && let (Some(s), Some(ps)) = (sent_of(q.outer.start), prev_end_sentence)
+                && s <= ps + 2
+            {
+                speaker = out.last().and_then(|p| p.speaker);
+            }
+            prev_end_sentence = sent_of(q.outer.end.saturating_sub(1));
+            out.push(QuoteMention {
+                span: q.inner,
+                speaker,
+            });
+        }
+        out
+    }
+
+    fn reported_speech(&self, doc: &Doc) -> Vec<Speech> {
+        let mut out = Vec::new();
+        for s in 0..doc.sentences.len() {
+            let toks = doc.toks(s);
+            for r in 0..toks.len() {
+                let w = norm(&toks[r]);
+                if w == "according" && toks.get(r + 1).is_some_and(|t| t.lower == "to") {
+                    if let Some(m) = doc.mention_starting_at(s, r + 2) {
+                        out.push(Speech {
+                            sentence: s,
+                            from: 0,
+                            to: toks.len(),
+                            speaker: doc.ents.mentions[m].entity,
+                        });
+                    }
+                    continue;
+                }
+                if !self.is_reporting(doc, s, r) {
+                    continue;
+                }
+                let Some(speaker) = self.speaker_near(doc, s, r) else {
+                    continue;
+                };
+                // complement after the verb (skip "the Council that")
+                let mut from = r + 1;
+                let limit = (r + 6).min(toks.len());
+                if let Some(t) = (from..limit).find(|&j| norm(&toks[j]) == "that") {
+                    from = t + 1;
+                }
+                if from < toks.len() {
+                    out.push(Speech {
+                        sentence: s,
+                        from,
+                        to: toks.len(),
+                        speaker,
+                    });
+                }
+                // "..., X said." — the complement is before
+                if r > 0
+                    && (r + 3 >= toks.len())
+                    && let Some(c) = (0..r).rev().find(|&j| norm(&toks[j]) == ",")
+                {
+                    out.push(Speech {
+                        sentence: s,
+                        from: 0,
+                        to: c,
+                        speaker,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Stance words in speech: "the separation was a blatant break of the norms" said by X → X condemns
+    /// the actor of the separation.
+    fn evaluative(
+        &self,
+        doc: &Doc,
+        quotes: &[QuoteMention],
+        speech: &[Speech],
+        out: &mut Vec<RelationMention>,
+    ) {
+        for s in 0..doc.sentences.len() {
+            let toks = doc.toks(s);
+            let mut k = 0;
+            while k < toks.len() {
+                let mut best: Option<(usize, usize)> = None;
+                for &ti in self.lex.starting_with(norm(&toks[k])) {
+                    let t = &self.lex.triggers[ti];
+                    if t.kind != TriggerKind::Evaluative {
+                        continue;
+                    }
+                    if let Some((end, _)) = self.match_trigger(doc, s, k, t)
+                        && best.is_none_or(|(_, e)| end > e)
+                    {
+                        best = Some((ti, end));
+                    }
+                }
+                let Some((ti, end)) = best else {
+                    k += 1;
+                    continue;
+                };
+                let t = &self.lex.triggers[ti];
+                let byte = toks[k].span.start;
+                let (speaker, lo, hi) = if let Some(q) = quotes
+                    .iter()
+                    .find(|q| q.span.start <= byte && byte < q.span.end)
+                {
+                    let lo = toks
+                        .iter()
+                        .position(|t| t.span.start >= q.span.start)
+                        .unwrap_or(0);
+                    let hi = toks
+                        .iter()
+                        .position(|t| t.span.start >= q.span.end)
+                        .unwrap_or(toks.len());
+                    (q.speaker, lo, hi)
+                } else if let Some(sp) = speech
+                    .iter()
+                    .find(|sp| sp.sentence == s && sp.from <= k && k < sp.to)
+                {
+                    (Some(sp.speaker), sp.from, sp.to)
+                } else {
+                    (None, 0, 0)
+                };
+                let Some(speaker) = speaker else {
+                    k = end;
+                    continue;
+                };
+                // the target: nearest mention or event phrase left of the trigger within the speech
+                let mut target: Option<(usize, bool, usize)> = None;
+                let mut j = k;
+                while j > lo {
+                    let w = norm(&toks[j - 1]);
+                    if let Some(m) = doc.ment_at[s][j - 1] {
+                        let mm = &doc.ents.mentions[m];
+                        if mm.entity != speaker
+                            && mm.kind != MentionKind::DemonymAdjective
+                            && doc.class_of(mm.entity) != "Person"
+                        {
+                            target = Some((mm.entity, false, mm.tok_start));
+                            break;
+                        }
+                        j = mm.tok_start;
+                        continue;
+                    }
+                    if self.lex.event_nouns.contains(w)
+                        && let Some((e, ind)) = self.event_actor(doc, s, j - 1)
+                    {
+                        target = Some((e, ind, j - 1));
+                        break;
+                    }
+                    j -= 1;
+                }
+                if let Some((e, indirect, at)) = target {
+                    let subj = Arg {
+                        entities: vec![speaker],
+                        indirect: false,
+                        first_tok: k,
+                        last_tok: end,
+                    };
+                    let obj = Arg {
+                        entities: vec![e],
+                        indirect,
+                        first_tok: at,
+                        last_tok: at + 1,
+                    };
+                    let (negated, modality) = self.polarity(doc, s, k, t);
+                    let before = out.len();
+                    self.emit(
+                        doc,
+                        out,
+                        s,
+                        &subj,
+                        &obj,
+                        &t.predicate,
+                        (k, end),
+                        negated,
+                        modality,
+                        0.55,
+                        "evaluative",
+                    );
+                    for r in &mut out[before..] {
+                        r.attributed_to = Some(speaker);
+                    }
+                }
+                let _ = hi;
+                k = end;
+            }
+        }
+    }
+
+    /// A person reporting their own state's stance holds it too: "Tadic said that Serbia will not
+    /// accept an independent Kosovo" → Tadic opposes Kosovo (when Tadic leads or represents Serbia).
+    fn speaker_stance(&self, out: &mut Vec<RelationMention>) {
+        let roles: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|r| matches!(r.predicate.as_str(), "leads" | "represents") && !r.negated)
+            .map(|r| (r.subject, r.object))
+            .collect();
+        let mut extra = Vec::new();
+        for r in out.iter() {
+            let Some(sp) = r.attributed_to else { continue };
+            if sp == r.subject || self.ontology.family_of(&r.predicate) == "AFFILIATION" {
+                continue;
+            }
+            if roles.contains(&(sp, r.subject)) && sp != r.object {
+                let mut x = r.clone();
+                x.subject = sp;
+                x.pattern = "speaker-stance";
+                x.confidence = (x.confidence * 0.8 * 100.0).round() / 100.0;
+                extra.push(x);
+            }
+        }
+        out.extend(extra);
+    }
+}

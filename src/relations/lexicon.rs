@@ -1,0 +1,316 @@
+//! The trigger lexicon, compiled from the ontology: every trigger pattern with the inflected forms
+//! of its words, indexed by the form of its first word.
+
+use crate::ontology::{Ontology, TriggerKind};
+use std::collections::{HashMap, HashSet};
+
+/// One element of a compiled pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternItem {
+    /// A word; any of these lower-case forms matches.
+    Word(HashSet<String>),
+    /// The object slot ("call X illegal"): one entity mention.
+    Slot,
+}
+
+/// A compiled trigger.
+#[derive(Debug, Clone)]
+pub struct CompiledTrigger {
+    /// Predicate local name.
+    pub predicate: String,
+    /// Kind of trigger.
+    pub kind: TriggerKind,
+    /// The pattern as written in the ontology.
+    pub pattern: String,
+    /// Items to match, in order.
+    pub items: Vec<PatternItem>,
+    /// Whether the pattern itself contains a negation ("not accept"), which then is not a negation
+    /// of the relation.
+    pub has_negation: bool,
+}
+
+/// All triggers of the ontology, indexed by the lower-case forms of their first word.
+#[derive(Debug, Clone, Default)]
+pub struct TriggerLexicon {
+    by_first: HashMap<String, Vec<usize>>,
+    /// The compiled triggers.
+    pub triggers: Vec<CompiledTrigger>,
+    /// Inflected forms of the reporting verbs.
+    pub reporting_forms: HashSet<String>,
+    /// Event nouns (and plurals).
+    pub event_nouns: HashSet<String>,
+    /// State agent nouns.
+    pub state_agent_nouns: HashSet<String>,
+}
+
+/// Irregular English verb forms (past, participle) used to inflect trigger lemmas. This is English
+/// morphology, not vocabulary: the vocabulary is in the ontology.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("speak", &["spoke", "spoken"]),
+    ("meet", &["met"]),
+    ("tell", &["told"]),
+    ("hold", &["held"]),
+    ("lead", &["led"]),
+    ("fight", &["fought"]),
+    ("strike", &["struck", "stricken"]),
+    ("shoot", &["shot"]),
+    ("send", &["sent"]),
+    ("stand", &["stood"]),
+    ("win", &["won"]),
+    ("draw", &["drew", "drawn"]),
+    ("come", &["came"]),
+    ("give", &["gave", "given"]),
+    ("take", &["took", "taken"]),
+    ("seek", &["sought"]),
+    ("run", &["ran"]),
+    ("bring", &["brought"]),
+    ("throw", &["threw", "thrown"]),
+    ("sit", &["sat"]),
+    ("say", &["said"]),
+    ("hit", &["hit"]),
+    ("forbid", &["forbade", "forbidden"]),
+    ("freeze", &["froze", "frozen"]),
+    ("break", &["broke", "broken"]),
+    ("do", &["did", "done", "does"]),
+    ("go", &["went", "gone", "goes"]),
+    ("have", &["had", "has"]),
+    (
+        "be",
+        &[
+            "is", "are", "was", "were", "been", "being", "am", "'s", "'re",
+        ],
+    ),
+    ("keep", &["kept"]),
+    ("leave", &["left"]),
+    ("make", &["made"]),
+    ("pay", &["paid"]),
+    ("see", &["saw", "seen"]),
+    ("withdraw", &["withdrew", "withdrawn"]),
+    ("write", &["wrote", "written"]),
+    ("find", &["found"]),
+    ("get", &["got", "gotten"]),
+    ("know", &["knew", "known"]),
+    ("show", &["showed", "shown"]),
+    ("steal", &["stole", "stolen"]),
+    ("swear", &["swore", "sworn"]),
+    ("think", &["thought"]),
+    ("withhold", &["withheld"]),
+    ("uphold", &["upheld"]),
+    ("arise", &["arose", "arisen"]),
+    ("rise", &["rose", "risen"]),
+    ("bear", &["bore", "borne"]),
+    ("beat", &["beaten"]),
+    ("begin", &["began", "begun"]),
+    ("choose", &["chose", "chosen"]),
+    ("deal", &["dealt"]),
+    ("feel", &["felt"]),
+    ("lose", &["lost"]),
+    ("sell", &["sold"]),
+    ("shake", &["shook", "shaken"]),
+    ("teach", &["taught"]),
+    ("undertake", &["undertook", "undertaken"]),
+    ("overthrow", &["overthrew", "overthrown"]),
+    ("put", &["put"]),
+    ("set", &["set"]),
+    ("cut", &["cut"]),
+    ("bid", &["bid"]),
+    ("spread", &["spread"]),
+    ("lay", &["laid"]),
+    ("slay", &["slew", "slain"]),
+    ("flee", &["fled"]),
+    ("build", &["built"]),
+    ("buy", &["bought"]),
+    ("catch", &["caught"]),
+    ("hear", &["heard"]),
+    ("mean", &["meant"]),
+    ("become", &["became"]),
+    ("fly", &["flew", "flown", "flies"]),
+];
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Inflected forms of a verb lemma (base, -s, -ed, -ing, irregulars).
+pub fn verb_forms(lemma: &str) -> Vec<String> {
+    let mut v = vec![lemma.to_string()];
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(l, _)| *l == lemma) {
+        v.extend(forms.iter().map(|f| f.to_string()));
+    }
+    let chars: Vec<char> = lemma.chars().collect();
+    let n = chars.len();
+    if n == 0 {
+        return v;
+    }
+    let last = chars[n - 1];
+    // third person
+    if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+        || lemma.ends_with('o')
+    {
+        v.push(format!("{lemma}es"));
+    } else if last == 'y' && n > 1 && !is_vowel(chars[n - 2]) {
+        v.push(format!("{}ies", &lemma[..lemma.len() - 1]));
+    } else {
+        v.push(format!("{lemma}s"));
+    }
+    // doubling: short CVC verbs ("ban", "slam", "bar", "plan", "stop"), not w/x/y
+    let double = (3..=4).contains(&n)
+        && !is_vowel(last)
+        && !matches!(last, 'w' | 'x' | 'y')
+        && is_vowel(chars[n - 2])
+        && !is_vowel(chars[n - 3]);
+    let stem_ed = lemma.strip_suffix('e').unwrap_or(lemma).to_string();
+    if last == 'y' && n > 1 && !is_vowel(chars[n - 2]) {
+        v.push(format!("{}ied", &lemma[..lemma.len() - 1]));
+        v.push(format!("{lemma}ing"));
+    } else if double {
+        v.push(format!("{lemma}{last}ed"));
+        v.push(format!("{lemma}{last}ing"));
+        v.push(format!("{lemma}ed"));
+        v.push(format!("{lemma}ing"));
+    } else {
+        v.push(format!("{stem_ed}ed"));
+        v.push(format!("{stem_ed}ing"));
+    }
+    // British/American -ise/-ize handled in the ontology by listing both
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Forms of a noun (singular and plural).
+pub fn noun_forms(lemma: &str) -> Vec<String> {
+    let mut v = vec![lemma.to_string()];
+    if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+    {
+        v.push(format!("{lemma}es"));
+    } else if lemma.ends_with('y') && !lemma.ends_with("ey") && !lemma.ends_with("ay") {
+        v.push(format!("{}ies", &lemma[..lemma.len() - 1]));
+    } else {
+        v.push(format!("{lemma}s"));
+    }
+    v
+}
+
+const FUNCTION: &[&str] = &[
+    "of", "in", "on", "to", "for", "with", "against", "by", "from", "at", "as", "a", "an", "the",
+    "and", "not", "no", "its", "their", "his", "her", "behind", "around", "upon", "over", "about",
+    "into", "x",
+];
+
+impl TriggerLexicon {
+    /// Compiles the lexicon from the ontology.
+    pub fn new(ontology: &Ontology) -> Self {
+        let mut lex = TriggerLexicon::default();
+        for p in ontology.predicates.values() {
+            for t in &p.triggers {
+                let words: Vec<&str> = t.pattern.split_whitespace().collect();
+                if words.is_empty() {
+                    continue;
+                }
+                let has_negation = words.contains(&"not");
+                // the head word is the first content word; it is inflected, the rest stays literal
+                // (a following content word of a verbal pattern is inflected too when it is the
+                // second verb of "not accept")
+                let mut head_done = false;
+                let items: Vec<PatternItem> = words
+                    .iter()
+                    .map(|w| {
+                        if *w == "x" || *w == "X" {
+                            return PatternItem::Slot;
+                        }
+                        let content = !FUNCTION.contains(w);
+                        let forms: Vec<String> = if content && !head_done {
+                            head_done = true;
+                            match t.kind {
+                                TriggerKind::Verb | TriggerKind::Inverse => verb_forms(w),
+                                TriggerKind::Noun | TriggerKind::Title => noun_forms(w),
+                                TriggerKind::Adjective | TriggerKind::Evaluative => {
+                                    let mut f = vec![w.to_string()];
+                                    if words.len() > 1 {
+                                        f.extend(verb_forms(w));
+                                        f.extend(noun_forms(w));
+                                    }
+                                    f
+                                }
+                            }
+                        } else if *w == "be" {
+                            verb_forms("be")
+                        } else {
+                            vec![w.to_string()]
+                        };
+                        PatternItem::Word(forms.into_iter().collect())
+                    })
+                    .collect();
+                let ix = lex.triggers.len();
+                if let Some(PatternItem::Word(first)) = items.first() {
+                    for f in first {
+                        lex.by_first.entry(f.clone()).or_default().push(ix);
+                    }
+                }
+                lex.triggers.push(CompiledTrigger {
+                    predicate: p.local.clone(),
+                    kind: t.kind,
+                    pattern: t.pattern.clone(),
+                    items,
+                    has_negation,
+                });
+            }
+        }
+        for v in &ontology.reporting_verbs {
+            let first = v.split_whitespace().next().unwrap_or(v);
+            lex.reporting_forms.extend(verb_forms(first));
+        }
+        for n in &ontology.event_nouns {
+            lex.event_nouns.extend(noun_forms(n));
+        }
+        lex.state_agent_nouns
+            .extend(ontology.state_agent_nouns.iter().cloned());
+        lex
+    }
+
+    /// Triggers whose first word can be `form`.
+    pub fn starting_with(&self, form: &str) -> &[usize] {
+        self.by_first.get(form).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_inflect() {
+        let f = verb_forms("condemn");
+        for w in ["condemn", "condemns", "condemned", "condemning"] {
+            assert!(f.contains(&w.to_string()), "{w} {f:?}");
+        }
+        assert!(verb_forms("criticize").contains(&"criticized".to_string()));
+        assert!(verb_forms("ban").contains(&"banned".to_string()));
+        assert!(verb_forms("deny").contains(&"denied".to_string()));
+        assert!(verb_forms("speak").contains(&"spoke".to_string()));
+        assert!(verb_forms("draw").contains(&"drawn".to_string()));
+    }
+
+    #[test]
+    fn lexicon_comes_from_the_ontology() {
+        let o = Ontology::embedded().unwrap();
+        let lex = TriggerLexicon::new(&o);
+        let ids = lex.starting_with("condemned");
+        assert!(ids.iter().any(|&i| lex.triggers[i].predicate == "condemns"));
+        let ids = lex.starting_with("spoke");
+        assert!(
+            ids.iter()
+                .any(|&i| lex.triggers[i].pattern == "speak in favor of")
+        );
+        assert!(lex.reporting_forms.contains("said"));
+        assert!(lex.event_nouns.contains("move"));
+    }
+}

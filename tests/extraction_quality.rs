@@ -1,0 +1,64 @@
+//! Extraction quality on the dev gold (needs ../shared; skipped without it unless CI is set).
+//! Prints the scores; fails when the seed article drops below strict F1 0.85 or the dev set below
+//! the floor this version reached.
+
+use newsgraph::entities::gazetteer::Gazetteer;
+use newsgraph::eval::gold::run_gold_eval;
+use newsgraph::ontology::Ontology;
+use newsgraph::pipeline::Extractor;
+use std::path::PathBuf;
+
+fn eval_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/eval");
+    if dir.exists() {
+        return Some(dir);
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!("../shared/data/eval is required when CI is set");
+    }
+    eprintln!("skipping: ../shared/data/eval absent");
+    None
+}
+
+#[test]
+fn dev_gold_scores_hold() {
+    let Some(dir) = eval_dir() else { return };
+    let ontology = Ontology::embedded().unwrap();
+    let extractor = Extractor::new(&ontology, Gazetteer::embedded());
+    let extract = |d: &newsgraph::document::Document| -> Result<_, std::convert::Infallible> {
+        Ok(extractor.extract(d))
+    };
+    let report = run_gold_eval(
+        &dir.join("dev-gold"),
+        &dir.join("articles"),
+        &ontology,
+        &extract,
+    )
+    .unwrap();
+    println!("{report}");
+    let seed = report
+        .articles
+        .iter()
+        .find(|a| a.article.starts_with("seed-"))
+        .expect("seed gold");
+    assert!(
+        seed.counts.strict.f1 >= 0.85,
+        "seed strict F1 {:.3} < 0.85",
+        seed.counts.strict.f1
+    );
+    assert!(
+        report.micro.strict.f1 >= 0.50,
+        "dev strict F1 {:.3} fell below 0.50",
+        report.micro.strict.f1
+    );
+    assert!(
+        report.micro.family.f1 >= 0.50,
+        "dev family F1 {:.3} fell below 0.50",
+        report.micro.family.f1
+    );
+    assert!(
+        report.micro.entity_recall >= 0.90,
+        "entity recall {:.3}",
+        report.micro.entity_recall
+    );
+}

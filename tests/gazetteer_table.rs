@@ -1,0 +1,54 @@
+//! Staleness check: the committed gazetteer table is exactly what the generator makes from
+//! `../shared/data/gazetteer` and the supplement.
+
+use std::path::PathBuf;
+
+use newsgraph::entities::gazetteer::{EMBEDDED_TABLE, Gazetteer, build};
+
+fn shared_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if dir.exists() {
+        Some(dir)
+    } else if std::env::var_os("CI").is_some() {
+        panic!("../shared is required under CI");
+    } else {
+        eprintln!("skipping: ../shared absent");
+        None
+    }
+}
+
+#[test]
+fn committed_table_is_up_to_date() {
+    let Some(data) = shared_dir() else { return };
+    let table = build::build_table(&data.join("gazetteer")).expect("generator runs");
+    let again = build::build_table(&data.join("gazetteer")).expect("generator runs");
+    assert!(table == again, "the generator is not deterministic");
+    if table != EMBEDDED_TABLE {
+        let first = table
+            .lines()
+            .zip(EMBEDDED_TABLE.lines())
+            .position(|(a, b)| a != b)
+            .map(|i| i + 1);
+        panic!(
+            "models/gazetteer/gazetteer.tsv is stale (first differing line: {first:?}); run \
+             `cargo run --release --example gazetteer_build`"
+        );
+    }
+}
+
+#[test]
+fn committed_table_is_compact_and_valid() {
+    assert!(
+        EMBEDDED_TABLE.len() < 3_000_000,
+        "{} bytes",
+        EMBEDDED_TABLE.len()
+    );
+    let g = Gazetteer::from_table(EMBEDDED_TABLE).expect("table parses");
+    assert!(g.len() > 5000);
+    for (id, e) in g.iter() {
+        if let Some(r) = e.related {
+            assert_ne!(r, id, "{} relates to itself", e.key);
+        }
+        assert!(!e.aliases.is_empty(), "{} has no alias", e.key);
+    }
+}
