@@ -156,9 +156,13 @@ impl Lemmatizer {
 
     /// The lemma of `form` tagged `xpos`.
     pub fn lemma(&self, form: &str, xpos: &str) -> String {
-        if xpos == "CD" && is_grouped_number(form) {
-            // UD English writes "1,000" as lemma "1000".
-            return form.replace(',', "");
+        if xpos == "CD" && form.bytes().any(|b| b.is_ascii_digit()) {
+            // Numerals are their own lemma, except that UD English writes "1,000" as "1000".
+            return if is_grouped_number(form) {
+                form.replace(',', "")
+            } else {
+                form.to_string()
+            };
         }
         let b = base(form, xpos);
         // Avoid allocating the key twice on the fast path.

@@ -247,6 +247,13 @@ impl NlpModels {
         self.parser.to_bytes()
     }
 
+    /// Tags, lemmatizes and parses one sentence given as text-layer tokens (see
+    /// [`crate::text::tokenize`]); one analysis per token, heads index into `tokens` (1-based).
+    pub fn annotate_tokens(&self, tokens: &[crate::text::Token]) -> Vec<WordAnalysis> {
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        self.annotate(&words)
+    }
+
     /// Sizes: (tagger features, parser transition features, parser label features).
     pub fn sizes(&self) -> (usize, usize, usize) {
         let (a, l) = self.parser.n_features();
