@@ -1,0 +1,234 @@
+//! Development entry points for the NLP core.
+//!
+//! ```text
+//! cargo run --release --example nlp_dev -- train [--data DIR] [--out DIR]
+//! cargo run --release --example nlp_dev -- eval FILE.conllu [--raw] [--json] [--models DIR]
+//! cargo run --release --example nlp_dev -- bench [FILE.jsonl] [--limit N]
+//! ```
+use std::path::PathBuf;
+use std::time::Instant;
+
+use newsgraph::nlp::{self, NlpModels, eval, train};
+
+fn arg_value(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    match args.first().map(String::as_str) {
+        Some("train") => {
+            let data = arg_value(&args, "--data")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| root.join("../shared/data/nlp"));
+            let out = arg_value(&args, "--out")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| root.join("models"));
+            let mut opts = train::TrainOpts::default();
+            if let Some(e) = arg_value(&args, "--parser-epochs") {
+                opts.parser_epochs = e.parse()?;
+            }
+            if let Some(e) = arg_value(&args, "--tagger-epochs") {
+                opts.tagger_epochs = e.parse()?;
+            }
+            let rep = train::train_all(&data, &out, &opts)?;
+            println!("{}", serde_json::to_string_pretty(&rep)?);
+        }
+        Some("eval") => {
+            let file = args.get(1).ok_or_else(|| anyhow::anyhow!("eval FILE"))?;
+            let raw = args.iter().any(|a| a == "--raw");
+            let t = Instant::now();
+            let scores = match arg_value(&args, "--models") {
+                Some(dir) => {
+                    let m = NlpModels::load(&PathBuf::from(dir))?;
+                    eval::eval_ud_with(&m, &PathBuf::from(file), raw)?
+                }
+                None => eval::eval_ud(&PathBuf::from(file), raw)?,
+            };
+            if args.iter().any(|a| a == "--json") {
+                println!("{}", serde_json::to_string(&scores)?);
+            } else {
+                println!("{scores}");
+                eprintln!("({:.2}s)", t.elapsed().as_secs_f64());
+            }
+        }
+        Some("prune") => {
+            let dir = PathBuf::from(args.get(1).ok_or_else(|| anyhow::anyhow!("prune DIR"))?);
+            let dev = root.join("../shared/data/nlp/ud-english-ewt/en_ewt-ud-dev.conllu");
+            for q in [400i16, 600, 1000, 1500] {
+                let mut m = NlpModels::load(&dir)?;
+                m.prune_parser(q);
+                let s = eval::eval_ud_with(&m, &dev, false)?;
+                println!(
+                    "min_q {q}: parser {} bytes, {:?}, UAS {:.2} LAS {:.2}",
+                    m.parser_bytes().len(),
+                    m.sizes(),
+                    s.uas,
+                    s.las
+                );
+            }
+        }
+        Some("errors") => {
+            let file = PathBuf::from(args.get(1).ok_or_else(|| anyhow::anyhow!("errors FILE"))?);
+            let m = match arg_value(&args, "--models") {
+                Some(d) => NlpModels::load(&PathBuf::from(d))?,
+                None => anyhow::bail!("--models DIR"),
+            };
+            let sents = nlp::conllu::read_file(&file)?;
+            let mut conf: std::collections::BTreeMap<String, usize> = Default::default();
+            let mut lem: std::collections::BTreeMap<String, usize> = Default::default();
+            for s in &sents {
+                let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                for (g, p) in s.words.iter().zip(m.annotate(&words)) {
+                    if g.upos != p.upos {
+                        *conf.entry(format!("{} -> {}", g.upos, p.upos)).or_default() += 1;
+                    }
+                    if g.lemma != p.lemma {
+                        *lem.entry(format!(
+                            "{} {} {}: {} -> {}",
+                            g.form, g.xpos, p.xpos, g.lemma, p.lemma
+                        ))
+                        .or_default() += 1;
+                    }
+                }
+            }
+            let mut c: Vec<_> = conf.into_iter().collect();
+            c.sort_by(|a, b| b.1.cmp(&a.1));
+            for (k, v) in c.iter().take(15) {
+                println!("{v:5} {k}");
+            }
+            let mut c: Vec<_> = lem.into_iter().collect();
+            c.sort_by(|a, b| b.1.cmp(&a.1));
+            for (k, v) in c.iter().take(40) {
+                println!("{v:5} {k}");
+            }
+        }
+        Some("bench") => bench(&args, &root)?,
+        _ => {
+            eprintln!("usage: nlp_dev train|eval|bench ...");
+            std::process::exit(2);
+        }
+    }
+    Ok(())
+}
+
+/// CPU time of the calling thread in seconds (robust to other load on the machine).
+fn thread_cpu() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .and_then(|x| x.parse::<f64>().ok())
+        })
+        .map_or(0.0, |ns| ns / 1e9)
+}
+
+fn peak_rss_kb() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn bench(args: &[String], root: &std::path::Path) -> anyhow::Result<()> {
+    let file = args
+        .get(1)
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/data/corpus/wikinews.jsonl"));
+    let limit: usize = arg_value(args, "--limit")
+        .map(|l| l.parse())
+        .transpose()?
+        .unwrap_or(usize::MAX);
+    let c = thread_cpu();
+    let t = Instant::now();
+    let models = NlpModels::embedded()?;
+    let load = t.elapsed();
+    println!(
+        "model load: {:.1} ms wall, {:.1} ms CPU",
+        load.as_secs_f64() * 1000.0,
+        (thread_cpu() - c) * 1000.0
+    );
+    let texts: Vec<String> = std::fs::read_to_string(&file)?
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+        .take(limit)
+        .collect();
+    // Tokenizer + sentence splitter.
+    let c = thread_cpu();
+    let t = Instant::now();
+    let mut sents: Vec<Vec<String>> = Vec::new();
+    let mut ntok = 0usize;
+    for text in &texts {
+        for s in nlp::split_sentences(text) {
+            let toks = nlp::tokenize(&text[s.start..s.end]);
+            ntok += toks.len();
+            sents.push(
+                toks.iter()
+                    .map(|t| text[s.start + t.start..s.start + t.end].to_string())
+                    .collect(),
+            );
+        }
+    }
+    let tt = t.elapsed().as_secs_f64();
+    let ct = thread_cpu() - c;
+    println!(
+        "split+tokenize: {} docs, {} sentences, {} tokens in {:.2}s wall = {:.0} tokens/s; CPU {:.0} tokens/s",
+        texts.len(),
+        sents.len(),
+        ntok,
+        tt,
+        ntok as f64 / tt,
+        ntok as f64 / ct
+    );
+    let c = thread_cpu();
+    let t = Instant::now();
+    let mut tagged = Vec::with_capacity(sents.len());
+    for s in &sents {
+        let w: Vec<&str> = s.iter().map(String::as_str).collect();
+        tagged.push(models.tag(&w));
+    }
+    let tt = t.elapsed().as_secs_f64();
+    let ct = thread_cpu() - c;
+    println!(
+        "tagger: {:.0} tokens/s wall ({:.2}s); CPU {:.0} tokens/s",
+        ntok as f64 / tt,
+        tt,
+        ntok as f64 / ct
+    );
+    let c = thread_cpu();
+    let t = Instant::now();
+    let mut arcs = 0usize;
+    for tg in &tagged {
+        arcs += models.parse(tg).0.len();
+    }
+    let tt = t.elapsed().as_secs_f64();
+    let ct = thread_cpu() - c;
+    println!(
+        "parser: {:.0} tokens/s wall ({:.2}s, {arcs} arcs); CPU {:.0} tokens/s",
+        ntok as f64 / tt,
+        tt,
+        ntok as f64 / ct
+    );
+    let t = Instant::now();
+    let mut nl = 0usize;
+    for (s, tg) in sents.iter().zip(&tagged) {
+        for (i, w) in s.iter().enumerate() {
+            nl += models.lemma(w, tg.tags(models, i).1).len();
+        }
+    }
+    let tt = t.elapsed().as_secs_f64();
+    println!(
+        "lemmatizer: {:.0} tokens/s ({:.2}s, {nl})",
+        ntok as f64 / tt,
+        tt
+    );
+    if let Some(kb) = peak_rss_kb() {
+        println!("peak RSS: {:.1} MB", kb as f64 / 1024.0);
+    }
+    Ok(())
+}

@@ -1,0 +1,540 @@
+//! Sparse multi-class linear models: an averaged-perceptron trainer and a compact, quantized
+//! inference model with a binary encoding.
+//!
+//! Features are 32-bit hashes. Each feature owns a short row of `(class, weight)` pairs; only
+//! non-zero weights are stored. Shipped weights are `i16` with one scale per model, and scores are
+//! summed as integers, so inference is exact and deterministic.
+
+use rustc_hash::FxHashMap;
+
+use super::NlpError;
+use super::binio::{Reader, Writer};
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Mixes a template id and values into a feature hash.
+#[inline]
+pub fn fhash(template: u32, vals: &[u64]) -> u32 {
+    let mut h = (template as u64 + 1).wrapping_mul(K);
+    for &v in vals {
+        h = (h ^ v).wrapping_mul(K).rotate_left(29);
+    }
+    h ^= h >> 31;
+    h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (h >> 32) as u32
+}
+
+/// Hashes a string (FNV-1a, 64 bit), stable across platforms and versions.
+#[inline]
+pub fn shash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    w: f32,
+    u: f64,
+}
+
+/// Averaged perceptron over hashed features with sparse rows.
+pub struct Trainer {
+    n_classes: usize,
+    index: FxHashMap<u32, u32>,
+    keys: Vec<u32>,
+    rows: Vec<Vec<Entry>>,
+    c: f64,
+}
+
+impl Trainer {
+    /// A new trainer for `n_classes` classes.
+    pub fn new(n_classes: usize) -> Self {
+        Trainer {
+            n_classes,
+            index: FxHashMap::default(),
+            keys: Vec::new(),
+            rows: Vec::new(),
+            c: 1.0,
+        }
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Adds current (non-averaged) weights of `feats` to `scores`.
+    pub fn score(&self, feats: &[u32], scores: &mut [f32]) {
+        for s in scores.iter_mut() {
+            *s = 0.0;
+        }
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for e in &self.rows[r as usize] {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+        }
+    }
+
+    fn bump(&mut self, f: u32, class: usize, delta: f32) {
+        let r = match self.index.get(&f) {
+            Some(&r) => r as usize,
+            None => {
+                let r = self.rows.len();
+                self.index.insert(f, r as u32);
+                self.keys.push(f);
+                self.rows.push(Vec::with_capacity(2));
+                r
+            }
+        };
+        let c = self.c;
+        let row = &mut self.rows[r];
+        match row.iter_mut().find(|e| e.class as usize == class) {
+            Some(e) => {
+                e.w += delta;
+                e.u += c * delta as f64;
+            }
+            None => row.push(Entry {
+                class: class as u16,
+                w: delta,
+                u: c * delta as f64,
+            }),
+        }
+    }
+
+    /// Perceptron update: promote `truth`, demote `guess`.
+    pub fn update(&mut self, feats: &[u32], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        for &f in feats {
+            self.bump(f, truth, 1.0);
+            self.bump(f, guess, -1.0);
+        }
+    }
+
+    /// Advances the instance counter (call once per training instance).
+    pub fn tick(&mut self) {
+        self.c += 1.0;
+    }
+
+    /// The averaged, quantized model. `min_rel` drops averaged weights whose magnitude is below
+    /// that fraction of the largest one.
+    pub fn averaged(&self, min_rel: f32) -> LinearModel {
+        let mut order: Vec<usize> = (0..self.keys.len()).collect();
+        order.sort_unstable_by_key(|&i| self.keys[i]);
+        let mut max_abs = 0f64;
+        let mut avg_rows: Vec<(u32, Vec<(u16, f64)>)> = Vec::new();
+        for i in order {
+            let mut row: Vec<(u16, f64)> = self.rows[i]
+                .iter()
+                .map(|e| (e.class, e.w as f64 - e.u / self.c))
+                .filter(|(_, w)| *w != 0.0)
+                .collect();
+            if row.is_empty() {
+                continue;
+            }
+            row.sort_unstable_by_key(|e| e.0);
+            for e in &row {
+                max_abs = max_abs.max(e.1.abs());
+            }
+            avg_rows.push((self.keys[i], row));
+        }
+        let scale = if max_abs > 0.0 {
+            max_abs / 32000.0
+        } else {
+            1.0
+        };
+        let min_abs = max_abs * min_rel as f64;
+        for r in avg_rows.iter_mut() {
+            r.1.retain(|e| e.1.abs() >= min_abs);
+        }
+        let mut keys = Vec::new();
+        let mut lens = Vec::new();
+        let mut classes = Vec::new();
+        let mut weights = Vec::new();
+        for (k, row) in avg_rows {
+            let q: Vec<(u16, i16)> = row
+                .into_iter()
+                .map(|(c, w)| (c, (w / scale).round() as i16))
+                .filter(|e| e.1 != 0)
+                .collect();
+            if q.is_empty() {
+                continue;
+            }
+            keys.push(k);
+            lens.push(q.len() as u8);
+            for (c, w) in q {
+                classes.push(c as u8);
+                weights.push(w);
+            }
+        }
+        LinearModel::from_parts(self.n_classes, scale as f32, keys, lens, classes, weights)
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct SmallSlot {
+    key: u32,
+    w: [i16; 4],
+}
+
+/// Home slot of key `k` in a table of `cap` slots: order-preserving (sorted keys fill the table
+/// sequentially, which makes loading fast).
+#[inline]
+fn home(k: u32, cap: usize) -> usize {
+    ((k as u64 * cap as u64) >> 32) as usize
+}
+
+/// Compact inference model (see module docs).
+#[derive(Clone)]
+pub struct LinearModel {
+    n_classes: usize,
+    scale: f32,
+    /// Open-addressing table: `key << 32 | start << 7 | len`; 0 = empty.
+    slots: Vec<u64>,
+    /// Packed entries: low 16 bits class, high 16 bits weight.
+    entries: Vec<u32>,
+    /// Dense rows (blocks of `n_classes` weights; block 0 unused) for features with many classes.
+    dense: Vec<i16>,
+    /// For models with at most 4 classes: open-addressing table holding the key and all weights
+    /// inline (one memory access per feature); all-zero weights = empty slot.
+    small: Vec<SmallSlot>,
+    // Serialized form.
+    keys: Vec<u32>,
+    lens: Vec<u8>,
+    classes: Vec<u8>,
+    weights: Vec<i16>,
+}
+
+impl LinearModel {
+    fn from_parts(
+        n_classes: usize,
+        scale: f32,
+        keys: Vec<u32>,
+        lens: Vec<u8>,
+        classes: Vec<u8>,
+        weights: Vec<i16>,
+    ) -> Self {
+        if n_classes <= 4 {
+            let cap = keys.len() + keys.len() / 3 + 16;
+            let mut small = vec![SmallSlot::default(); cap];
+            let mut start = 0usize;
+            for (&k, &l) in keys.iter().zip(&lens) {
+                let mut i = home(k, cap);
+                while small[i].w != [0; 4] {
+                    i = if i + 1 == cap { 0 } else { i + 1 };
+                }
+                let mut w = [0i16; 4];
+                for j in start..start + l as usize {
+                    w[classes[j] as usize] = weights[j];
+                }
+                small[i] = SmallSlot { key: k, w };
+                start += l as usize;
+            }
+            return LinearModel {
+                n_classes,
+                scale,
+                slots: Vec::new(),
+                entries: Vec::new(),
+                dense: Vec::new(),
+                small,
+                keys,
+                lens,
+                classes,
+                weights,
+            };
+        }
+        // Load factor 0.75 with order-preserving home slots.
+        let cap = keys.len() + keys.len() / 3 + 16;
+        let mut slots = vec![0u64; cap];
+        let entries: Vec<u32> = classes
+            .iter()
+            .zip(&weights)
+            .map(|(&c, &w)| c as u32 | ((w as u16 as u32) << 16))
+            .collect();
+        let mut start = 0usize;
+        let dense_min = if n_classes >= 16 {
+            n_classes / 4
+        } else {
+            usize::MAX
+        };
+        let mut dense = vec![0i16; n_classes];
+        for (&k, &l) in keys.iter().zip(&lens) {
+            let mut i = home(k, cap) as u64;
+            while slots[i as usize] != 0 {
+                i = if i + 1 == cap as u64 { 0 } else { i + 1 };
+            }
+            if l as usize >= dense_min {
+                let block = dense.len() / n_classes;
+                dense.resize(dense.len() + n_classes, 0);
+                for j in start..start + l as usize {
+                    dense[block * n_classes + classes[j] as usize] = weights[j];
+                }
+                slots[i as usize] = ((k as u64) << 32) | ((block as u64) << 7);
+            } else {
+                slots[i as usize] = ((k as u64) << 32) | ((start as u64) << 7) | l as u64;
+            }
+            start += l as usize;
+        }
+        LinearModel {
+            n_classes,
+            scale,
+            slots,
+            entries,
+            dense,
+            small: Vec::new(),
+            keys,
+            lens,
+            classes,
+            weights,
+        }
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Number of stored features.
+    pub fn n_features(&self) -> usize {
+        self.keys.len()
+    }
+
+    #[inline]
+    fn slot(&self, f: u32) -> u64 {
+        let cap = self.slots.len();
+        let mut i = home(f, cap);
+        loop {
+            let s = self.slots[i];
+            if s == 0 || (s >> 32) as u32 == f {
+                return s;
+            }
+            i = if i + 1 == cap { 0 } else { i + 1 };
+        }
+    }
+
+    #[inline]
+    fn score_small(&self, feats: &[u32], scores: &mut [i32]) {
+        let cap = self.small.len();
+        let mut acc = [0i32; 4];
+        // Branch-free first pass: issues all (independent) memory loads at once so that cache
+        // misses overlap; the second pass then finds the slots in cache.
+        let mut touch = 0u32;
+        for &f in feats {
+            touch ^= self.small[home(f, cap)].key;
+        }
+        std::hint::black_box(touch);
+        for &f in feats {
+            let mut i = home(f, cap);
+            loop {
+                let s = &self.small[i];
+                if s.w == [0; 4] {
+                    break;
+                }
+                if s.key == f {
+                    for (a, &w) in acc.iter_mut().zip(&s.w) {
+                        *a += w as i32;
+                    }
+                    break;
+                }
+                i = if i + 1 == cap { 0 } else { i + 1 };
+            }
+        }
+        let n = self.n_classes;
+        scores[..n].copy_from_slice(&acc[..n]);
+    }
+
+    /// Integer scores of all classes for `feats` (written into `scores`).
+    #[inline]
+    pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
+        if !self.small.is_empty() {
+            self.score_small(feats, scores);
+            return;
+        }
+        for s in scores.iter_mut() {
+            *s = 0;
+        }
+        let n = self.n_classes;
+        let scores = &mut scores[..n];
+        let cap = self.slots.len();
+        let mut touch = 0u64;
+        for &f in feats {
+            touch ^= self.slots[home(f, cap)];
+        }
+        std::hint::black_box(touch);
+        for &f in feats {
+            let s = self.slot(f);
+            if s == 0 {
+                continue;
+            }
+            let start = ((s & 0xFFFF_FFFF) >> 7) as usize;
+            let len = (s & 0x7F) as usize;
+            if len == 0 {
+                let row = &self.dense[start * n..start * n + n];
+                for (sc, &w) in scores.iter_mut().zip(row) {
+                    *sc += w as i32;
+                }
+            } else {
+                for &e in &self.entries[start..start + len] {
+                    scores[(e & 0xFFFF) as usize] += (e >> 16) as u16 as i16 as i32;
+                }
+            }
+        }
+    }
+
+    /// A copy without weights whose stored magnitude is below `min_q`.
+    pub fn pruned(&self, min_q: i16) -> LinearModel {
+        let mut keys = Vec::new();
+        let mut lens = Vec::new();
+        let mut classes = Vec::new();
+        let mut weights = Vec::new();
+        let mut start = 0;
+        for (&k, &l) in self.keys.iter().zip(&self.lens) {
+            let mut m = 0u8;
+            for j in start..start + l as usize {
+                if self.weights[j].unsigned_abs() >= min_q.unsigned_abs() {
+                    classes.push(self.classes[j]);
+                    weights.push(self.weights[j]);
+                    m += 1;
+                }
+            }
+            if m > 0 {
+                keys.push(k);
+                lens.push(m);
+            }
+            start += l as usize;
+        }
+        LinearModel::from_parts(self.n_classes, self.scale, keys, lens, classes, weights)
+    }
+
+    /// The weight scale (score units per stored unit).
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// Serializes the model.
+    pub fn write(&self, w: &mut Writer) {
+        w.u32(self.n_classes as u32);
+        w.f32(self.scale);
+        w.u32(self.keys.len() as u32);
+        w.u32(self.classes.len() as u32);
+        w.u32s(&self.keys);
+        w.bytes(&self.lens);
+        w.bytes(&self.classes);
+        w.i16s(&self.weights);
+    }
+
+    /// Deserializes a model.
+    pub fn read(r: &mut Reader) -> Result<Self, NlpError> {
+        let n_classes = r.u32()? as usize;
+        let scale = r.f32()?;
+        let n = r.u32()? as usize;
+        let ne = r.u32()? as usize;
+        let keys = r.u32s(n)?;
+        let lens = r.bytes(n)?.to_vec();
+        let classes = r.bytes(ne)?.to_vec();
+        let weights = r.i16s(ne)?;
+        if lens.iter().map(|&l| l as usize).sum::<usize>() != ne
+            || lens.iter().any(|&l| l == 0 || l > 127)
+            || classes.iter().any(|&c| c as usize >= n_classes)
+            || ne >= 1 << 25
+        {
+            return Err(r.error("inconsistent linear model"));
+        }
+        Ok(Self::from_parts(
+            n_classes, scale, keys, lens, classes, weights,
+        ))
+    }
+}
+
+/// Index of the highest score among allowed classes (ties: lowest index).
+#[inline]
+pub fn argmax_allowed(scores: &[i32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if allowed(i) && best.is_none_or(|b| s > scores[b]) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// Index of the highest float score among allowed classes.
+#[inline]
+pub fn argmax_allowed_f(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if allowed(i) && best.is_none_or(|b| s > scores[b]) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// Deterministic xorshift PRNG for shuffles and exploration.
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator with a fixed seed.
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.wrapping_mul(K) | 1)
+    }
+    /// Next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    /// Uniform float in [0, 1).
+    pub fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// Fisher-Yates shuffle.
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trains_and_roundtrips() {
+        let mut t = Trainer::new(3);
+        let data = [(vec![1u32, 2], 0usize), (vec![1, 3], 1), (vec![4], 2)];
+        let mut scores = vec![0f32; 3];
+        for _ in 0..5 {
+            for (f, y) in &data {
+                t.score(f, &mut scores);
+                let g = argmax_allowed_f(&scores, |_| true).unwrap();
+                t.update(f, *y, g);
+                t.tick();
+            }
+        }
+        let m = t.averaged(0.0);
+        let mut w = Writer::new(*b"TEST");
+        m.write(&mut w);
+        let bytes = w.finish();
+        let mut r = Reader::new(&bytes, *b"TEST", "test").unwrap();
+        let m2 = LinearModel::read(&mut r).unwrap();
+        let mut s = vec![0i32; 3];
+        for (f, y) in &data {
+            m2.score(f, &mut s);
+            assert_eq!(argmax_allowed(&s, |_| true), Some(*y));
+        }
+    }
+}

@@ -1,0 +1,833 @@
+//! Labelled arc-eager dependency parser: greedy, averaged perceptron over Zhang & Nivre (2011)
+//! style features, trained with the Goldberg & Nivre (2012) dynamic oracle with error
+//! exploration. Transitions and labels use separate models (the label of an arc is predicted when
+//! the arc is made). Non-projective training trees are projectivized by lifting.
+
+use super::NlpError;
+use super::binio::{Reader, Writer};
+use super::linear::{LinearModel, Rng, Trainer, argmax_allowed, argmax_allowed_f, fhash};
+use super::tagger::WordFeats;
+
+const NO: usize = usize::MAX;
+const SHIFT: usize = 0;
+const REDUCE: usize = 1;
+const LEFT: usize = 2;
+const RIGHT: usize = 3;
+const N_ACT: usize = 4;
+
+const NONE_V: u64 = 0x7777_0000_0000_0001;
+const ROOT_W: u64 = 0x7777_0000_0000_0002;
+const ROOT_P: u64 = 0x7777_0000_0000_0003;
+const NO_LABEL: u64 = 0x7777_0000_0000_0004;
+
+/// Parser state (arc-eager configuration plus child bookkeeping for features).
+struct State {
+    n: usize,
+    stack: Vec<usize>,
+    b: usize,
+    head: Vec<usize>,
+    label: Vec<u16>,
+    lc1: Vec<usize>,
+    lc2: Vec<usize>,
+    rc1: Vec<usize>,
+    rc2: Vec<usize>,
+    nl: Vec<u8>,
+    nr: Vec<u8>,
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+    root_child: usize,
+}
+
+impl State {
+    fn new(n: usize) -> State {
+        State {
+            n,
+            stack: vec![0],
+            b: 1,
+            head: vec![NO; n + 1],
+            label: vec![0; n + 1],
+            lc1: vec![NO; n + 1],
+            lc2: vec![NO; n + 1],
+            rc1: vec![NO; n + 1],
+            rc2: vec![NO; n + 1],
+            nl: vec![0; n + 1],
+            nr: vec![0; n + 1],
+            lset: vec![0; n + 1],
+            rset: vec![0; n + 1],
+            root_child: NO,
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.b > self.n
+    }
+
+    fn s0(&self) -> usize {
+        *self.stack.last().unwrap_or(&NO)
+    }
+
+    fn add_arc(&mut self, h: usize, d: usize, l: u16) {
+        self.head[d] = h;
+        self.label[d] = l;
+        let bit = 1u64 << (l % 64);
+        if h == 0 {
+            self.root_child = d;
+        }
+        if d < h {
+            if self.lc1[h] == NO || d < self.lc1[h] {
+                self.lc2[h] = self.lc1[h];
+                self.lc1[h] = d;
+            } else if self.lc2[h] == NO || d < self.lc2[h] {
+                self.lc2[h] = d;
+            }
+            self.nl[h] = self.nl[h].saturating_add(1);
+            self.lset[h] |= bit;
+        } else {
+            if self.rc1[h] == NO || d > self.rc1[h] {
+                self.rc2[h] = self.rc1[h];
+                self.rc1[h] = d;
+            } else if self.rc2[h] == NO || d > self.rc2[h] {
+                self.rc2[h] = d;
+            }
+            self.nr[h] = self.nr[h].saturating_add(1);
+            self.rset[h] |= bit;
+        }
+    }
+
+    fn valid(&self, a: usize) -> bool {
+        let s0 = self.s0();
+        let has_b = self.b <= self.n;
+        match a {
+            SHIFT => has_b,
+            REDUCE => s0 != NO && s0 != 0 && self.head[s0] != NO,
+            LEFT => has_b && s0 != NO && s0 != 0 && self.head[s0] == NO,
+            RIGHT => has_b && s0 != NO && (s0 != 0 || self.root_child == NO),
+            _ => false,
+        }
+    }
+
+    /// (head, dependent) of an arc action.
+    fn arc(&self, a: usize) -> (usize, usize) {
+        if a == LEFT {
+            (self.b, self.s0())
+        } else {
+            (self.s0(), self.b)
+        }
+    }
+
+    fn apply(&mut self, a: usize, l: u16) {
+        match a {
+            SHIFT => {
+                self.stack.push(self.b);
+                self.b += 1;
+            }
+            REDUCE => {
+                self.stack.pop();
+            }
+            LEFT => {
+                let s0 = self.stack.pop().unwrap_or(0);
+                self.add_arc(self.b, s0, l);
+            }
+            _ => {
+                let s0 = self.s0();
+                self.add_arc(s0, self.b, l);
+                self.stack.push(self.b);
+                self.b += 1;
+            }
+        }
+    }
+
+    /// Dynamic-oracle cost of a valid action against gold heads `gh` (index 0 unused).
+    fn cost(&self, a: usize, gh: &[usize]) -> u32 {
+        let s0 = self.s0();
+        let b = self.b;
+        let n = self.n;
+        match a {
+            SHIFT => {
+                let mut c = 0;
+                for &k in &self.stack {
+                    if gh[b] == k && (k != 0 || self.root_child == NO) {
+                        c += 1;
+                    }
+                    if k != 0 && self.head[k] == NO && gh[k] == b {
+                        c += 1;
+                    }
+                }
+                c
+            }
+            REDUCE => (b..=n).filter(|&k| gh[k] == s0).count() as u32,
+            LEFT => {
+                let mut c = (b..=n).filter(|&k| gh[k] == s0).count() as u32;
+                let h = gh[s0];
+                if h > b && h <= n {
+                    c += 1;
+                }
+                c
+            }
+            _ => {
+                let mut c = 0;
+                let h = gh[b];
+                if h != s0 && (h > b || self.stack.contains(&h)) {
+                    c += 1;
+                }
+                for &k in &self.stack {
+                    if k != 0 && self.head[k] == NO && gh[k] == b {
+                        c += 1;
+                    }
+                }
+                c
+            }
+        }
+    }
+}
+
+/// Word and tag values of a sentence (index 0 is the root).
+struct Ctx {
+    w: Vec<u64>,
+    p: Vec<u64>,
+    u: Vec<u64>,
+    s: Vec<u64>,
+}
+
+impl Ctx {
+    fn new(words: &[WordFeats], tags: &[u16], coarse: &[u8]) -> Ctx {
+        let n = words.len() + 1;
+        let mut w = Vec::with_capacity(n);
+        let mut p = Vec::with_capacity(n);
+        let mut u = Vec::with_capacity(n);
+        let mut s = Vec::with_capacity(n);
+        w.push(ROOT_W);
+        p.push(ROOT_P);
+        u.push(ROOT_P);
+        s.push(ROOT_W);
+        w.extend(words.iter().map(|x| x.lower));
+        s.extend(words.iter().map(|x| x.suf[2]));
+        p.extend(tags.iter().map(|&t| t as u64 + 1000));
+        u.extend(
+            tags.iter()
+                .map(|&t| coarse.get(t as usize).copied().unwrap_or(255) as u64 + 2000),
+        );
+        Ctx { w, p, u, s }
+    }
+    #[inline]
+    fn u(&self, i: usize) -> u64 {
+        if i == NO { NONE_V } else { self.u[i] }
+    }
+    #[inline]
+    fn s(&self, i: usize) -> u64 {
+        if i == NO { NONE_V } else { self.s[i] }
+    }
+    #[inline]
+    fn w(&self, i: usize) -> u64 {
+        if i == NO { NONE_V } else { self.w[i] }
+    }
+    #[inline]
+    fn p(&self, i: usize) -> u64 {
+        if i == NO { NONE_V } else { self.p[i] }
+    }
+}
+
+#[inline]
+fn lab(st: &State, i: usize) -> u64 {
+    if i == NO || i == 0 || st.head[i] == NO {
+        NO_LABEL
+    } else {
+        st.label[i] as u64
+    }
+}
+
+#[inline]
+fn get(v: &[usize], i: usize) -> usize {
+    if i == NO { NO } else { v[i] }
+}
+
+fn dist_bucket(d: usize) -> u64 {
+    match d {
+        0..=4 => d as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        10..=14 => 7,
+        _ => 8,
+    }
+}
+
+fn action_features(st: &State, cx: &Ctx, out: &mut Vec<u32>) {
+    out.clear();
+    let s0 = st.s0();
+    let s1 = if st.stack.len() >= 2 {
+        st.stack[st.stack.len() - 2]
+    } else {
+        NO
+    };
+    let n0 = if st.b <= st.n { st.b } else { NO };
+    let n1 = if st.b < st.n { st.b + 1 } else { NO };
+    let n2 = if st.b + 1 < st.n { st.b + 2 } else { NO };
+    let s0h = if s0 != NO && s0 != 0 { st.head[s0] } else { NO };
+    let s0h2 = if s0h != NO && s0h != 0 {
+        st.head[s0h]
+    } else {
+        NO
+    };
+    let s0l = get(&st.lc1, s0);
+    let s0l2 = get(&st.lc2, s0);
+    let s0r = get(&st.rc1, s0);
+    let s0r2 = get(&st.rc2, s0);
+    let n0l = get(&st.lc1, n0);
+    let n0l2 = get(&st.lc2, n0);
+    let (s0w, s0p, n0w, n0p) = (cx.w(s0), cx.p(s0), cx.w(n0), cx.p(n0));
+    let (n1w, n1p, n2w, n2p) = (cx.w(n1), cx.p(n1), cx.w(n2), cx.p(n2));
+    let mut t = 0u32;
+    let mut f = |v: &[u64]| {
+        out.push(fhash(t, v));
+        t += 1;
+    };
+    f(&[]);
+    // Single words.
+    f(&[s0w, s0p]);
+    f(&[s0w]);
+    f(&[s0p]);
+    f(&[n0w, n0p]);
+    f(&[n0w]);
+    f(&[n0p]);
+    f(&[n1w, n1p]);
+    f(&[n1w]);
+    f(&[n1p]);
+    f(&[n2w, n2p]);
+    f(&[n2w]);
+    f(&[n2p]);
+    // Pairs.
+    f(&[s0w, s0p, n0w, n0p]);
+    f(&[s0w, s0p, n0w]);
+    f(&[s0w, n0w, n0p]);
+    f(&[s0w, s0p, n0p]);
+    f(&[s0p, n0w, n0p]);
+    f(&[s0w, n0w]);
+    f(&[s0p, n0p]);
+    f(&[n0p, n1p]);
+    // Triples.
+    let (s0hp, s0lp, s0rp, n0lp) = (cx.p(s0h), cx.p(s0l), cx.p(s0r), cx.p(n0l));
+    f(&[n0p, n1p, n2p]);
+    f(&[s0p, n0p, n1p]);
+    f(&[s0hp, s0p, n0p]);
+    f(&[s0p, s0lp, n0p]);
+    f(&[s0p, s0rp, n0p]);
+    f(&[s0p, n0p, n0lp]);
+    // Distance.
+    let d = if s0 != NO && n0 != NO {
+        dist_bucket(n0 - s0)
+    } else {
+        99
+    };
+    f(&[s0w, d]);
+    f(&[s0p, d]);
+    f(&[n0w, d]);
+    f(&[n0p, d]);
+    f(&[s0w, n0w, d]);
+    f(&[s0p, n0p, d]);
+    // Valency.
+    let vr = if s0 != NO { st.nr[s0] as u64 } else { 99 };
+    let vl = if s0 != NO { st.nl[s0] as u64 } else { 99 };
+    let nvl = if n0 != NO { st.nl[n0] as u64 } else { 99 };
+    f(&[s0w, vr]);
+    f(&[s0p, vr]);
+    f(&[s0w, vl]);
+    f(&[s0p, vl]);
+    f(&[n0w, nvl]);
+    f(&[n0p, nvl]);
+    // Unigrams (second order).
+    f(&[cx.w(s0h)]);
+    f(&[s0hp]);
+    f(&[lab(st, s0)]);
+    f(&[cx.w(s0l)]);
+    f(&[s0lp]);
+    f(&[lab(st, s0l)]);
+    f(&[cx.w(s0r)]);
+    f(&[s0rp]);
+    f(&[lab(st, s0r)]);
+    f(&[cx.w(n0l)]);
+    f(&[n0lp]);
+    f(&[lab(st, n0l)]);
+    // Third order.
+    f(&[cx.w(s0h2)]);
+    f(&[cx.p(s0h2)]);
+    f(&[lab(st, s0h)]);
+    f(&[cx.w(s0l2)]);
+    f(&[cx.p(s0l2)]);
+    f(&[lab(st, s0l2)]);
+    f(&[cx.w(s0r2)]);
+    f(&[cx.p(s0r2)]);
+    f(&[lab(st, s0r2)]);
+    f(&[cx.w(n0l2)]);
+    f(&[cx.p(n0l2)]);
+    f(&[lab(st, n0l2)]);
+    f(&[s0p, s0lp, cx.p(s0l2)]);
+    f(&[s0p, s0rp, cx.p(s0r2)]);
+    f(&[s0p, s0hp, cx.p(s0h2)]);
+    f(&[n0p, n0lp, cx.p(n0l2)]);
+    // Label sets.
+    let sr = if s0 != NO { st.rset[s0] } else { 1 << 63 };
+    let sl = if s0 != NO { st.lset[s0] } else { 1 << 63 };
+    let nl = if n0 != NO { st.lset[n0] } else { 1 << 63 };
+    f(&[s0w, sr]);
+    f(&[s0p, sr]);
+    f(&[s0w, sl]);
+    f(&[s0p, sl]);
+    f(&[n0w, nl]);
+    f(&[n0p, nl]);
+    // Extras: s1, whether s0 has a head, root attachment state.
+    let s0_has_head = (s0 != NO && s0 != 0 && st.head[s0] != NO) as u64;
+    f(&[cx.p(s1), s0p, n0p]);
+    f(&[cx.w(s1), cx.p(s1)]);
+    f(&[s0_has_head, s0p, n0p]);
+    f(&[s0_has_head, (st.root_child != NO) as u64, s0p, n0p]);
+    f(&[s0p, n0p, n1p, n2p]);
+    f(&[lab(st, s0), s0p, n0p]);
+    // Suffixes and coarse tags (generalize over rare words and fine tags).
+    let (s0u, n0u, n1u) = (cx.u(s0), cx.u(n0), cx.u(n1));
+    f(&[cx.s(s0), s0p]);
+    f(&[cx.s(n0), n0p]);
+    f(&[cx.s(n1), n1p]);
+    f(&[cx.s(s0), cx.s(n0)]);
+    f(&[s0u, n0u]);
+    f(&[s0u, n0u, n1u]);
+    f(&[cx.u(s0h), s0u, n0u]);
+    f(&[s0u, n0u, d]);
+    f(&[s0u, cx.u(s0l), cx.u(s0r), n0u]);
+    f(&[s0u, n0u, cx.u(n0l), lab(st, n0l)]);
+    f(&[cx.u(s1), s0u, n0u, n1u]);
+}
+
+fn label_features(st: &State, cx: &Ctx, h: usize, d: usize, out: &mut Vec<u32>) {
+    out.clear();
+    let dir = (d < h) as u64;
+    let dist = h.abs_diff(d);
+    let dist = dist_bucket(dist);
+    let (hw, hp, dw, dp) = (cx.w(h), cx.p(h), cx.w(d), cx.p(d));
+    let hh = if h != 0 { st.head[h] } else { NO };
+    let prev = |i: usize| if i >= 1 { cx.p(i - 1) } else { NONE_V };
+    let next = |i: usize| if i < st.n { cx.p(i + 1) } else { NONE_V };
+    let mut t = 500u32;
+    let mut f = |v: &[u64]| {
+        out.push(fhash(t, v));
+        t += 1;
+    };
+    f(&[dir]);
+    f(&[hw]);
+    f(&[hp, dir]);
+    f(&[dw]);
+    f(&[dp, dir]);
+    f(&[hp, dp, dir]);
+    f(&[hw, dp, dir]);
+    f(&[hp, dw, dir]);
+    f(&[hw, dw]);
+    f(&[hp, dp, dir, dist]);
+    f(&[dp, st.lset[d]]);
+    f(&[dp, st.rset[d]]);
+    f(&[hp, st.lset[h], dir]);
+    f(&[hp, st.rset[h], dir]);
+    f(&[dp, lab(st, get(&st.lc1, d)), cx.p(get(&st.lc1, d))]);
+    f(&[hp, dp, cx.p(hh), lab(st, h)]);
+    f(&[dp, prev(d), next(d)]);
+    f(&[hp, dp, prev(d)]);
+    f(&[hp, dp, next(d)]);
+    f(&[dw, dp, dir]);
+    f(&[hw, hp, dir]);
+    f(&[hp, dp, st.nl[d] as u64, st.nr[d] as u64]);
+    f(&[dw, hp, dir, dist]);
+    f(&[hp, dp, dir, cx.p(get(&st.rc1, h))]);
+    f(&[
+        hp,
+        dp,
+        dir,
+        lab(st, get(&st.lc1, h)),
+        lab(st, get(&st.rc1, h)),
+    ]);
+    f(&[(h == 0) as u64, dp]);
+    f(&[dp, (d == st.n) as u64, (d == 1) as u64]);
+    f(&[cx.s(d), dp, dir]);
+    f(&[cx.s(h), hp, cx.s(d), dp]);
+    f(&[cx.u(h), cx.u(d), dir, dist]);
+}
+
+/// The dependency parser.
+pub struct Parser {
+    labels: Vec<String>,
+    coarse: Vec<u8>,
+    root_label: u16,
+    action: LinearModel,
+    labeler: LinearModel,
+}
+
+/// Reusable buffers for parsing.
+#[derive(Default)]
+pub struct ParseScratch {
+    feats: Vec<u32>,
+    scores: Vec<i32>,
+    lscores: Vec<i32>,
+}
+
+/// A training sentence for the parser.
+pub struct ParseExample {
+    /// Word hashes.
+    pub words: Vec<WordFeats>,
+    /// Tag class ids (predicted, jackknifed).
+    pub tags: Vec<u16>,
+    /// Gold heads (0 = root, 1-based).
+    pub heads: Vec<usize>,
+    /// Gold label ids.
+    pub labels: Vec<u16>,
+}
+
+/// Parser training options.
+#[derive(Debug, Clone)]
+pub struct ParseTrainOpts {
+    /// Maximum epochs.
+    pub epochs: usize,
+    /// Seed for shuffles and exploration.
+    pub seed: u64,
+    /// First epoch (1-based) that follows the model's own predictions.
+    pub explore_from: usize,
+    /// Probability of following the model's prediction when exploring.
+    pub explore_p: f64,
+    /// Averaged weights below this fraction of the largest are dropped from the shipped model.
+    pub min_rel: f32,
+}
+
+/// Lifts non-projective arcs until the tree is projective (heads 1-based, 0 = root).
+pub fn projectivize(heads: &[usize]) -> Vec<usize> {
+    let n = heads.len();
+    let mut h: Vec<usize> = std::iter::once(NO).chain(heads.iter().copied()).collect();
+    let dominates = |h: &[usize], a: usize, mut k: usize| -> bool {
+        let mut steps = 0;
+        while k != 0 && k != NO && steps <= n + 1 {
+            if k == a {
+                return true;
+            }
+            k = h[k];
+            steps += 1;
+        }
+        a == 0
+    };
+    for _ in 0..(n * n + 1) {
+        // Find the shortest non-projective arc.
+        let mut worst: Option<(usize, usize)> = None;
+        for d in 1..=n {
+            let hd = h[d];
+            if hd == NO || hd == 0 && d == 0 {
+                continue;
+            }
+            let (lo, hi) = if d < hd { (d, hd) } else { (hd, d) };
+            let nonproj = (lo + 1..hi).any(|k| !dominates(&h, hd, k));
+            if nonproj && worst.is_none_or(|(len, _)| hi - lo < len) {
+                worst = Some((hi - lo, d));
+            }
+        }
+        match worst {
+            Some((_, d)) => {
+                let hd = h[d];
+                if hd == 0 {
+                    break;
+                }
+                h[d] = h[hd];
+            }
+            None => break,
+        }
+    }
+    h[1..].to_vec()
+}
+
+impl Parser {
+    /// Label names.
+    pub fn label(&self, l: u16) -> &str {
+        &self.labels[l as usize]
+    }
+
+    /// Parses a sentence given lower-cased word hashes and tag ids; returns (heads, labels) with
+    /// heads 0 = root, else 1-based.
+    pub fn parse(
+        &self,
+        words: &[WordFeats],
+        tags: &[u16],
+        sc: &mut ParseScratch,
+    ) -> (Vec<usize>, Vec<u16>) {
+        let n = words.len();
+        if n == 0 {
+            return (vec![], vec![]);
+        }
+        let cx = Ctx::new(words, tags, &self.coarse);
+        let mut st = State::new(n);
+        sc.scores.resize(N_ACT, 0);
+        sc.lscores.resize(self.labels.len(), 0);
+        while !st.done() {
+            action_features(&st, &cx, &mut sc.feats);
+            self.action.score(&sc.feats, &mut sc.scores);
+            let a = argmax_allowed(&sc.scores, |a| st.valid(a)).unwrap_or(SHIFT);
+            let l = if a == LEFT || a == RIGHT {
+                let (h, d) = st.arc(a);
+                self.predict_label(&st, &cx, h, d, sc)
+            } else {
+                0
+            };
+            st.apply(a, l);
+        }
+        self.finish(&mut st, &cx, sc);
+        (st.head[1..].to_vec(), st.label[1..].to_vec())
+    }
+
+    fn predict_label(
+        &self,
+        st: &State,
+        cx: &Ctx,
+        h: usize,
+        d: usize,
+        sc: &mut ParseScratch,
+    ) -> u16 {
+        if h == 0 {
+            return self.root_label;
+        }
+        label_features(st, cx, h, d, &mut sc.feats);
+        self.labeler.score(&sc.feats, &mut sc.lscores);
+        let root = self.root_label as usize;
+        argmax_allowed(&sc.lscores, |l| l != root).unwrap_or(0) as u16
+    }
+
+    /// Attaches words left without a head.
+    fn finish(&self, st: &mut State, cx: &Ctx, sc: &mut ParseScratch) {
+        let mut root = st.root_child;
+        for d in 1..=st.n {
+            if st.head[d] == NO {
+                if root == NO {
+                    st.add_arc(0, d, self.root_label);
+                    root = d;
+                } else {
+                    let l = self.predict_label(st, cx, root, d, sc);
+                    st.add_arc(root, d, l);
+                }
+            }
+        }
+    }
+
+    /// Trains a parser. `labels` are the label names (one must be `root`).
+    pub fn train(
+        labels: Vec<String>,
+        coarse: Vec<u8>,
+        train: &[ParseExample],
+        dev: &[ParseExample],
+        opts: &ParseTrainOpts,
+    ) -> (Parser, usize, f64) {
+        let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
+        let nl = labels.len();
+        let mut at = Trainer::new(N_ACT);
+        let mut lt = Trainer::new(nl);
+        let mut rng = Rng::new(opts.seed);
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        let golds: Vec<Vec<usize>> = train.iter().map(|e| projectivize(&e.heads)).collect();
+        let mut feats = Vec::with_capacity(128);
+        let mut scores = vec![0f32; N_ACT];
+        let mut lscores = vec![0f32; nl];
+        let mut best: Option<(f64, usize, Parser)> = None;
+        for epoch in 1..=opts.epochs {
+            rng.shuffle(&mut order);
+            let explore = epoch >= opts.explore_from;
+            for &si in &order {
+                let e = &train[si];
+                let n = e.words.len();
+                if n == 0 {
+                    continue;
+                }
+                let gh: Vec<usize> = std::iter::once(NO)
+                    .chain(golds[si].iter().copied())
+                    .collect();
+                let cx = Ctx::new(&e.words, &e.tags, &coarse);
+                let mut st = State::new(n);
+                while !st.done() {
+                    action_features(&st, &cx, &mut feats);
+                    at.score(&feats, &mut scores);
+                    let valid: [bool; N_ACT] = std::array::from_fn(|a| st.valid(a));
+                    let costs: [u32; N_ACT] =
+                        std::array::from_fn(|a| if valid[a] { st.cost(a, &gh) } else { u32::MAX });
+                    let pred = argmax_allowed_f(&scores, |a| valid[a]).unwrap_or(SHIFT);
+                    let best_zero = argmax_allowed_f(&scores, |a| valid[a] && costs[a] == 0);
+                    if let Some(z) = best_zero
+                        && costs[pred] > 0
+                    {
+                        at.update(&feats, z, pred);
+                    }
+                    at.tick();
+                    let next = match best_zero {
+                        Some(z) if !(explore && rng.next_f64() < opts.explore_p) => z,
+                        _ => pred,
+                    };
+                    let mut l = 0u16;
+                    if next == LEFT || next == RIGHT {
+                        let (h, d) = st.arc(next);
+                        if h == 0 {
+                            l = root_label;
+                        } else {
+                            label_features(&st, &cx, h, d, &mut feats);
+                            lt.score(&feats, &mut lscores);
+                            let lp = argmax_allowed_f(&lscores, |x| x != root_label as usize)
+                                .unwrap_or(0);
+                            if gh[d] == h {
+                                let gl = e.labels[d - 1] as usize;
+                                lt.update(&feats, gl, lp);
+                                lt.tick();
+                                l = if explore { lp as u16 } else { gl as u16 };
+                            } else {
+                                l = lp as u16;
+                            }
+                        }
+                    }
+                    st.apply(next, l);
+                }
+            }
+            let p = Parser {
+                labels: labels.clone(),
+                coarse: coarse.clone(),
+                root_label,
+                action: at.averaged(opts.min_rel),
+                labeler: lt.averaged(opts.min_rel),
+            };
+            let (uas, las) = p.score(dev);
+            eprintln!(
+                "  parser epoch {epoch}: dev UAS {:.2} LAS {:.2} ({} + {} features)",
+                uas * 100.0,
+                las * 100.0,
+                p.action.n_features(),
+                p.labeler.n_features()
+            );
+            if best.as_ref().is_none_or(|b| las > b.0) {
+                best = Some((las, epoch, p));
+            }
+        }
+        let (las, epoch, p) = best.expect("at least one epoch");
+        (p, epoch, las)
+    }
+
+    /// (UAS, LAS) on examples, comparing base relations.
+    pub fn score(&self, data: &[ParseExample]) -> (f64, f64) {
+        let mut sc = ParseScratch::default();
+        let (mut u, mut l, mut t) = (0usize, 0usize, 0usize);
+        for e in data {
+            let (h, lb) = self.parse(&e.words, &e.tags, &mut sc);
+            for i in 0..h.len() {
+                t += 1;
+                if h[i] == e.heads[i] {
+                    u += 1;
+                    let base = |x: u16| self.labels[x as usize].split(':').next().unwrap_or("");
+                    if base(lb[i]) == base(e.labels[i]) {
+                        l += 1;
+                    }
+                }
+            }
+        }
+        (u as f64 / t.max(1) as f64, l as f64 / t.max(1) as f64)
+    }
+
+    /// Serializes the parser.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::new(*b"NGDP");
+        w.u32(self.labels.len() as u32);
+        for l in &self.labels {
+            w.str(l);
+        }
+        w.u32(self.root_label as u32);
+        w.u32(self.coarse.len() as u32);
+        w.bytes(&self.coarse);
+        self.action.write(&mut w);
+        self.labeler.write(&mut w);
+        w.finish()
+    }
+
+    /// Deserializes a parser.
+    pub fn from_bytes(b: &[u8]) -> Result<Parser, NlpError> {
+        let mut r = Reader::new(b, *b"NGDP", "parser")?;
+        let n = r.u32()? as usize;
+        let mut labels = Vec::with_capacity(n);
+        for _ in 0..n {
+            labels.push(r.str()?);
+        }
+        let root_label = r.u32()?;
+        if root_label as usize >= n.max(1) {
+            return Err(r.error("bad root label"));
+        }
+        let nc = r.u32()? as usize;
+        let coarse = r.bytes(nc)?.to_vec();
+        let action = LinearModel::read(&mut r)?;
+        let labeler = LinearModel::read(&mut r)?;
+        if action.n_classes() != N_ACT || labeler.n_classes() != n || !r.at_end() {
+            return Err(r.error("inconsistent parser"));
+        }
+        Ok(Parser {
+            labels,
+            coarse,
+            root_label: root_label as u16,
+            action,
+            labeler,
+        })
+    }
+
+    /// A copy with small weights pruned from both models.
+    pub fn pruned(&self, min_q: i16) -> Parser {
+        Parser {
+            labels: self.labels.clone(),
+            coarse: self.coarse.clone(),
+            root_label: self.root_label,
+            action: self.action.pruned(min_q),
+            labeler: self.labeler.pruned(min_q),
+        }
+    }
+
+    /// Number of features (transition model, label model).
+    pub fn n_features(&self) -> (usize, usize) {
+        (self.action.n_features(), self.labeler.n_features())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn projectivize_lifts_crossing_arcs() {
+        // 1 <- 3 (root), 2 -> 4 crosses 3's arc to... build a crossing: heads: 1:3, 2:0? Use
+        // w1 head 3, w2 head 4, w3 head 0, w4 head 1 (arc 1->4 crosses 3->... ).
+        let h = vec![3, 4, 0, 1];
+        let p = projectivize(&h);
+        // Result must be projective: every arc's span dominated by its head.
+        let n = p.len();
+        let hh: Vec<usize> = std::iter::once(NO).chain(p.iter().copied()).collect();
+        for d in 1..=n {
+            let hd = hh[d];
+            let (lo, hi) = if d < hd { (d, hd) } else { (hd, d) };
+            for k in lo + 1..hi {
+                let mut x = k;
+                let mut ok = hd == 0;
+                while x != 0 {
+                    if x == hd {
+                        ok = true;
+                        break;
+                    }
+                    x = hh[x];
+                }
+                assert!(ok, "{p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn static_oracle_path_has_zero_cost() {
+        // "a b c": b is root, a <- b, c <- b.
+        let gh = vec![NO, 2, 0, 2];
+        let mut st = State::new(3);
+        let mut steps = 0;
+        while !st.done() && steps < 20 {
+            let a = (0..N_ACT)
+                .find(|&a| st.valid(a) && st.cost(a, &gh) == 0)
+                .expect("zero-cost action");
+            st.apply(a, 0);
+            steps += 1;
+        }
+        assert_eq!(&st.head[1..], &[2, 0, 2]);
+    }
+}

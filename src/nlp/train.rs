@@ -1,0 +1,316 @@
+//! Training of all NLP models from UD English EWT + GUM (deterministic).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::NlpError;
+use super::conllu::{self, Sentence};
+use super::lemma::Lemmatizer;
+use super::parser::{ParseExample, ParseTrainOpts, Parser};
+use super::sbd::SentenceSplitter;
+use super::tagger::{TagTrainOpts, Tagger, WordFeats};
+
+/// Training options.
+#[derive(Debug, Clone)]
+pub struct TrainOpts {
+    /// Maximum tagger epochs (best on dev is kept).
+    pub tagger_epochs: usize,
+    /// Maximum parser epochs (best on dev is kept).
+    pub parser_epochs: usize,
+    /// Epochs of the tagger's second pass (0 = none).
+    pub second_pass_epochs: usize,
+    /// Jackknife folds for the parser's training tags.
+    pub folds: usize,
+    /// Seed of all shuffles.
+    pub seed: u64,
+    /// Parser averaged weights below this fraction of the largest are dropped.
+    pub parser_min_rel: f32,
+}
+
+impl Default for TrainOpts {
+    fn default() -> Self {
+        TrainOpts {
+            tagger_epochs: 15,
+            parser_epochs: 16,
+            second_pass_epochs: 0,
+            folds: 4,
+            seed: 20_240_611,
+            parser_min_rel: 0.0125,
+        }
+    }
+}
+
+/// What training did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TrainReport {
+    /// Tagger epoch kept.
+    pub tagger_epoch: usize,
+    /// Parser epoch kept.
+    pub parser_epoch: usize,
+    /// Parser dev LAS (predicted tags, %).
+    pub parser_dev_las: f64,
+    /// Training wall time in seconds.
+    pub seconds: f64,
+    /// Written files and their sizes in bytes.
+    pub files: Vec<(String, u64)>,
+}
+
+/// The CoNLL-U files of the UD data directory: (EWT, GUM) for `split`.
+pub fn ud_files(data_dir: &Path, split: &str) -> [PathBuf; 2] {
+    [
+        data_dir.join(format!("ud-english-ewt/en_ewt-ud-{split}.conllu")),
+        data_dir.join(format!("ud-english-gum/en_gum-ud-{split}.conllu")),
+    ]
+}
+
+fn read_split(data_dir: &Path, split: &str) -> Result<Vec<Sentence>, NlpError> {
+    let mut out = Vec::new();
+    for p in ud_files(data_dir, split) {
+        if !p.exists() {
+            return Err(NlpError::Data {
+                path: p.display().to_string(),
+                message: "missing".into(),
+            });
+        }
+        out.extend(conllu::read_file(&p)?);
+    }
+    Ok(out)
+}
+
+type TagData = Vec<(Vec<String>, Vec<u16>)>;
+
+fn tag_data(sents: &[Sentence], classes: &[(String, String)]) -> TagData {
+    sents
+        .iter()
+        .map(|s| {
+            let forms = s.words.iter().map(|w| w.form.clone()).collect();
+            let gold = s
+                .words
+                .iter()
+                .map(|w| {
+                    classes
+                        .binary_search_by(|c| (c.0.as_str(), c.1.as_str()).cmp(&(&w.upos, &w.xpos)))
+                        .map(|i| i as u16)
+                        .unwrap_or(u16::MAX)
+                })
+                .collect();
+            (forms, gold)
+        })
+        .collect()
+}
+
+fn parse_examples(sents: &[Sentence], tags: &[Vec<u16>], labels: &[String]) -> Vec<ParseExample> {
+    let mut buf = Vec::new();
+    sents
+        .iter()
+        .zip(tags)
+        .map(|(s, t)| ParseExample {
+            words: s
+                .words
+                .iter()
+                .map(|w| WordFeats::new(&w.form, &mut buf))
+                .collect(),
+            tags: t.clone(),
+            heads: s.words.iter().map(|w| w.head).collect(),
+            labels: s
+                .words
+                .iter()
+                .map(|w| {
+                    labels
+                        .binary_search(&w.deprel)
+                        .map(|i| i as u16)
+                        .unwrap_or(0)
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn tag_all(t: &Tagger, data: &TagData) -> Vec<Vec<u16>> {
+    let mut buf = Vec::new();
+    let mut f = Vec::new();
+    let mut s = Vec::new();
+    data.iter()
+        .map(|(forms, _)| {
+            let ws: Vec<WordFeats> = forms.iter().map(|w| WordFeats::new(w, &mut buf)).collect();
+            t.tag(&ws, &mut f, &mut s)
+        })
+        .collect()
+}
+
+/// Trains tagger, lemmatizer and parser from `data_dir` (holding `ud-english-ewt/` and
+/// `ud-english-gum/`) and writes the model files into `out_dir`.
+pub fn train_all(
+    data_dir: &Path,
+    out_dir: &Path,
+    opts: &TrainOpts,
+) -> Result<TrainReport, NlpError> {
+    let t0 = Instant::now();
+    let train = read_split(data_dir, "train")?;
+    let dev = read_split(data_dir, "dev")?;
+    let classes: Vec<(String, String)> = train
+        .iter()
+        .flat_map(|s| s.words.iter().map(|w| (w.upos.clone(), w.xpos.clone())))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if classes.len() > 255 {
+        return Err(NlpError::Data {
+            path: data_dir.display().to_string(),
+            message: "too many tag classes".into(),
+        });
+    }
+    let labels: Vec<String> = train
+        .iter()
+        .flat_map(|s| s.words.iter().map(|w| w.deprel.clone()))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let tr = tag_data(&train, &classes);
+    let dv = tag_data(&dev, &classes);
+    eprintln!(
+        "training on {} sentences ({} classes, {} labels)",
+        train.len(),
+        classes.len(),
+        labels.len()
+    );
+    let (mut tagger, tepoch) = Tagger::train(
+        classes.clone(),
+        &tr,
+        Some(&dv),
+        &TagTrainOpts {
+            epochs: opts.tagger_epochs,
+            seed: opts.seed,
+        },
+    );
+    eprintln!(
+        "tagger: best epoch {tepoch} ({:.1}s)",
+        t0.elapsed().as_secs_f64()
+    );
+    // Jackknifed tags for the parser's training data.
+    let k = opts.folds.max(2);
+    let fold_tags: Vec<Vec<(usize, Vec<u16>)>> = (0..k)
+        .into_par_iter()
+        .map(|f| {
+            let rest: TagData = tr
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % k != f)
+                .map(|(_, x)| x.clone())
+                .collect();
+            let held: Vec<usize> = (0..tr.len()).filter(|i| i % k == f).collect();
+            let (t, _) = Tagger::train(
+                classes.clone(),
+                &rest,
+                None,
+                &TagTrainOpts {
+                    epochs: tepoch,
+                    seed: opts.seed + 1 + f as u64,
+                },
+            );
+            let held_data: TagData = held.iter().map(|&i| tr[i].clone()).collect();
+            held.into_iter().zip(tag_all(&t, &held_data)).collect()
+        })
+        .collect();
+    let mut train_tags = vec![Vec::new(); tr.len()];
+    for fold in fold_tags {
+        for (i, t) in fold {
+            train_tags[i] = t;
+        }
+    }
+    let jk_acc = {
+        let (mut ok, mut n) = (0usize, 0usize);
+        for (t, (_, g)) in train_tags.iter().zip(&tr) {
+            ok += t.iter().zip(g).filter(|(a, b)| a == b).count();
+            n += g.len();
+        }
+        ok as f64 / n.max(1) as f64 * 100.0
+    };
+    eprintln!(
+        "jackknife tag accuracy {jk_acc:.2} ({:.1}s)",
+        t0.elapsed().as_secs_f64()
+    );
+    if opts.second_pass_epochs > 0 {
+        let e2 = tagger.train_second(
+            &tr,
+            &train_tags,
+            &dv,
+            &TagTrainOpts {
+                epochs: opts.second_pass_epochs,
+                seed: opts.seed,
+            },
+        );
+        eprintln!(
+            "tagger pass 2: best epoch {e2} ({:.1}s)",
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let dev_tags = tag_all(&tagger, &dv);
+    let lemmatizer = Lemmatizer::train(train.iter().flat_map(|s| {
+        s.words
+            .iter()
+            .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
+    }));
+    let splitter = SentenceSplitter::train(&train, 5, opts.seed);
+    eprintln!(
+        "sentence splitter trained ({:.1}s)",
+        t0.elapsed().as_secs_f64()
+    );
+    let ptrain = parse_examples(&train, &train_tags, &labels);
+    let pdev = parse_examples(&dev, &dev_tags, &labels);
+    let upos: Vec<&str> = classes
+        .iter()
+        .map(|c| c.0.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let coarse: Vec<u8> = classes
+        .iter()
+        .map(|c| upos.binary_search(&c.0.as_str()).unwrap_or(0) as u8)
+        .collect();
+    let (parser, pepoch, las) = Parser::train(
+        labels,
+        coarse,
+        &ptrain,
+        &pdev,
+        &ParseTrainOpts {
+            epochs: opts.parser_epochs,
+            seed: opts.seed,
+            explore_from: 2,
+            explore_p: 0.9,
+            min_rel: opts.parser_min_rel,
+        },
+    );
+    eprintln!(
+        "parser: best epoch {pepoch} ({:.1}s)",
+        t0.elapsed().as_secs_f64()
+    );
+    std::fs::create_dir_all(out_dir).map_err(|e| NlpError::Io {
+        path: out_dir.display().to_string(),
+        source: e,
+    })?;
+    let mut files = Vec::new();
+    for (name, bytes) in [
+        ("sentences.bin", splitter.to_bytes()),
+        ("tagger.bin", tagger.to_bytes()),
+        ("lemmatizer.bin", lemmatizer.to_bytes()),
+        ("parser.bin", parser.to_bytes()),
+    ] {
+        let p = out_dir.join(name);
+        std::fs::write(&p, &bytes).map_err(|e| NlpError::Io {
+            path: p.display().to_string(),
+            source: e,
+        })?;
+        files.push((name.to_string(), bytes.len() as u64));
+    }
+    Ok(TrainReport {
+        tagger_epoch: tepoch,
+        parser_epoch: pepoch,
+        parser_dev_las: las * 100.0,
+        seconds: t0.elapsed().as_secs_f64(),
+        files,
+    })
+}
