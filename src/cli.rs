@@ -26,6 +26,19 @@ pub enum Command {
     /// Build derived tables from ../shared data (maintainers).
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Train the tagger, lemmatizer, sentence splitter and parser from UD treebanks (maintainers).
+    Train(TrainArgs),
+}
+
+/// `newsgraph train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Directory holding ud-english-ewt/ and ud-english-gum/ (CoNLL-U).
+    #[arg(long, default_value = "../shared/data/nlp")]
+    pub data: PathBuf,
+    /// Where the model files are written.
+    #[arg(long, default_value = "models")]
+    pub out: PathBuf,
 }
 
 /// Input selection shared by commands that read articles.
@@ -46,6 +59,10 @@ pub struct InputArgs {
     /// Drop relation mentions below this confidence (0–1).
     #[arg(long, default_value_t = 0.0, value_name = "F")]
     pub min_confidence: f64,
+    /// Syntax to compute: none (fastest), tags (tagger and lemmatizer), parse (also dependencies
+    /// for sentences that can hold a relation).
+    #[arg(long, value_enum, default_value = "parse")]
+    pub syntax: crate::pipeline::SyntaxLevel,
 }
 
 /// `newsgraph extract`.
@@ -91,6 +108,21 @@ pub struct QueryArgs {
 pub enum EvalCommand {
     /// Score extraction against gold annotations (strict and family P/R/F1, entity recall, quotes).
     Gold(EvalGoldArgs),
+    /// Score the tagger, lemmatizer and parser on a CoNLL-U file (UPOS, XPOS, lemma, UAS, LAS).
+    Ud(EvalUdArgs),
+}
+
+/// `newsgraph eval ud`.
+#[derive(Debug, Args)]
+pub struct EvalUdArgs {
+    /// A CoNLL-U file with gold annotation.
+    pub file: PathBuf,
+    /// Start from the reconstructed raw text (adds tokens F1 and sentences F1; aligned UAS/LAS).
+    #[arg(long)]
+    pub raw: bool,
+    /// Print JSON (keys upos, xpos, lemma, uas, las, tokens_f1, sentences_f1; percentages).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `newsgraph eval gold`.

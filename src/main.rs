@@ -74,6 +74,24 @@ fn run(cli: Cli) -> Result<bool> {
             }
             Ok(false)
         }
+        Command::Eval(EvalCommand::Ud(args)) => {
+            let scores = newsgraph::nlp::eval::eval_ud(&args.file, args.raw)
+                .with_context(|| format!("evaluating {}", args.file.display()))?;
+            let mut out = io::stdout().lock();
+            if args.json {
+                serde_json::to_writer(&mut out, &scores)?;
+                writeln!(out)?;
+            } else {
+                write!(out, "{scores}")?;
+            }
+            Ok(false)
+        }
+        Command::Train(args) => {
+            let report =
+                newsgraph::nlp::train::train_all(&args.data, &args.out, &Default::default())?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            Ok(false)
+        }
         Command::Gazetteer(GazetteerCommand::Build { from, output }) => {
             let table = newsgraph::entities::gazetteer::build::build_table(&from)?;
             write_atomically(&output, table.as_bytes())
@@ -97,8 +115,9 @@ fn extract_inputs(
     ontology: &Ontology,
     quiet: bool,
 ) -> Result<(KnowledgeGraph, usize, usize)> {
-    let extractor =
-        Extractor::new(ontology, Gazetteer::embedded()).with_min_confidence(input.min_confidence);
+    let extractor = Extractor::new(ontology, Gazetteer::embedded())
+        .with_min_confidence(input.min_confidence)
+        .with_syntax(input.syntax);
     let specs: Vec<InputSpec> = input
         .inputs
         .iter()
@@ -200,6 +219,7 @@ fn query(args: QueryArgs) -> Result<bool> {
             recursive: false,
             ontology: None,
             min_confidence: 0.0,
+            syntax: Default::default(),
         };
         let (graph, _, f) = extract_inputs(&input, &ontology, true)?;
         failed = f > 0;

@@ -74,7 +74,8 @@ pub const UPOS: [&str; 17] = [
     "PUNCT", "SCONJ", "SYM", "VERB", "X",
 ];
 
-fn intern_upos(u: &str) -> &'static str {
+/// The static UPOS name equal to `u` ("X" when unknown).
+pub fn intern_upos(u: &str) -> &'static str {
     UPOS.iter().find(|x| **x == u).copied().unwrap_or("X")
 }
 

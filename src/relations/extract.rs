@@ -7,6 +7,7 @@ use super::{QuoteMention, RelationMention};
 use crate::entities::{DocumentEntities, MentionKind};
 use crate::graph::Modality;
 use crate::ontology::{Ontology, TriggerKind};
+use crate::pipeline::SentenceSyntax;
 use crate::text::{Sentence, Span, Token};
 
 /// Words skipped between a subject and its verb (auxiliaries, modals, adverbs, negation).
@@ -247,6 +248,8 @@ struct Doc<'a> {
     groups: Vec<(usize, usize, Vec<usize>)>,
     /// Byte spans of the quotations (inner text).
     quote_spans: Vec<Span>,
+    /// Tags, lemmas and dependencies of the analysed sentences.
+    syntax: &'a [Option<SentenceSyntax>],
 }
 
 fn norm(t: &Token) -> &str {
@@ -258,6 +261,11 @@ fn norm(t: &Token) -> &str {
 }
 
 impl<'a> Doc<'a> {
+    /// The UPOS tag of a token, when the sentence was analysed.
+    fn upos(&self, s: usize, k: usize) -> Option<&'static str> {
+        self.syntax.get(s)?.as_ref()?.words.get(k).map(|w| w.upos)
+    }
+
     fn toks(&self, s: usize) -> &'a [Token] {
         &self.sentences[s].tokens
     }
@@ -302,6 +310,7 @@ impl<'o> RelationExtractor<'o> {
         text: &str,
         sentences: &[Sentence],
         ents: &DocumentEntities,
+        syntax: &[Option<SentenceSyntax>],
     ) -> (Vec<RelationMention>, Vec<QuoteMention>) {
         let mut ment_at: Vec<Vec<Option<usize>>> = sentences
             .iter()
@@ -322,6 +331,7 @@ impl<'o> RelationExtractor<'o> {
             event_actors: Vec::new(),
             groups: Vec::new(),
             quote_spans: find_quotes(text).into_iter().map(|q| q.inner).collect(),
+            syntax,
         };
         self.collect_event_actors(&mut doc);
         self.collect_groups(&mut doc);
@@ -1171,9 +1181,17 @@ impl<'o> RelationExtractor<'o> {
             };
             let t = &self.lex.triggers[ti];
             let prev = if k > 0 { norm(&toks[k - 1]) } else { "" };
-            let nominal = DETERMINERS.contains(&prev) || prev == "'s";
-            // "over alleged plots": a participle after a preposition modifies a noun
-            let attributive = toks[k].lower.ends_with("ed") && PREPOSITIONS.contains(&prev);
+            // the tagger decides verb or noun when it ran; surface cues otherwise
+            let (nominal, attributive) = match doc.upos(s, k) {
+                Some("NOUN" | "PROPN") => (true, false),
+                Some("ADJ") => (false, true),
+                Some("VERB" | "AUX") => (false, false),
+                _ => (
+                    DETERMINERS.contains(&prev) || prev == "'s",
+                    // "over alleged plots": a participle after a preposition modifies a noun
+                    toks[k].lower.ends_with("ed") && PREPOSITIONS.contains(&prev),
+                ),
+            };
             // adjectives need a copula: "X is against Y", "X remains opposed to Y"
             let copular = {
                 let mut b = k;
@@ -1440,7 +1458,7 @@ impl<'o> RelationExtractor<'o> {
             while p > 0
                 && toks[p - 1].text.chars().all(|c| c.is_lowercase())
                 && !DETERMINERS.contains(&norm(&toks[p - 1]))
-                && k - p < 2
+                && k - p < 4
             {
                 p -= 1;
             }

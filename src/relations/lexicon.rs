@@ -276,6 +276,11 @@ impl TriggerLexicon {
         lex
     }
 
+    /// Whether some trigger can start with this lower-case form.
+    pub fn is_trigger_start(&self, form: &str) -> bool {
+        self.by_first.contains_key(form)
+    }
+
     /// Triggers whose first word can be `form`.
     pub fn starting_with(&self, form: &str) -> &[usize] {
         self.by_first.get(form).map(Vec::as_slice).unwrap_or(&[])
