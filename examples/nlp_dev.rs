@@ -96,12 +96,12 @@ fn main() -> anyhow::Result<()> {
                 }
             }
             let mut c: Vec<_> = conf.into_iter().collect();
-            c.sort_by(|a, b| b.1.cmp(&a.1));
+            c.sort_by_key(|e| std::cmp::Reverse(e.1));
             for (k, v) in c.iter().take(15) {
                 println!("{v:5} {k}");
             }
             let mut c: Vec<_> = lem.into_iter().collect();
-            c.sort_by(|a, b| b.1.cmp(&a.1));
+            c.sort_by_key(|e| std::cmp::Reverse(e.1));
             for (k, v) in c.iter().take(40) {
                 println!("{v:5} {k}");
             }
