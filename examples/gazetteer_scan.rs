@@ -1,8 +1,9 @@
 //! Runs the embedded gazetteer over a JSONL corpus: throughput and the most frequent matches
 //! (for the false-positive check).
 //!
-//! `cargo run --release --example gazetteer_scan -- [CORPUS.jsonl] [MAX_ARTICLES] [TOP]`
-//! (defaults: `../shared/data/corpus/wikinews.jsonl`, all articles, 60).
+//! `cargo run --release --example gazetteer_scan -- [CORPUS.jsonl] [MAX_ARTICLES] [TOP] [SURFACE]`
+//! (defaults: `../shared/data/corpus/wikinews.jsonl`, all articles, 60). With SURFACE, also
+//! prints every match of that surface in context.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -20,6 +21,7 @@ fn main() -> anyhow::Result<()> {
         .transpose()?
         .unwrap_or(usize::MAX);
     let top: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(60);
+    let show = args.next();
 
     let t0 = Instant::now();
     let g = Gazetteer::embedded();
@@ -42,6 +44,11 @@ fn main() -> anyhow::Result<()> {
         total += ms.len();
         for m in ms {
             let e = g.entry(m.entry);
+            if show.as_deref() == Some(&t[m.span.start..m.span.end]) {
+                let a = t.floor_char_boundary(m.span.start.saturating_sub(50));
+                let b = t.ceil_char_boundary((m.span.end + 50).min(t.len()));
+                println!("  …{}…", t[a..b].replace('\n', " "));
+            }
             *counts
                 .entry((
                     t[m.span.start..m.span.end].to_string(),

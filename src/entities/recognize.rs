@@ -472,6 +472,11 @@ impl<'a> EntityRecognizer<'a> {
         0
     }
 
+    /// Whether a title ends just before token `k`.
+    fn title_ending_at(&self, toks: &[Token], k: usize) -> bool {
+        (1..=4.min(k)).any(|n| self.title_len(toks, k - n) == n)
+    }
+
     /// Whether the token at `i` ends a title ("President", "ambassador").
     pub fn is_title_at(&self, toks: &[Token], i: usize) -> usize {
         self.title_len(toks, i)
@@ -575,6 +580,7 @@ impl<'a> EntityRecognizer<'a> {
         }
         self.acronyms(&mut b, sentences);
         self.resolve_singles(&mut b, sentences, &singles);
+        self.short_names(&mut b);
         self.descriptions(&mut b, sentences);
         // finalize: point mentions at representatives, drop merged entities, reindex
         let mut rep: Vec<usize> = (0..b.entities.len()).map(|i| b.find(i)).collect();
@@ -735,6 +741,12 @@ impl<'a> EntityRecognizer<'a> {
             if !is_cap(&toks[k]) && !is_number(&toks[k]) {
                 if let Some(s) = run_start.take() {
                     flush(b, singles, s, k);
+                } else if k > a
+                    && self.title_ending_at(toks, k)
+                    && tok_hit.get(k + 1).copied().flatten().is_none()
+                {
+                    // "the Secretary of Transportation": the rest names the office, not an entity
+                    return;
                 }
                 if k + 1 < j {
                     self.process_span(b, sent, tok_hit, hits, lower_words, singles, k + 1, j);
@@ -874,6 +886,33 @@ impl<'a> EntityRecognizer<'a> {
         }
     }
 
+    /// "Resolution 1244" after "Security Council Resolution 1244", "National Police" after "Afghan
+    /// National Police": a name that ends another name of the same class is that entity.
+    fn short_names(&self, b: &mut Builder) {
+        let n = b.entities.len();
+        for short in 0..n {
+            let s_label = b.entities[short].label.clone();
+            let s_class = b.entities[short].class.clone();
+            if s_class == "Person"
+                || s_label.split_whitespace().count() < 2
+                || b.entities[short].qid.is_some()
+            {
+                continue;
+            }
+            let long = (0..n).find(|&l| {
+                let e = &b.entities[l];
+                l != short
+                    && e.class == s_class
+                    && e.label.len() > s_label.len()
+                    && e.label.ends_with(&s_label)
+                    && e.label[..e.label.len() - s_label.len()].ends_with(' ')
+            });
+            if let Some(l) = long {
+                b.merge(l, short, "short-name");
+            }
+        }
+    }
+
     /// Single capitalized words: a part of a person's name, a known acronym, a speaker, or a name.
     fn resolve_singles(&self, b: &mut Builder, sentences: &[Sentence], singles: &[(usize, usize)]) {
         // how often each single name occurs (a name said twice is more likely a real one)
@@ -925,11 +964,10 @@ impl<'a> EntityRecognizer<'a> {
                 .tokens
                 .get(k + 1)
                 .is_some_and(|n| self.is_reporting_form(&n.lower));
-            let prev_is_speech = k > 0 && self.is_reporting_form(&sent.tokens[k - 1].lower);
             let adjective_like = ["an", "ian", "ese", "ish", "ic", "ern", "ist", "ists", "ism"]
                 .iter()
                 .any(|s| t.lower.ends_with(s));
-            if next_is_speech || prev_is_speech {
+            if next_is_speech {
                 let e = b.entity(&t.text, "Person", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
             } else if k > 0
@@ -993,6 +1031,10 @@ impl<'a> EntityRecognizer<'a> {
                         .label
                         .split_whitespace()
                         .take_while(|x| !HEAD_STOPPERS.contains(&x.to_lowercase().as_str()))
+                        .filter(|x| {
+                            !x.chars()
+                                .all(|c| c.is_ascii_digit() || c == '(' || c == ')')
+                        })
                         .last()
                         .is_some_and(|h| h.eq_ignore_ascii_case(&w.text))
                         && e.label.split_whitespace().count() > 1
@@ -1242,6 +1284,21 @@ pub(crate) mod tests {
             .position(|e| e.label == "UN Security Council")
             .unwrap();
         assert_eq!(d.mentions.iter().filter(|x| x.entity == c).count(), 2);
+    }
+
+    #[test]
+    fn a_name_ending_a_longer_name_of_its_class_is_the_same_entity() {
+        let (d, _) = run(
+            "It acted under Security Council Resolution 1244. Resolution 1244 grants that right.",
+        );
+        let docs: Vec<_> = d
+            .entities
+            .iter()
+            .filter(|e| e.class == "Document")
+            .collect();
+        assert_eq!(docs.len(), 1, "{:?}", labels(&d));
+        assert!(docs[0].aliases.contains("Resolution 1244"));
+        assert!(docs[0].merge_reasons.iter().any(|(k, _)| k == "short-name"));
     }
 
     #[test]

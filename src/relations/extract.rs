@@ -95,6 +95,53 @@ const BOUNDARY: &[&str] = &[
     "whereas", "but", "where", "since", "unless", "until", "(", ")", "—", "–", "?", "!", ".",
 ];
 
+/// Role modifiers that make a title not a role of the state before it ("opposition leader").
+const NON_STATE_ROLES: &[&str] = &[
+    "opposition",
+    "rebel",
+    "rebels",
+    "separatist",
+    "separatists",
+    "protest",
+    "student",
+    "union",
+    "militia",
+    "tribal",
+    "religious",
+    "insurgent",
+    "dissident",
+    "exiled",
+    "exile",
+    "party",
+    "guerrilla",
+    "labor",
+    "labour",
+    "business",
+];
+
+/// Nouns through which an object search may pass to the entity after "of" ("the head of the UN
+/// Mission", "the killing of civilians"): roles and groups standing for the entity.
+const OBJECT_PASS_NOUNS: &[&str] = &[
+    "head",
+    "heads",
+    "leader",
+    "leaders",
+    "leadership",
+    "members",
+    "member",
+    "people",
+    "citizens",
+    "president",
+    "chief",
+    "representatives",
+    "delegation",
+    "envoy",
+    "residents",
+    "population",
+    "nationals",
+    "supporters",
+];
+
 /// Tokens allowed between coordinated mentions.
 const COORD: &[&str] = &[
     ",",
@@ -198,6 +245,8 @@ struct Doc<'a> {
     event_actors: Vec<(usize, usize, usize)>,
     /// Coordinated groups (sentence, token, entities) for "they"/"their".
     groups: Vec<(usize, usize, Vec<usize>)>,
+    /// Byte spans of the quotations (inner text).
+    quote_spans: Vec<Span>,
 }
 
 fn norm(t: &Token) -> &str {
@@ -272,6 +321,7 @@ impl<'o> RelationExtractor<'o> {
             ment_at,
             event_actors: Vec::new(),
             groups: Vec::new(),
+            quote_spans: find_quotes(text).into_iter().map(|q| q.inner).collect(),
         };
         self.collect_event_actors(&mut doc);
         self.collect_groups(&mut doc);
@@ -287,8 +337,8 @@ impl<'o> RelationExtractor<'o> {
         let quotes = self.quotes(&doc);
         let speech = self.reported_speech(&doc);
         for r in out.iter_mut() {
-            let tok = self.tok_of_byte(&doc, r.sentence, r.span.start);
-            let trig_byte = r.span.start;
+            let trig_byte = r.trigger_start;
+            let tok = self.tok_of_byte(&doc, r.sentence, trig_byte);
             if let Some(q) = quotes
                 .iter()
                 .find(|q| q.span.start <= trig_byte && trig_byte < q.span.end)
@@ -299,6 +349,13 @@ impl<'o> RelationExtractor<'o> {
                 .find(|sp| sp.sentence == r.sentence && sp.from <= tok && tok < sp.to)
             {
                 r.attributed_to = Some(sp.speaker);
+            }
+        }
+        for r in out.iter_mut() {
+            // roles and parts come from titles and appositions in the narration, not from speech
+            let structural = matches!(r.pattern, "title" | "apposition" | "body-of-state");
+            if r.attributed_to == Some(r.subject) || structural {
+                r.attributed_to = None;
             }
         }
         self.evaluative(&doc, &quotes, &speech, &mut out);
@@ -463,7 +520,9 @@ impl<'o> RelationExtractor<'o> {
                 .any(|j| self.lex.state_agent_nouns.contains(&toks[j].lower))
         };
         if mm.kind == MentionKind::DemonymAdjective {
-            return next_agent(mm.tok_end).then_some(mm.entity);
+            // "European states" names no one actor
+            let region = doc.class_of(mm.entity) == "Region";
+            return (next_agent(mm.tok_end) && !region).then_some(mm.entity);
         }
         let possessive = toks
             .get(mm.tok_end)
@@ -568,8 +627,17 @@ impl<'o> RelationExtractor<'o> {
     /// Resolves a pronoun or possessive pronoun at token `k` of sentence `s`.
     fn pronoun(&self, doc: &Doc, s: usize, k: usize, exclude: &[usize]) -> Option<Arg> {
         let w = norm(&doc.toks(s)[k]);
+        // antecedents inside a quotation only count for a pronoun in the same quotation
+        let quote_of = |byte: usize| {
+            doc.quote_spans
+                .iter()
+                .position(|q| q.start <= byte && byte < q.end)
+        };
+        let here = quote_of(doc.toks(s)[k].span.start);
         let before = |m: &&crate::entities::Mention| {
-            (m.sentence, m.tok_start) < (s, k) && m.sentence + 3 >= s
+            (m.sentence, m.tok_start) < (s, k)
+                && m.sentence + 3 >= s
+                && quote_of(m.span.start).is_none_or(|q| Some(q) == here)
         };
         let pick = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
             doc.ents
@@ -577,7 +645,14 @@ impl<'o> RelationExtractor<'o> {
                 .iter()
                 .filter(before)
                 .rev()
-                .filter(|m| m.kind != MentionKind::DemonymAdjective)
+                // "the Cuban government" stands for Cuba; a bare demonym does not
+                .filter(|m| {
+                    m.kind != MentionKind::DemonymAdjective
+                        || doc
+                            .toks(m.sentence)
+                            .get(m.tok_end)
+                            .is_some_and(|t| self.lex.state_agent_nouns.contains(&t.lower))
+                })
                 .map(|m| m.entity)
                 .find(|&e| !exclude.contains(&e) && pred(e))
         };
@@ -655,12 +730,44 @@ impl<'o> RelationExtractor<'o> {
                 let e = doc.ents.mentions[m].entity;
                 return Some(self.extend_left(doc, s, m, e));
             }
-            if prev == "that" {
-                return None;
-            }
+            // "the strike, which was approved": the antecedent is no entity
+            return None;
         }
         if matches!(prev, "he" | "she" | "it" | "they") {
             return self.pronoun(doc, s, k - 1, &[]);
+        }
+        // "his associates alleged", "the airline denied": a common noun phrase is the subject; it
+        // names no entity unless it is a state's agents ("their governments", handled below)
+        {
+            let mut d = k - 1;
+            let mut n = 0;
+            while d > 0
+                && n < 2
+                && toks[d].text.chars().all(|c| c.is_lowercase())
+                && !DETERMINERS.contains(&norm(&toks[d]))
+            {
+                d -= 1;
+                n += 1;
+            }
+            let common_np = n > 0
+                && toks[k - 1].text.chars().all(|c| c.is_lowercase())
+                && doc.ment_at[s][k - 1].is_none()
+                && matches!(
+                    norm(&toks[d]),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "some"
+                        | "many"
+                );
+            if common_np && !self.lex.state_agent_nouns.contains(norm(&toks[k - 1])) {
+                return None;
+            }
         }
         // "their respective states", "its government": possessive pronoun + state noun
         let mut j = k;
@@ -752,7 +859,20 @@ impl<'o> RelationExtractor<'o> {
             if matches!(w, "it" | "its" | "them" | "their" | "him" | "his" | "her") {
                 return self.pronoun(doc, s, j, exclude);
             }
+            // "meeting the requirements of the UN": the object is the common noun, not the UN
+            if toks
+                .get(j + 1)
+                .is_some_and(|n| n.lower == "of" || (n.lower == "by" && j > q))
+                && toks[j].text.chars().all(|c| c.is_lowercase())
+                && !DETERMINERS.contains(&w)
+                && !OBJECT_PASS_NOUNS.contains(&w)
+                && !self.lex.state_agent_nouns.contains(w)
+                && !self.lex.event_nouns.contains(w)
+            {
+                return None;
+            }
             if let Some(m) = doc.mention_starting_at(s, j) {
+                let m = self.np_head(doc, s, m);
                 let mm = &doc.ents.mentions[m];
                 if mm.kind == MentionKind::DemonymAdjective
                     && self.actor_entity(doc, s, m, true).is_none()
@@ -798,28 +918,95 @@ impl<'o> RelationExtractor<'o> {
                 return None;
             }
             if w == "by" || w == "from" {
+                // "by many politicians, particularly X", "from Kosovar Serbians": the first actor
+                // mention within a short noun phrase, past demonym modifiers
                 let mut t = j + 1;
-                while t < toks.len() && DETERMINERS.contains(&norm(&toks[t])) {
+                while t < toks.len() && t <= j + 8 {
+                    let tw = norm(&toks[t]);
+                    if BOUNDARY.contains(&tw)
+                        || matches!(tw, "which" | "who" | "that" | "by" | "from")
+                    {
+                        break;
+                    }
+                    if let Some(m) = doc.mention_starting_at(s, t) {
+                        let m = self.np_head(doc, s, m);
+                        if let Some(e) = self.actor_entity(doc, s, m, true) {
+                            let mut a = self.extend_right(doc, s, m);
+                            a.entities[0] = e;
+                            return Some(a);
+                        }
+                        t = doc.ents.mentions[m].tok_end;
+                        continue;
+                    }
+                    if matches!(tw, "it" | "them" | "him" | "her") {
+                        return self.pronoun(doc, s, t, &[]);
+                    }
                     t += 1;
-                }
-                // "from Kosovar Serbians": skip a demonym modifier
-                if let Some(m) = doc.mention_starting_at(s, t)
-                    && let Some(e) = self.actor_entity(doc, s, m, true)
-                {
-                    let mut a = self.extend_right(doc, s, m);
-                    a.entities[0] = e;
-                    return Some(a);
-                }
-                if matches!(
-                    norm(&toks[t.min(toks.len() - 1)]),
-                    "it" | "them" | "him" | "her"
-                ) {
-                    return self.pronoun(doc, s, t, &[]);
                 }
             }
             j += 1;
         }
         None
+    }
+
+    /// Whether a title ("leader", "Prime Minister", "ambassador-at-large") starts at token `k`;
+    /// returns its end.
+    fn title_at(&self, doc: &Doc, s: usize, k: usize) -> Option<usize> {
+        let toks = doc.toks(s);
+        let first = norm(&toks[k]);
+        let head = first.split('-').next().unwrap_or(first);
+        let mut best = None;
+        for form in [first, head] {
+            for &ti in self.lex.starting_with(form) {
+                let t = &self.lex.triggers[ti];
+                if t.kind != TriggerKind::Title {
+                    continue;
+                }
+                if form == head && form != first {
+                    if t.items.len() == 1 {
+                        best = best.max(Some(k + 1));
+                    }
+                    continue;
+                }
+                if let Some((end, _)) = self.match_trigger(doc, s, k, t) {
+                    best = best.max(Some(end));
+                }
+            }
+        }
+        best
+    }
+
+    /// The head of a noun phrase that starts with mention `m`: "Hamas leader Khaled Meshaal" and
+    /// "Lebanese Prime Minister Fuad Saniora" are the persons, not Hamas or Lebanon.
+    fn np_head(&self, doc: &Doc, s: usize, m: usize) -> usize {
+        let toks = doc.toks(s);
+        let mut j = doc.ents.mentions[m].tok_end;
+        let mut steps = 0;
+        while j < toks.len() && steps < 3 {
+            if let Some(end) = self.title_at(doc, s, j) {
+                let mut p = end;
+                if p < toks.len() && norm(&toks[p]) == "," {
+                    p += 1;
+                }
+                if let Some(pm) = doc.mention_starting_at(s, p)
+                    && doc.class_of(doc.ents.mentions[pm].entity) == "Person"
+                {
+                    return pm;
+                }
+                return m;
+            }
+            // lower-case modifiers between ("Hamas political leader")
+            if toks[j].text.chars().all(|c| c.is_lowercase())
+                && !PREPOSITIONS.contains(&norm(&toks[j]))
+                && !DETERMINERS.contains(&norm(&toks[j]))
+            {
+                j += 1;
+                steps += 1;
+                continue;
+            }
+            break;
+        }
+        m
     }
 
     // ----- negation and modality ---------------------------------------------------------------
@@ -940,6 +1127,7 @@ impl<'o> RelationExtractor<'o> {
                     sentence: s,
                     span,
                     trigger: trigger.clone(),
+                    trigger_start: toks[trig.0].span.start,
                     attributed_to: None,
                     pattern,
                 });
@@ -1004,7 +1192,19 @@ impl<'o> RelationExtractor<'o> {
             };
             match t.kind {
                 TriggerKind::Verb if attributive => {}
-                TriggerKind::Verb if !nominal => self.verb_pattern(doc, s, k, end, t, slot, out),
+                TriggerKind::Verb if !nominal => {
+                    // a verb form that is also a noun ("the 1990s bombing of Serbia by NATO"):
+                    // when the verbal reading finds nothing, try the nominal one
+                    let before = out.len();
+                    self.verb_pattern(doc, s, k, end, t, slot, out);
+                    if out.len() == before
+                        && toks.get(end).is_some_and(|n| {
+                            matches!(n.lower.as_str(), "of" | "by" | "against" | "on" | "for")
+                        })
+                    {
+                        self.noun_pattern(doc, s, k, end, t, out);
+                    }
+                }
                 TriggerKind::Verb | TriggerKind::Noun => self.noun_pattern(doc, s, k, end, t, out),
                 TriggerKind::Adjective if copular => {
                     self.verb_pattern(doc, s, k, end, t, slot, out)
@@ -1085,9 +1285,19 @@ impl<'o> RelationExtractor<'o> {
         let Some(subj) = self.subject_left(doc, s, k) else {
             return;
         };
+        // entities inside the subject phrase ("most members of the European Union") are not what
+        // an object pronoun refers to
+        let mut exclude = subj.entities.clone();
+        exclude.extend(
+            doc.ents
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == s && m.tok_start >= subj.first_tok && m.tok_end <= k)
+                .map(|m| m.entity),
+        );
         let obj = match slot {
             Some(a) => Some(a),
-            None => self.object_right(doc, s, end, &subj.entities, 10),
+            None => self.object_right(doc, s, end, &exclude, 10),
         };
         match obj {
             Some(obj) => self.emit(
@@ -1208,6 +1418,7 @@ impl<'o> RelationExtractor<'o> {
                     a += 1;
                 }
                 if let Some(m) = doc.mention_starting_at(s, a) {
+                    let m = self.np_head(doc, s, m);
                     if let Some(e) = self.actor_entity(doc, s, m, true) {
                         let mut g = self.extend_right(doc, s, m);
                         g.entities[0] = e;
@@ -1260,7 +1471,14 @@ impl<'o> RelationExtractor<'o> {
                 let w = norm(&toks[p]);
                 if matches!(
                     w,
-                    "expressed"
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "remains"
+                        | "remained"
+                        | "became"
+                        | "becomes"
+                        | "expressed"
                         | "voiced"
                         | "gave"
                         | "offered"
@@ -1347,7 +1565,12 @@ impl<'o> RelationExtractor<'o> {
             let mut object: Option<(usize, usize)> = None; // (entity, token)
             let mut j = k;
             let mut steps = 0;
+            // "Russian opposition leader": a leader of the opposition, not of the state
+            let mut against_state = false;
             while j > 0 && steps < 5 {
+                if NON_STATE_ROLES.contains(&norm(&toks[j - 1])) && object.is_none() {
+                    against_state = true;
+                }
                 let w = norm(&toks[j - 1]);
                 if doc.ment_at[s][j - 1].is_none()
                     && (matches!(w, "," | "the" | "a" | "an" | "and" | "." | "“" | "”" | "\"")
@@ -1398,6 +1621,25 @@ impl<'o> RelationExtractor<'o> {
                     {
                         mm = &doc.ents.mentions[next];
                     }
+                    // "leader of the Zimbabwean opposition party Movement for Democratic Change":
+                    // a demonym modifies the organization named after it
+                    if mm.kind == MentionKind::DemonymAdjective {
+                        let next = (mm.tok_end..(mm.tok_end + 5).min(toks.len()))
+                            .find_map(|x| doc.mention_starting_at(s, x));
+                        let between_non_state = (mm.tok_end
+                            ..next
+                                .map(|n| doc.ents.mentions[n].tok_start)
+                                .unwrap_or((mm.tok_end + 2).min(toks.len())))
+                            .any(|x| NON_STATE_ROLES.contains(&norm(&toks[x])));
+                        match next {
+                            Some(n) => mm = &doc.ents.mentions[n],
+                            None if between_non_state => {
+                                k = end;
+                                continue;
+                            }
+                            None => {}
+                        }
+                    }
                     object = Some((mm.entity, mm.tok_start));
                     after = mm.tok_end;
                 }
@@ -1421,6 +1663,20 @@ impl<'o> RelationExtractor<'o> {
                 && doc.class_of(doc.ents.mentions[m].entity) == "Person"
             {
                 person = Some(doc.ents.mentions[m].entity);
+                // "President Hassan Rouhani of Iran"
+                let pe = doc.ents.mentions[m].tok_end;
+                if object.is_none() && toks.get(pe).is_some_and(|t| t.lower == "of") {
+                    let mut a = pe + 1;
+                    while a < toks.len() && matches!(norm(&toks[a]), "the" | "a" | "an") {
+                        a += 1;
+                    }
+                    if let Some(om) = doc.mention_starting_at(s, a) {
+                        let oe = doc.ents.mentions[om].entity;
+                        if doc.class_of(oe) != "Person" {
+                            object = Some((oe, a));
+                        }
+                    }
+                }
             }
             if person.is_none() {
                 // apposition: "X, [the|China's] ... title"
@@ -1436,6 +1692,22 @@ impl<'o> RelationExtractor<'o> {
                     person = Some(doc.ents.mentions[m].entity);
                 }
             }
+            if against_state
+                && object.is_some_and(|(oe, _)| matches!(doc.class_of(oe), "Country" | "Territory"))
+            {
+                object = None;
+            }
+            // "Deputy Prime Minister": represents rather than leads
+            let deputy = k > 0
+                && matches!(
+                    norm(&toks[k - 1]),
+                    "deputy" | "vice" | "assistant" | "under"
+                );
+            let predicate = if deputy && t.predicate == "leads" {
+                "represents"
+            } else {
+                t.predicate.as_str()
+            };
             if let (Some(pe), Some((oe, ot))) = (person, object) {
                 let subj = Arg {
                     entities: vec![pe],
@@ -1455,7 +1727,7 @@ impl<'o> RelationExtractor<'o> {
                     s,
                     &subj,
                     &obj,
-                    &t.predicate,
+                    predicate,
                     (k, end),
                     false,
                     Modality::Asserted,
@@ -1794,8 +2066,15 @@ impl<'o> RelationExtractor<'o> {
                 let Some(speaker) = self.speaker_near(doc, s, r) else {
                     continue;
                 };
-                // complement after the verb (skip "the Council that")
+                // complement after the verb (skip the addressee: "told Reuters", "told the Council that")
                 let mut from = r + 1;
+                let mut a = from;
+                while a < toks.len() && matches!(norm(&toks[a]), "the" | "a" | "an") {
+                    a += 1;
+                }
+                if let Some(m) = doc.mention_starting_at(s, a) {
+                    from = doc.ents.mentions[m].tok_end;
+                }
                 let limit = (r + 6).min(toks.len());
                 if let Some(t) = (from..limit).find(|&j| norm(&toks[j]) == "that") {
                     from = t + 1;

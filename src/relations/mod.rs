@@ -34,6 +34,8 @@ pub struct RelationMention {
     pub span: Span,
     /// The trigger words as in the text.
     pub trigger: String,
+    /// Byte offset of the trigger in the document.
+    pub trigger_start: usize,
     /// The entity this statement is attributed to (reported speech or quote), if any.
     pub attributed_to: Option<usize>,
     /// Which pattern produced it (for confidence calibration and debugging).

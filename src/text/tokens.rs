@@ -74,6 +74,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 if j + 1 < n {
                     let (p, q) = (chars[j].1, chars[j + 1].1);
                     let joins = p == '-'
+                        || (p == '–' && chars[j - 1].1.is_alphabetic() && q.is_uppercase())
                         || p == '@'
                         || (p == '&' && chars[j - 1].1.is_uppercase() && q.is_uppercase())
                         || (is_apostrophe(p)
@@ -99,6 +100,19 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             }
             // a dotted acronym keeps its final period: U.S. / U.N. / e.g.
             if j < n && chars[j].1 == '.' && chars[i..j].iter().any(|c| c.1 == '.') {
+                j += 1;
+            }
+            // a middle initial keeps its period: "George W. Bush"
+            if j == i + 1
+                && chars[i].1.is_uppercase()
+                && j + 2 < n
+                && chars[j].1 == '.'
+                && chars[j + 1].1 == ' '
+                && chars[j + 2].1.is_uppercase()
+                && i >= 2
+                && chars[i - 1].1 == ' '
+                && chars[i - 2].1.is_alphabetic()
+            {
                 j += 1;
             }
             raw.push((i, j));
@@ -214,6 +228,8 @@ mod tests {
             vec!["anti-Serb", "extremists"]
         );
         assert_eq!(toks("can't"), vec!["ca", "n't"]);
+        assert_eq!(toks("George W. Bush"), vec!["George", "W.", "Bush"]);
+        assert_eq!(toks("Export–Import Bank"), vec!["Export–Import", "Bank"]);
     }
 
     #[test]

@@ -1435,6 +1435,7 @@ fn ethnic_names(t: &str) -> Vec<String> {
             || item.contains('/')
             || !latin(&item)
             || words.iter().any(|w| ETHNIC_STOP.contains(w))
+            || ETHNIC_STOP.contains(&item.as_str())
         {
             continue;
         }

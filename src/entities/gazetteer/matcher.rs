@@ -1,9 +1,56 @@
 //! Surface patterns and the matching rules of [`Gazetteer::find`].
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{AliasKind, EntityClass, EntryId, Gazetteer, GazetteerEntry, GazetteerMatch, Sense};
 use crate::text::Span;
+
+/// A small multiplicative hasher (FxHash) for the short string keys of the matcher: the default
+/// SipHash dominated load time.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub(super) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Senses of all patterns, stored flat: pattern `p` owns `senses[ranges[p].0..ranges[p].1]`.
+#[derive(Debug, Default)]
+pub(super) struct SenseTable {
+    senses: Vec<Sense>,
+    ranges: Vec<(u32, u32)>,
+}
+
+impl SenseTable {
+    /// The senses of pattern `p`, preferred first.
+    pub(super) fn get(&self, p: usize) -> &[Sense] {
+        match self.ranges.get(p) {
+            Some(&(a, b)) => &self.senses[a as usize..b as usize],
+            None => &[],
+        }
+    }
+    /// Number of patterns.
+    pub(super) fn len(&self) -> usize {
+        self.ranges.len()
+    }
+}
 
 /// Preference rank of an entry when several share an alias (lower wins).
 fn rank(entry: &GazetteerEntry) -> u8 {
@@ -30,10 +77,12 @@ fn letters(s: &str) -> usize {
 ///
 /// [`find`] keeps a hit only when the text equals the pattern, or is its all-caps form and the
 /// sense allows that (`caps_variant`).
-pub(super) fn patterns(entries: &[GazetteerEntry]) -> (Vec<String>, Vec<Vec<Sense>>) {
-    // sort key per sense: (former name last, rank, entry)
+pub(super) fn patterns(entries: &[GazetteerEntry]) -> (Vec<String>, SenseTable) {
+    // sort key per sense: (former/local name last, rank, entry)
     type Keyed = (bool, u8, u32, Sense);
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let aliases: usize = entries.iter().map(|e| e.aliases.len()).sum();
+    let mut index: FxMap<String, usize> = FxMap::default();
+    index.reserve(aliases);
     let mut surfaces: Vec<String> = Vec::new();
     let mut keyed: Vec<Vec<Keyed>> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
@@ -64,7 +113,10 @@ pub(super) fn patterns(entries: &[GazetteerEntry]) -> (Vec<String>, Vec<Vec<Sens
                     .iter()
                     .any(|k| k.3.entry == id && k.3.kind == sense.kind)
                 {
-                    list.push((a.kind == AliasKind::Former, r, id.0, sense));
+                    // former and local-language names yield to current English ones
+                    // ("Tunis" is the capital before it is Tunisia's local short form)
+                    let weak = matches!(a.kind, AliasKind::Former | AliasKind::Local);
+                    list.push((weak, r, id.0, sense));
                 }
             };
             push(&a.text);
@@ -76,14 +128,14 @@ pub(super) fn patterns(entries: &[GazetteerEntry]) -> (Vec<String>, Vec<Vec<Sens
             }
         }
     }
-    let senses = keyed
-        .into_iter()
-        .map(|mut list| {
-            list.sort_by_key(|k| (k.0, k.1, k.2));
-            list.into_iter().map(|k| k.3).collect()
-        })
-        .collect();
-    (surfaces, senses)
+    let mut table = SenseTable::default();
+    for mut list in keyed {
+        list.sort_by_key(|k| (k.0, k.1, k.2));
+        let a = table.senses.len() as u32;
+        table.senses.extend(list.into_iter().map(|k| k.3));
+        table.ranges.push((a, table.senses.len() as u32));
+    }
+    (surfaces, table)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -226,14 +278,13 @@ fn first_word_key(s: &str, buf: &mut String) {
 /// Word-start index: lowercase first word → patterns starting with it, longest first.
 #[derive(Debug, Default)]
 pub(super) struct Index {
-    buckets: HashMap<String, Vec<u32>>,
-    /// Per pattern: its lowercase form (for all-caps comparisons).
-    lower: Vec<String>,
+    buckets: FxMap<String, Vec<u32>>,
 }
 
 impl Index {
     pub(super) fn new(surfaces: &[String]) -> Index {
-        let mut buckets: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut buckets: FxMap<String, Vec<u32>> = FxMap::default();
+        buckets.reserve(surfaces.len() / 2);
         let mut key = String::new();
         for (i, s) in surfaces.iter().enumerate() {
             first_word_key(s, &mut key);
@@ -250,8 +301,7 @@ impl Index {
         for v in buckets.values_mut() {
             v.sort_by_key(|&i| std::cmp::Reverse(surfaces[i as usize].len()));
         }
-        let lower = surfaces.iter().map(|s| s.to_lowercase()).collect();
-        Index { buckets, lower }
+        Index { buckets }
     }
 }
 
@@ -265,12 +315,13 @@ fn try_pattern(g: &Gazetteer, text: &str, start: usize, p: u32) -> Option<Gazett
     }
     let exact = found == surface;
     if !exact
-        && (found.chars().any(char::is_lowercase)
-            || found.to_lowercase() != g.index.lower[p as usize])
+        && (found.chars().any(char::is_lowercase) || found.to_lowercase() != surface.to_lowercase())
     {
         return None;
     }
-    let s = g.senses[p as usize]
+    let s = g
+        .senses
+        .get(p as usize)
         .iter()
         .find(|s| (exact || s.caps_variant) && sense_ok(text, start, end, s))?;
     Some(GazetteerMatch {

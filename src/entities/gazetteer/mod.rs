@@ -39,6 +39,16 @@
 //! the Factbook also lists the group as an ethnic group there is an `EthnicGroup` entry with the same
 //! noun forms, reachable through [`Gazetteer::senses`]. Ethnic groups that are no nationality
 //! ("Kurds", "Pashtuns") match their `EthnicGroup` entry directly.
+//!
+//! # Implementation
+//!
+//! Every match starts at a word start, so instead of an Aho-Corasick automaton (whose build for
+//! ~13,000 patterns took 60–90 ms, over the 20 ms load budget) the matcher keeps a hash index from
+//! the lowercased first word of each pattern to the patterns starting with it, longest first. At
+//! each word start of the text one hash lookup finds the candidates; the first one that spells
+//! the text, ends at a word boundary and passes its context rules is the leftmost-longest match.
+//! Loading (parse + index) takes ~10 ms and `find` runs at tens of MB/s on one core (see the
+//! `gazetteer_load` and `gazetteer_scan` examples).
 
 pub mod build;
 mod matcher;
@@ -297,9 +307,9 @@ pub struct Gazetteer {
     /// Per pattern: its text.
     surfaces: Vec<String>,
     /// Per pattern: senses in preference order.
-    senses: Vec<Vec<Sense>>,
+    senses: matcher::SenseTable,
     index: matcher::Index,
-    by_key: HashMap<String, EntryId>,
+    by_key: matcher::FxMap<String, EntryId>,
     /// Normalized name → entries; built on the first [`Gazetteer::lookup`].
     by_name: OnceLock<HashMap<String, Vec<EntryId>>>,
 }
@@ -325,9 +335,9 @@ impl Gazetteer {
         Gazetteer {
             entries: Vec::new(),
             surfaces: Vec::new(),
-            senses: Vec::new(),
+            senses: matcher::SenseTable::default(),
             index: matcher::Index::default(),
-            by_key: HashMap::new(),
+            by_key: matcher::FxMap::default(),
             by_name: OnceLock::new(),
         }
     }
@@ -336,7 +346,10 @@ impl Gazetteer {
     pub fn from_table(text: &str) -> Result<Gazetteer, GazetteerError> {
         let mut entries: Vec<GazetteerEntry> = Vec::new();
         let mut related_keys: Vec<(usize, String, usize)> = Vec::new();
-        let mut by_key = HashMap::new();
+        let estimate = text.len() / 120;
+        entries.reserve(estimate);
+        let mut by_key = matcher::FxMap::default();
+        by_key.reserve(estimate);
         for (i, line) in text.lines().enumerate() {
             let lineno = i + 1;
             if line.is_empty() || line.starts_with('#') {
@@ -346,14 +359,19 @@ impl Gazetteer {
                 line: lineno,
                 message,
             };
-            let fields: Vec<&str> = line.split('\t').collect();
+            // at most 8 fields are looked at; `n` counts them all
+            let mut fields = [""; 8];
+            let mut n = 0;
+            for (i, f) in line.split('\t').enumerate() {
+                if i < fields.len() {
+                    fields[i] = f;
+                }
+                n += 1;
+            }
             match fields[0] {
                 "E" => {
-                    if fields.len() != 7 {
-                        return Err(err(format!(
-                            "entry line needs 7 fields, has {}",
-                            fields.len()
-                        )));
+                    if n != 7 {
+                        return Err(err(format!("entry line needs 7 fields, has {n}")));
                     }
                     let class = EntityClass::from_local_name(fields[2])
                         .ok_or_else(|| err(format!("unknown class {:?}", fields[2])))?;
@@ -379,11 +397,8 @@ impl Gazetteer {
                     });
                 }
                 "A" => {
-                    if fields.len() != 4 {
-                        return Err(err(format!(
-                            "alias line needs 4 fields, has {}",
-                            fields.len()
-                        )));
+                    if n != 4 {
+                        return Err(err(format!("alias line needs 4 fields, has {n}")));
                     }
                     let kind = AliasKind::parse(fields[1])
                         .ok_or_else(|| err(format!("unknown alias kind {:?}", fields[1])))?;
@@ -474,10 +489,7 @@ impl Gazetteer {
     /// All senses of the surface form of a match, preferred first (`m.entry` is the first one
     /// whose context rules passed).
     pub fn senses(&self, m: &GazetteerMatch) -> &[Sense] {
-        self.senses
-            .get(m.pattern as usize)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        self.senses.get(m.pattern as usize)
     }
 
     /// Iterates over all entries with their ids.
@@ -671,6 +683,7 @@ mod tests {
         assert_eq!(s, vec!["Serbian Progressive Party", "SNS", "Belgrade"]);
         assert_eq!(f[0].2, EntityClass::PoliticalParty);
         assert_eq!(f[2].2, EntityClass::City);
+        assert_eq!(found("in Tunis")[0].2, EntityClass::City);
         let ms = g().find("Belgrade");
         let serbia = g()
             .related(ms[0].entry)
@@ -705,7 +718,8 @@ mod tests {
         );
         let unsc = g().lookup("UN Security Council");
         let e = g().entry(unsc[0]);
-        assert_eq!(e.class, EntityClass::GovernmentBody);
+        // the eval guide types the Security Council (whose members are states) as an IGO
+        assert_eq!(e.class, EntityClass::InternationalOrganization);
         assert_eq!(
             e.related.map(|r| g().entry(r).canonical.as_str()),
             Some("United Nations")
@@ -720,6 +734,23 @@ mod tests {
         assert_eq!(g().entry(a[0]).canonical, "Russia");
         assert!(g().lookup("Côte d’Ivoire").len() == 1);
         assert!(g().lookup("no such place").is_empty());
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for t in [
+            "",
+            "’",
+            "U.S",
+            "ÇHINA ÇhINA çhina",
+            "Serbia’",
+            "ß Ω 中国 Россия Serbia\u{a0}Serbs",
+            "CHİNA İran Iran\u{301}",
+        ] {
+            for m in g().find(t) {
+                assert!(t.is_char_boundary(m.span.start) && t.is_char_boundary(m.span.end));
+            }
+        }
     }
 
     #[test]
