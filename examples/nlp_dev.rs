@@ -96,15 +96,34 @@ fn main() -> anyhow::Result<()> {
                 }
             }
             let mut c: Vec<_> = conf.into_iter().collect();
-            c.sort_by(|a, b| b.1.cmp(&a.1));
+            c.sort_by_key(|e| std::cmp::Reverse(e.1));
             for (k, v) in c.iter().take(15) {
                 println!("{v:5} {k}");
             }
             let mut c: Vec<_> = lem.into_iter().collect();
-            c.sort_by(|a, b| b.1.cmp(&a.1));
+            c.sort_by_key(|e| std::cmp::Reverse(e.1));
             for (k, v) in c.iter().take(40) {
                 println!("{v:5} {k}");
             }
+        }
+        Some("nonproj") => {
+            // Share of arcs that projectivization (lifting) changes: the ceiling it costs.
+            let file = PathBuf::from(args.get(1).ok_or_else(|| anyhow::anyhow!("nonproj FILE"))?);
+            let sents = nlp::conllu::read_file(&file)?;
+            let (mut words, mut lifted, mut sents_np) = (0usize, 0usize, 0usize);
+            for s in &sents {
+                let heads: Vec<usize> = s.words.iter().map(|w| w.head).collect();
+                let p = nlp::parser::projectivize(&heads);
+                let d = heads.iter().zip(&p).filter(|(a, b)| a != b).count();
+                words += heads.len();
+                lifted += d;
+                sents_np += (d > 0) as usize;
+            }
+            println!(
+                "{} sentences, {sents_np} non-projective; {lifted} of {words} arcs lifted ({:.2}%)",
+                sents.len(),
+                lifted as f64 * 100.0 / words as f64
+            );
         }
         Some("bench") => bench(&args, &root)?,
         _ => {

@@ -127,10 +127,14 @@ impl Trainer {
     /// The averaged, quantized model. `min_rel` drops averaged weights whose magnitude is below
     /// that fraction of the largest one.
     pub fn averaged(&self, min_rel: f32) -> LinearModel {
+        LinearModel::from_rows(self.n_classes, &self.averaged_rows(), min_rel)
+    }
+
+    /// The averaged weights as rows sorted by feature key (classes sorted within a row).
+    pub fn averaged_rows(&self) -> FloatRows {
         let mut order: Vec<usize> = (0..self.keys.len()).collect();
         order.sort_unstable_by_key(|&i| self.keys[i]);
-        let mut max_abs = 0f64;
-        let mut avg_rows: Vec<(u32, Vec<(u16, f64)>)> = Vec::new();
+        let mut out = Vec::with_capacity(order.len());
         for i in order {
             let mut row: Vec<(u16, f64)> = self.rows[i]
                 .iter()
@@ -141,10 +145,41 @@ impl Trainer {
                 continue;
             }
             row.sort_unstable_by_key(|e| e.0);
-            for e in &row {
+            out.push((self.keys[i], row));
+        }
+        out
+    }
+}
+
+/// Float weight rows: (feature key, sorted (class, weight) pairs), sorted by key.
+pub type FloatRows = Vec<(u32, Vec<(u16, f64)>)>;
+
+/// Sums several sets of rows (a linear ensemble is one linear model).
+pub fn sum_rows(sets: &[&FloatRows]) -> FloatRows {
+    let mut all: std::collections::BTreeMap<u32, std::collections::BTreeMap<u16, f64>> =
+        Default::default();
+    for set in sets {
+        for (k, row) in set.iter() {
+            let r = all.entry(*k).or_default();
+            for &(c, w) in row {
+                *r.entry(c).or_default() += w;
+            }
+        }
+    }
+    all.into_iter()
+        .map(|(k, r)| (k, r.into_iter().filter(|e| e.1 != 0.0).collect::<Vec<_>>()))
+        .filter(|(_, r)| !r.is_empty())
+        .collect()
+}
+
+impl LinearModel {
+    /// Quantizes float rows; weights below `min_rel` of the largest magnitude are dropped.
+    pub fn from_rows(n_classes: usize, rows: &FloatRows, min_rel: f32) -> LinearModel {
+        let mut max_abs = 0f64;
+        for (_, row) in rows {
+            for e in row {
                 max_abs = max_abs.max(e.1.abs());
             }
-            avg_rows.push((self.keys[i], row));
         }
         let scale = if max_abs > 0.0 {
             max_abs / 32000.0
@@ -152,30 +187,28 @@ impl Trainer {
             1.0
         };
         let min_abs = max_abs * min_rel as f64;
-        for r in avg_rows.iter_mut() {
-            r.1.retain(|e| e.1.abs() >= min_abs);
-        }
         let mut keys = Vec::new();
         let mut lens = Vec::new();
         let mut classes = Vec::new();
         let mut weights = Vec::new();
-        for (k, row) in avg_rows {
+        for (k, row) in rows {
             let q: Vec<(u16, i16)> = row
-                .into_iter()
-                .map(|(c, w)| (c, (w / scale).round() as i16))
+                .iter()
+                .filter(|e| e.1.abs() >= min_abs)
+                .map(|&(c, w)| (c, (w / scale).round() as i16))
                 .filter(|e| e.1 != 0)
                 .collect();
             if q.is_empty() {
                 continue;
             }
-            keys.push(k);
+            keys.push(*k);
             lens.push(q.len() as u8);
             for (c, w) in q {
                 classes.push(c as u8);
                 weights.push(w);
             }
         }
-        LinearModel::from_parts(self.n_classes, scale as f32, keys, lens, classes, weights)
+        LinearModel::from_parts(n_classes, scale as f32, keys, lens, classes, weights)
     }
 }
 
@@ -511,6 +544,25 @@ impl Rng {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summed_rows_score_like_the_sum_of_models() {
+        let a: FloatRows = vec![(1, vec![(0, 1.0), (1, -1.0)]), (5, vec![(2, 2.0)])];
+        let b: FloatRows = vec![(1, vec![(0, -1.0)]), (7, vec![(1, 4.0)])];
+        let s = sum_rows(&[&a, &b]);
+        assert_eq!(
+            s,
+            vec![
+                (1, vec![(1, -1.0)]),
+                (5, vec![(2, 2.0)]),
+                (7, vec![(1, 4.0)])
+            ]
+        );
+        let m = LinearModel::from_rows(3, &s, 0.0);
+        let mut sc = vec![0i32; 3];
+        m.score(&[1, 5, 7], &mut sc);
+        assert!(sc[1] > sc[0] && sc[1] > sc[2]);
+    }
 
     #[test]
     fn trains_and_roundtrips() {

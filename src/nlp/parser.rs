@@ -5,7 +5,9 @@
 
 use super::NlpError;
 use super::binio::{Reader, Writer};
-use super::linear::{LinearModel, Rng, Trainer, argmax_allowed, argmax_allowed_f, fhash};
+use super::linear::{
+    FloatRows, LinearModel, Rng, Trainer, argmax_allowed, argmax_allowed_f, fhash, sum_rows,
+};
 use super::tagger::WordFeats;
 
 const NO: usize = usize::MAX;
@@ -466,6 +468,20 @@ pub struct ParseScratch {
     lscores: Vec<i32>,
 }
 
+/// Result of training one parser: the best epoch's model and its float weights.
+pub struct TrainedParser {
+    /// The quantized parser.
+    pub parser: Parser,
+    /// Best epoch (1-based).
+    pub epoch: usize,
+    /// Its dev LAS (fraction).
+    pub las: f64,
+    /// Float weights of the transition model.
+    pub action_rows: FloatRows,
+    /// Float weights of the label model.
+    pub label_rows: FloatRows,
+}
+
 /// A training sentence for the parser.
 pub struct ParseExample {
     /// Word hashes.
@@ -614,7 +630,7 @@ impl Parser {
         train: &[ParseExample],
         dev: &[ParseExample],
         opts: &ParseTrainOpts,
-    ) -> (Parser, usize, f64) {
+    ) -> TrainedParser {
         let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
         let nl = labels.len();
         let mut at = Trainer::new(N_ACT);
@@ -625,7 +641,7 @@ impl Parser {
         let mut feats = Vec::with_capacity(128);
         let mut scores = vec![0f32; N_ACT];
         let mut lscores = vec![0f32; nl];
-        let mut best: Option<(f64, usize, Parser)> = None;
+        let mut best: Option<TrainedParser> = None;
         for epoch in 1..=opts.epochs {
             rng.shuffle(&mut order);
             let explore = epoch >= opts.explore_from;
@@ -681,12 +697,14 @@ impl Parser {
                     st.apply(next, l);
                 }
             }
+            let arows = at.averaged_rows();
+            let lrows = lt.averaged_rows();
             let p = Parser {
                 labels: labels.clone(),
                 coarse: coarse.clone(),
                 root_label,
-                action: at.averaged(opts.min_rel),
-                labeler: lt.averaged(opts.min_rel),
+                action: LinearModel::from_rows(N_ACT, &arows, opts.min_rel),
+                labeler: LinearModel::from_rows(nl, &lrows, opts.min_rel),
             };
             let (uas, las) = p.score(dev);
             eprintln!(
@@ -696,12 +714,31 @@ impl Parser {
                 p.action.n_features(),
                 p.labeler.n_features()
             );
-            if best.as_ref().is_none_or(|b| las > b.0) {
-                best = Some((las, epoch, p));
+            if best.as_ref().is_none_or(|b| las > b.las) {
+                best = Some(TrainedParser {
+                    parser: p,
+                    epoch,
+                    las,
+                    action_rows: arows,
+                    label_rows: lrows,
+                });
             }
         }
-        let (las, epoch, p) = best.expect("at least one epoch");
-        (p, epoch, las)
+        best.expect("at least one epoch")
+    }
+
+    /// The linear ensemble of several trained parsers (sum of their weights; same labels).
+    pub fn ensemble(parts: &[TrainedParser], min_rel: f32) -> Parser {
+        let first = &parts[0].parser;
+        let a: Vec<&FloatRows> = parts.iter().map(|p| &p.action_rows).collect();
+        let l: Vec<&FloatRows> = parts.iter().map(|p| &p.label_rows).collect();
+        Parser {
+            labels: first.labels.clone(),
+            coarse: first.coarse.clone(),
+            root_label: first.root_label,
+            action: LinearModel::from_rows(N_ACT, &sum_rows(&a), min_rel),
+            labeler: LinearModel::from_rows(first.labels.len(), &sum_rows(&l), min_rel),
+        }
     }
 
     /// (UAS, LAS) on examples, comparing base relations.
@@ -743,6 +780,9 @@ impl Parser {
     pub fn from_bytes(b: &[u8]) -> Result<Parser, NlpError> {
         let mut r = Reader::new(b, *b"NGDP", "parser")?;
         let n = r.u32()? as usize;
+        if n == 0 || n > 255 {
+            return Err(r.error("bad label count"));
+        }
         let mut labels = Vec::with_capacity(n);
         for _ in 0..n {
             labels.push(r.str()?);

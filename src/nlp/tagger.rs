@@ -596,6 +596,9 @@ impl Tagger {
     pub fn from_bytes(b: &[u8]) -> Result<Tagger, NlpError> {
         let mut r = Reader::new(b, *b"NGTG", "tagger")?;
         let n = r.u32()? as usize;
+        if n == 0 || n > 255 {
+            return Err(r.error("bad class count"));
+        }
         let mut classes = Vec::with_capacity(n);
         for _ in 0..n {
             classes.push((r.str()?, r.str()?));

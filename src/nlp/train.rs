@@ -22,6 +22,8 @@ pub struct TrainOpts {
     pub parser_epochs: usize,
     /// Epochs of the tagger's second pass (0 = none).
     pub second_pass_epochs: usize,
+    /// Number of parsers trained (in parallel) and summed into one linear ensemble.
+    pub parsers: usize,
     /// Jackknife folds for the parser's training tags.
     pub folds: usize,
     /// Seed of all shuffles.
@@ -36,6 +38,7 @@ impl Default for TrainOpts {
             tagger_epochs: 15,
             parser_epochs: 16,
             second_pass_epochs: 0,
+            parsers: 2,
             folds: 4,
             seed: 20_240_611,
             parser_min_rel: 0.0125,
@@ -271,19 +274,41 @@ pub fn train_all(
         .iter()
         .map(|c| upos.binary_search(&c.0.as_str()).unwrap_or(0) as u8)
         .collect();
-    let (parser, pepoch, las) = Parser::train(
-        labels,
-        coarse,
-        &ptrain,
-        &pdev,
-        &ParseTrainOpts {
-            epochs: opts.parser_epochs,
-            seed: opts.seed,
-            explore_from: 2,
-            explore_p: 0.9,
-            min_rel: opts.parser_min_rel,
-        },
-    );
+    let popts = |seed: u64| ParseTrainOpts {
+        epochs: opts.parser_epochs,
+        seed,
+        explore_from: 2,
+        explore_p: 0.9,
+        min_rel: opts.parser_min_rel,
+    };
+    // An ensemble of independently trained parsers (different shuffles and exploration) is
+    // a linear model too: their weights are summed into one parser of the same speed.
+    let parts: Vec<_> = (0..opts.parsers.max(1))
+        .into_par_iter()
+        .map(|i| {
+            Parser::train(
+                labels.clone(),
+                coarse.clone(),
+                &ptrain,
+                &pdev,
+                &popts(opts.seed + 1000 * i as u64),
+            )
+        })
+        .collect();
+    let pepoch = parts[0].epoch;
+    let (parser, las) = if parts.len() == 1 {
+        let p = parts.into_iter().next().expect("one parser");
+        (p.parser, p.las)
+    } else {
+        let p = Parser::ensemble(&parts, opts.parser_min_rel);
+        let (u, l) = p.score(&pdev);
+        eprintln!(
+            "parser ensemble: dev UAS {:.2} LAS {:.2}",
+            u * 100.0,
+            l * 100.0
+        );
+        (p, l)
+    };
     eprintln!(
         "parser: best epoch {pepoch} ({:.1}s)",
         t0.elapsed().as_secs_f64()
