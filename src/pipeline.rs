@@ -141,12 +141,15 @@ impl<'a> Extractor<'a> {
                 if mentions == 0 || sent.tokens.is_empty() || sent.tokens.len() > 300 {
                     return None;
                 }
+                // parse where a relation or a speaker can be found
+                let lex = self.relations.lexicon();
                 let parse = self.syntax == SyntaxLevel::Parse
-                    && mentions >= 2
-                    && sent
-                        .tokens
-                        .iter()
-                        .any(|t| self.relations.lexicon().is_trigger_start(&t.lower));
+                    && ((mentions >= 2
+                        && sent.tokens.iter().any(|t| lex.is_trigger_start(&t.lower)))
+                        || sent
+                            .tokens
+                            .iter()
+                            .any(|t| lex.reporting_forms.contains(&t.lower)));
                 Some(sentence_syntax(models, sent, parse))
             })
             .collect();

@@ -736,6 +736,22 @@ impl<'a> EntityRecognizer<'a> {
                 k += tl;
                 continue;
             }
+            // "Amazon Environmental Research Institute Director Ane Alencar": a title inside a run
+            // ends the organization's name and starts the person's
+            if tl > 0
+                && let Some(rs) = run_start
+                && k + tl < j
+                && is_cap(&toks[k + tl])
+            {
+                run_start = None;
+                if k - rs >= 2 {
+                    self.process_span(b, sent, tok_hit, hits, lower_words, singles, rs, k);
+                } else {
+                    flush(b, singles, rs, k);
+                }
+                k += tl;
+                continue;
+            }
             // a lower-case connector ends a name here ("Hassan Rouhani of Iran"); what follows is a
             // name of its own ("Part of Resolution 1776")
             if !is_cap(&toks[k]) && !is_number(&toks[k]) {

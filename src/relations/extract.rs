@@ -548,6 +548,7 @@ impl<'o> RelationExtractor<'o> {
         let mut ents = vec![first];
         let mut cur = m;
         let mut first_tok = doc.ents.mentions[m].tok_start;
+        let mut conjoined = false;
         loop {
             let start = doc.ents.mentions[cur].tok_start;
             // find the previous mention
@@ -577,8 +578,20 @@ impl<'o> RelationExtractor<'o> {
                 }
                 None => break,
             }
+            if gap.iter().any(|w| *w != "," && *w != "the") {
+                conjoined = true;
+            }
             first_tok = doc.ents.mentions[prev].tok_start;
             cur = prev;
+        }
+        // "The leader of the party, Ichiro Ozawa, has opposed": commas alone make an apposition,
+        // not a list; the name nearest the verb is the subject
+        let closed = toks
+            .get(doc.ents.mentions[m].tok_end)
+            .is_some_and(|t| t.text == ",");
+        if !conjoined && closed && ents.len() > 1 {
+            ents = vec![first];
+            first_tok = doc.ents.mentions[m].tok_start;
         }
         let last_tok = doc.ents.mentions[m].tok_end;
         Arg {
@@ -1955,6 +1968,10 @@ impl<'o> RelationExtractor<'o> {
     /// it ("said the envoy"), or a pronoun.
     fn speaker_near(&self, doc: &Doc, s: usize, r: usize) -> Option<usize> {
         let toks = doc.toks(s);
+        // the parse knows the subject of the reporting verb
+        if let Some(e) = self.syntactic_subject(doc, s, r) {
+            return Some(e);
+        }
         // after: "said Churkin", "asked Lukashenko"
         let mut a = r + 1;
         while a < toks.len() && a <= r + 2 && DETERMINERS.contains(&norm(&toks[a])) {
@@ -1971,8 +1988,14 @@ impl<'o> RelationExtractor<'o> {
             }
             if let Some(m) = doc.ment_at[s][j - 1] {
                 let mm = &doc.ents.mentions[m];
-                if mm.kind != MentionKind::DemonymAdjective && !self.after_preposition(doc, s, m) {
-                    candidates.push(mm.entity);
+                let possessor = toks
+                    .get(mm.tok_end)
+                    .is_some_and(|t| matches!(norm(t), "'s" | "'"));
+                if let Some(e) = self.actor_entity(doc, s, m, false)
+                    && !self.after_preposition(doc, s, m)
+                    && !possessor
+                {
+                    candidates.push(e);
                 }
                 j = mm.tok_start;
                 continue;
@@ -1993,6 +2016,41 @@ impl<'o> RelationExtractor<'o> {
         }
         if a < toks.len() && matches!(norm(&toks[a]), "he" | "she") {
             return self.pronoun(doc, s, a, &[]).map(|a| a.entities[0]);
+        }
+        None
+    }
+
+    /// The entity that is the nominal subject of token `v` in the dependency parse, if the
+    /// sentence was parsed: a mention, a pronoun, or a state's agents ("the German government").
+    fn syntactic_subject(&self, doc: &Doc, s: usize, v: usize) -> Option<usize> {
+        let syn = doc.syntax.get(s)?.as_ref()?;
+        if !syn.parsed {
+            return None;
+        }
+        let subj = syn
+            .words
+            .iter()
+            .position(|w| w.head == v + 1 && (w.deprel == "nsubj" || w.deprel == "nsubj:pass"))?;
+        if let Some(m) = doc.ment_at[s][subj] {
+            return self
+                .actor_entity(doc, s, m, false)
+                .or(Some(doc.ents.mentions[m].entity));
+        }
+        let w = norm(&doc.toks(s)[subj]);
+        if matches!(w, "he" | "she" | "it" | "they") {
+            return self.pronoun(doc, s, subj, &[]).map(|a| a.entities[0]);
+        }
+        // "the German government said", "Russia's foreign ministry said"
+        if self.lex.state_agent_nouns.contains(w) {
+            return syn.words.iter().enumerate().find_map(|(i, d)| {
+                let m = doc.ment_at[s][i]?;
+                (d.head == subj + 1
+                    && matches!(
+                        doc.class_of(doc.ents.mentions[m].entity),
+                        "Country" | "Territory"
+                    ))
+                .then_some(doc.ents.mentions[m].entity)
+            });
         }
         None
     }
@@ -2024,6 +2082,29 @@ impl<'o> RelationExtractor<'o> {
                     if !between_quote {
                         speaker = self.speaker_near(doc, s, r);
                     }
+                }
+            }
+            // "X opposed Y's statement: “...”": the subject of the clause before the colon
+            if speaker.is_none()
+                && let Some(s) = sent_of(q.outer.start)
+            {
+                let toks = doc.toks(s);
+                let before = toks
+                    .iter()
+                    .position(|t| t.span.start >= q.outer.start)
+                    .unwrap_or(0);
+                if before > 0 && norm(&toks[before - 1]) == ":" {
+                    speaker = (0..before - 1).find_map(|j| {
+                        let m = doc.mention_starting_at(s, j)?;
+                        let mm = &doc.ents.mentions[m];
+                        let possessor = toks
+                            .get(mm.tok_end)
+                            .is_some_and(|t| matches!(norm(t), "'s" | "'"));
+                        if self.after_preposition(doc, s, m) || possessor {
+                            return None;
+                        }
+                        self.actor_entity(doc, s, m, false)
+                    });
                 }
             }
             // before the opening mark in its sentence: "X said that ... “"
