@@ -61,7 +61,7 @@ pub struct InputArgs {
     pub min_confidence: f64,
     /// Syntax to compute: none (fastest), tags (tagger and lemmatizer), parse (also dependencies
     /// for sentences that can hold a relation).
-    #[arg(long, value_enum, default_value = "parse")]
+    #[arg(long, value_enum, default_value = "tags")]
     pub syntax: crate::pipeline::SyntaxLevel,
 }
 
@@ -140,6 +140,9 @@ pub struct EvalGoldArgs {
     /// List missed and extra relations per article.
     #[arg(long)]
     pub verbose: bool,
+    /// Syntax to compute (as for extract).
+    #[arg(long, value_enum, default_value = "tags")]
+    pub syntax: crate::pipeline::SyntaxLevel,
     /// Use this ontology (Turtle) instead of the embedded one.
     #[arg(long, value_name = "FILE")]
     pub ontology: Option<PathBuf>,

@@ -52,7 +52,8 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Query(args) => query(args),
         Command::Eval(EvalCommand::Gold(args)) => {
             let ontology = load_ontology(args.ontology.as_deref())?;
-            let extractor = Extractor::new(&ontology, Gazetteer::embedded());
+            let extractor =
+                Extractor::new(&ontology, Gazetteer::embedded()).with_syntax(args.syntax);
             let extract = |doc: &newsgraph::document::Document| -> Result<KnowledgeGraph, std::convert::Infallible> {
                 Ok(extractor.extract(doc))
             };
