@@ -880,6 +880,19 @@ impl<'o> RelationExtractor<'o> {
                 return None;
             }
             if matches!(w, "it" | "its" | "them" | "their" | "him" | "his" | "her") {
+                // "Iran denies its program...": a possessive that fits the subject is the subject's
+                if let Some(&subject) = exclude.first() {
+                    let person = doc.class_of(subject) == "Person";
+                    let reflexive = match w {
+                        "its" => !person && exclude.len() == 1,
+                        "his" | "her" => person,
+                        "their" => exclude.len() > 1,
+                        _ => false,
+                    };
+                    if reflexive {
+                        return None;
+                    }
+                }
                 return self.pronoun(doc, s, j, exclude);
             }
             // "meeting the requirements of the UN": the object is the common noun, not the UN
@@ -1195,6 +1208,20 @@ impl<'o> RelationExtractor<'o> {
             let t = &self.lex.triggers[ti];
             let prev = if k > 0 { norm(&toks[k - 1]) } else { "" };
             // the tagger decides verb or noun when it ran; surface cues otherwise
+            // "a banned organization", "the main fighting force": a trigger word that modifies
+            // the noun after it is no trigger
+            let modifier = matches!(doc.upos(s, end), Some("NOUN" | "ADJ" | "PROPN"))
+                && matches!(doc.upos(s, k), Some("VERB" | "NOUN" | "ADJ"))
+                && (toks[k].lower.ends_with("ed") || toks[k].lower.ends_with("ing"))
+                && (k > 0
+                    && matches!(
+                        prev,
+                        "a" | "an" | "the" | "this" | "its" | "their" | "main" | "his" | "her"
+                    ));
+            if modifier {
+                k = end.max(k + 1);
+                continue;
+            }
             let (nominal, attributive) = match doc.upos(s, k) {
                 Some("NOUN" | "PROPN") => (true, false),
                 Some("ADJ") => (false, true),
@@ -1319,13 +1346,16 @@ impl<'o> RelationExtractor<'o> {
         // entities inside the subject phrase ("most members of the European Union") are not what
         // an object pronoun refers to
         let mut exclude = subj.entities.clone();
-        exclude.extend(
-            doc.ents
-                .mentions
-                .iter()
-                .filter(|m| m.sentence == s && m.tok_start >= subj.first_tok && m.tok_end <= k)
-                .map(|m| m.entity),
-        );
+        for m in doc
+            .ents
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == s && m.tok_start >= subj.first_tok && m.tok_end <= k)
+        {
+            if !exclude.contains(&m.entity) {
+                exclude.push(m.entity);
+            }
+        }
         let obj = match slot {
             Some(a) => Some(a),
             None => self.object_right(doc, s, end, &exclude, 10),
@@ -2259,6 +2289,30 @@ impl<'o> RelationExtractor<'o> {
                     k = end;
                     continue;
                 };
+                // "[the Turkish] aggression", "Russia's provocation": the stance noun's own actor
+                let mut own_actor: Option<(usize, bool, usize)> = None;
+                let mut b = k;
+                while b > 0
+                    && k - b < 3
+                    && matches!(norm(&toks[b - 1]), "the" | "[" | "]" | "'s" | "this")
+                {
+                    b -= 1;
+                }
+                if let Some(m) = doc.mention_ending_at(s, b) {
+                    let mm = &doc.ents.mentions[m];
+                    if matches!(
+                        doc.class_of(mm.entity),
+                        "Country"
+                            | "Territory"
+                            | "InternationalOrganization"
+                            | "GovernmentBody"
+                            | "Organization"
+                            | "PoliticalParty"
+                    ) && mm.entity != speaker
+                    {
+                        own_actor = Some((mm.entity, false, mm.tok_start));
+                    }
+                }
                 // the target: nearest mention or event phrase left of the trigger within the speech
                 let mut target: Option<(usize, bool, usize)> = None;
                 let mut j = k;
@@ -2284,7 +2338,18 @@ impl<'o> RelationExtractor<'o> {
                     }
                     j -= 1;
                 }
-                if let Some((e, indirect, at)) = target {
+                // the stance word must be predicated of the target ("the separation was a break
+                // of the norms", "the action may rekindle conflicts"), not merely follow it
+                let predicated = target.is_some_and(|(_, _, at)| {
+                    (at + 1..k).any(|x| {
+                        let w = norm(&toks[x]);
+                        BE.contains(&w)
+                            || AUX.contains(&w)
+                                && !matches!(w, "all" | "both" | "each" | "no" | "even" | "once")
+                            || matches!(doc.upos(s, x), Some("VERB" | "AUX"))
+                    })
+                });
+                if let Some((e, indirect, at)) = own_actor.or(target.filter(|_| predicated)) {
                     let subj = Arg {
                         entities: vec![speaker],
                         indirect: false,
