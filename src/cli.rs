@@ -110,6 +110,20 @@ pub enum EvalCommand {
     Gold(EvalGoldArgs),
     /// Score the tagger, lemmatizer and parser on a CoNLL-U file (UPOS, XPOS, lemma, UAS, LAS).
     Ud(EvalUdArgs),
+    /// Score on PLOVER gold-standard records (family and full accuracy over in-scope records).
+    Plover(EvalPeerArgs),
+    /// Score on PETRARCH2 validation records (CAMEO root codes mapped to families).
+    Petrarch(EvalPeerArgs),
+}
+
+/// `newsgraph eval plover|petrarch`.
+#[derive(Debug, Args)]
+pub struct EvalPeerArgs {
+    /// The JSONL suite (../shared/data/peer-suites/plover_gsr.jsonl or petr2_gsr.jsonl).
+    pub file: PathBuf,
+    /// Print JSON (one object: records, in_scope, family_accuracy, full_accuracy).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `newsgraph eval ud`.

@@ -87,6 +87,8 @@ fn run(cli: Cli) -> Result<bool> {
             }
             Ok(false)
         }
+        Command::Eval(EvalCommand::Plover(args)) => eval_peer(&args, false),
+        Command::Eval(EvalCommand::Petrarch(args)) => eval_peer(&args, true),
         Command::Train(args) => {
             let report =
                 newsgraph::nlp::train::train_all(&args.data, &args.out, &Default::default())?;
@@ -101,6 +103,29 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(false)
         }
     }
+}
+
+fn eval_peer(args: &newsgraph::cli::EvalPeerArgs, petrarch: bool) -> Result<bool> {
+    use newsgraph::eval::peer;
+    let ontology = Ontology::embedded()?;
+    let records = if petrarch {
+        peer::load_petrarch(&args.file, &ontology)?
+    } else {
+        peer::load_plover(&args.file, &ontology)?
+    };
+    let extractor = Extractor::new(&ontology, Gazetteer::embedded());
+    let report = peer::score(&records, &ontology, &|d| -> Result<
+        _,
+        std::convert::Infallible,
+    > { Ok(extractor.extract(d)) })?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{report}")?;
+    }
+    Ok(false)
 }
 
 fn load_ontology(path: Option<&std::path::Path>) -> Result<Ontology> {

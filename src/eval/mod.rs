@@ -1,6 +1,7 @@
 //! Evaluation: gold relations, UD, NER and peer suites.
 
 pub mod gold;
+pub mod peer;
 
 use crate::document::InputError;
 
