@@ -63,6 +63,9 @@ pub struct InputArgs {
     /// for sentences that can hold a relation).
     #[arg(long, value_enum, default_value = "tags")]
     pub syntax: crate::pipeline::SyntaxLevel,
+    /// Worker threads (0: all cores). The output is the same for any value.
+    #[arg(short = 'j', long, default_value_t = 0)]
+    pub jobs: usize,
 }
 
 /// `newsgraph extract`.

@@ -312,3 +312,41 @@ fn hostile_text_never_breaks_any_export() {
         assert!(out.status.success(), "{}", text(&out.stderr));
     }
 }
+
+#[test]
+fn output_is_byte_identical_for_any_number_of_jobs() {
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    let mut input = String::new();
+    for i in 0..70 {
+        // more than one chunk of documents, each a little different
+        let text = format!("{seed_text}\n\nRussia condemned Georgia on day {i}.");
+        input.push_str(&serde_json::json!({"id": format!("d{i:03}"), "text": text}).to_string());
+        input.push('\n');
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c.jsonl");
+    std::fs::write(&corpus, input).unwrap();
+    let run_with = |jobs: &str, format: &str| -> Vec<u8> {
+        let out = run(bin()
+            .arg("extract")
+            .arg(&corpus)
+            .args(["-f", format, "-q", "-j", jobs]));
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        out.stdout
+    };
+    for format in ["nq", "ttl"] {
+        let one = run_with("1", format);
+        assert!(!one.is_empty());
+        assert!(
+            one == run_with("2", format),
+            "{format} differs between --jobs 1 and 2"
+        );
+    }
+    // the streamed N-Quads parse
+    let nq = run_with("2", "nq");
+    let quads: Result<Vec<_>, _> =
+        oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
+            .for_slice(&nq)
+            .collect();
+    assert!(quads.is_ok_and(|q| q.len() > 1000));
+}
