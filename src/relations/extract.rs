@@ -1595,25 +1595,34 @@ impl<'o> RelationExtractor<'o> {
         }
     }
 
+    /// The longest trigger of `kind` starting at token `k`: (trigger index, end token).
+    fn longest_trigger(
+        &self,
+        doc: &Doc,
+        s: usize,
+        k: usize,
+        kind: TriggerKind,
+    ) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for &ti in self.lex.starting_with(norm(&doc.toks(s)[k])) {
+            let t = &self.lex.triggers[ti];
+            if t.kind == kind
+                && let Some((end, _)) = self.match_trigger(doc, s, k, t)
+                && best.is_none_or(|(_, e)| end > e)
+            {
+                best = Some((ti, end));
+            }
+        }
+        best
+    }
+
     /// "Serbian President Boris Tadic", "Wang Guangya, China's UN ambassador", "the foreign minister
     /// of Cuba, Bruno Parrilla": titles from the ontology link persons to states and organizations.
     fn titles(&self, doc: &Doc, s: usize, out: &mut Vec<RelationMention>) {
         let toks = doc.toks(s);
         let mut k = 0;
         while k < toks.len() {
-            let mut best: Option<(usize, usize)> = None;
-            for &ti in self.lex.starting_with(norm(&toks[k])) {
-                let t = &self.lex.triggers[ti];
-                if t.kind != TriggerKind::Title {
-                    continue;
-                }
-                if let Some((end, _)) = self.match_trigger(doc, s, k, t)
-                    && best.is_none_or(|(_, e)| end > e)
-                {
-                    best = Some((ti, end));
-                }
-            }
-            let Some((ti, end)) = best else {
+            let Some((ti, end)) = self.longest_trigger(doc, s, k, TriggerKind::Title) else {
                 k += 1;
                 continue;
             };
@@ -2246,19 +2255,8 @@ impl<'o> RelationExtractor<'o> {
             let toks = doc.toks(s);
             let mut k = 0;
             while k < toks.len() {
-                let mut best: Option<(usize, usize)> = None;
-                for &ti in self.lex.starting_with(norm(&toks[k])) {
-                    let t = &self.lex.triggers[ti];
-                    if t.kind != TriggerKind::Evaluative {
-                        continue;
-                    }
-                    if let Some((end, _)) = self.match_trigger(doc, s, k, t)
-                        && best.is_none_or(|(_, e)| end > e)
-                    {
-                        best = Some((ti, end));
-                    }
-                }
-                let Some((ti, end)) = best else {
+                let Some((ti, end)) = self.longest_trigger(doc, s, k, TriggerKind::Evaluative)
+                else {
                     k += 1;
                     continue;
                 };
