@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod corpus;
 pub mod document;
 pub mod entities;
 pub mod eval;

@@ -136,22 +136,11 @@ fn load_ontology(path: Option<&std::path::Path>) -> Result<Ontology> {
 }
 
 /// Reads and extracts every input document into one merged graph; reports bad documents on stderr.
-/// Counts of a run.
-struct RunSummary {
-    ok: usize,
-    failed: usize,
-}
-
-/// Reads the inputs as a stream and extracts them in parallel, chunk by chunk (only one chunk of
-/// documents is held in memory); hands each document's graph to `on_graph` in input order, so the
-/// output is the same for any number of threads. Bad documents are reported on stderr, in order.
-fn extract_stream(
+/// The extractor and the input specs of a run.
+fn prepare<'a>(
     input: &InputArgs,
-    ontology: &Ontology,
-    on_graph: &mut dyn FnMut(KnowledgeGraph) -> Result<()>,
-) -> Result<RunSummary> {
-    use rayon::prelude::*;
-    const CHUNK: usize = 64;
+    ontology: &'a Ontology,
+) -> (Extractor<'a>, Vec<InputSpec>, usize) {
     let extractor = Extractor::new(ontology, Gazetteer::embedded())
         .with_min_confidence(input.min_confidence)
         .with_syntax(input.syntax);
@@ -160,66 +149,28 @@ fn extract_stream(
         .iter()
         .map(|a| InputSpec::from_arg(a, input.jsonl, input.recursive))
         .collect();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(input.jobs)
-        .build()
-        .context("starting worker threads")?;
-    let mut summary = RunSummary { ok: 0, failed: 0 };
-    let mut reader = read_inputs(&specs);
-    loop {
-        let chunk: Vec<_> = reader.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        let results: Vec<Result<KnowledgeGraph, String>> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|item| {
-                    item.map(|doc| extractor.extract(&doc))
-                        .map_err(|e| e.to_string())
-                })
-                .collect()
-        });
-        for r in results {
-            match r {
-                Ok(g) => {
-                    summary.ok += 1;
-                    on_graph(g)?;
-                }
-                Err(e) => {
-                    eprintln!("newsgraph: {e}");
-                    summary.failed += 1;
-                }
-            }
-        }
-    }
-    Ok(summary)
+    let jobs = if input.jobs == 0 {
+        newsgraph::corpus::default_jobs()
+    } else {
+        input.jobs
+    };
+    (extractor, specs, jobs.max(1))
 }
 
-/// Reads and extracts every input document into one merged graph.
+/// Reads and extracts every input document into one merged graph (in parallel, in input order).
 fn extract_inputs(
     input: &InputArgs,
     ontology: &Ontology,
     quiet: bool,
 ) -> Result<(KnowledgeGraph, usize, usize)> {
-    let started = std::time::Instant::now();
-    let mut graph = KnowledgeGraph::new();
-    let summary = extract_stream(input, ontology, &mut |g| {
-        graph.merge(g);
-        Ok(())
-    })?;
-    graph.canonicalize();
+    let (extractor, specs, jobs) = prepare(input, ontology);
+    let mut observer = newsgraph::corpus::StderrObserver;
+    let (graph, stats) =
+        newsgraph::corpus::merge_graph(read_inputs(&specs), &extractor, jobs, &mut observer)?;
     if !quiet {
-        eprintln!(
-            "newsgraph: {} documents, {} failed, {} entities, {} relations, {:.1} s",
-            summary.ok,
-            summary.failed,
-            graph.entity_count(),
-            graph.relation_count(),
-            started.elapsed().as_secs_f64()
-        );
+        eprintln!("newsgraph: {stats}");
     }
-    Ok((graph, summary.ok, summary.failed))
+    Ok((graph, stats.documents, stats.failures))
 }
 
 fn extract(args: ExtractArgs) -> Result<bool> {
@@ -233,32 +184,27 @@ fn extract(args: ExtractArgs) -> Result<bool> {
     if args.output.is_none() && formats.len() != 1 {
         bail!("several formats need an output directory (-o DIR)");
     }
-    // line formats on stdout stream: each document's quads are written as soon as it is done
-    if args.output.is_none() && matches!(formats[0], Format::NQuads | Format::NTriples) {
-        let started = std::time::Instant::now();
+    // N-Quads on stdout stream: each document's quads are written as its batch finishes
+    if args.output.is_none() && formats == [Format::NQuads] {
+        let (extractor, specs, jobs) = prepare(&args.input, &ontology);
         let stdout = io::stdout();
-        let mut out = io::BufWriter::new(stdout.lock());
-        let (mut entities, mut relations) = (0usize, 0usize);
-        let summary = extract_stream(&args.input, &ontology, &mut |g| {
-            entities += g.entity_count();
-            relations += g.relation_count();
-            let quads = export::rdf::graph_to_quads(&g, &ontology)?;
-            export::rdf::write_quads(&quads, &ontology, formats[0], &mut out)?;
-            Ok(())
-        })?;
+        let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+        let mut observer = newsgraph::corpus::StderrObserver;
+        let stats = newsgraph::corpus::stream_nquads(
+            read_inputs(&specs),
+            &extractor,
+            jobs,
+            &mut out,
+            &mut observer,
+        )?;
         out.flush()?;
         if !args.quiet {
-            eprintln!(
-                "newsgraph: {} documents, {} failed, {entities} entity and {relations} relation records (per document), {:.1} s",
-                summary.ok,
-                summary.failed,
-                started.elapsed().as_secs_f64()
-            );
+            eprintln!("newsgraph: {stats}");
         }
-        if summary.ok == 0 && summary.failed > 0 {
+        if stats.documents == 0 && stats.failures > 0 {
             bail!("no document could be read");
         }
-        return Ok(summary.failed > 0);
+        return Ok(stats.failures > 0);
     }
     let (graph, ok, failed) = extract_inputs(&args.input, &ontology, args.quiet)?;
     if ok == 0 && failed > 0 {
