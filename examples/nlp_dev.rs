@@ -2,8 +2,8 @@
 //!
 //! ```text
 //! cargo run --release --example nlp_dev -- train [--data DIR] [--out DIR]
-//! cargo run --release --example nlp_dev -- eval FILE.conllu [--raw] [--json] [--models DIR]
-//! cargo run --release --example nlp_dev -- bench [FILE.jsonl] [--limit N]
+//! cargo run --release --example nlp_dev -- eval FILE.conllu [--raw] [--json] [--models DIR] [--beam N]
+//! cargo run --release --example nlp_dev -- bench [FILE.jsonl] [--limit N] [--beam N]
 //! ```
 use std::path::PathBuf;
 use std::time::Instant;
@@ -41,13 +41,14 @@ fn main() -> anyhow::Result<()> {
             let file = args.get(1).ok_or_else(|| anyhow::anyhow!("eval FILE"))?;
             let raw = args.iter().any(|a| a == "--raw");
             let t = Instant::now();
-            let scores = match arg_value(&args, "--models") {
-                Some(dir) => {
-                    let m = NlpModels::load(&PathBuf::from(dir))?;
-                    eval::eval_ud_with(&m, &PathBuf::from(file), raw)?
-                }
-                None => eval::eval_ud(&PathBuf::from(file), raw)?,
+            let mut m = match arg_value(&args, "--models") {
+                Some(dir) => NlpModels::load(&PathBuf::from(dir))?,
+                None => NlpModels::load(&root.join("models"))?,
             };
+            if let Some(b) = arg_value(&args, "--beam") {
+                m.set_parser_beam(b.parse()?);
+            }
+            let scores = eval::eval_ud_with(&m, &PathBuf::from(file), raw)?;
             if args.iter().any(|a| a == "--json") {
                 println!("{}", serde_json::to_string(&scores)?);
             } else {
@@ -166,6 +167,17 @@ fn bench(args: &[String], root: &std::path::Path) -> anyhow::Result<()> {
     let t = Instant::now();
     let models = NlpModels::embedded()?;
     let load = t.elapsed();
+    let owned;
+    let models = match arg_value(args, "--beam") {
+        Some(b) => {
+            let mut m = NlpModels::load(&root.join("models"))?;
+            m.set_parser_beam(b.parse()?);
+            owned = m;
+            &owned
+        }
+        None => models,
+    };
+    println!("parser beam: {}", models.parser_beam());
     println!(
         "model load: {:.1} ms wall, {:.1} ms CPU",
         load.as_secs_f64() * 1000.0,

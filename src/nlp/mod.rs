@@ -100,6 +100,7 @@ pub struct NlpModels {
     tagger: Tagger,
     lemmatizer: Lemmatizer,
     parser: Parser,
+    beam: usize,
 }
 
 /// File names of the three model files inside a model directory.
@@ -171,6 +172,7 @@ impl NlpModels {
             tagger: Tagger::from_bytes(tagger)?,
             lemmatizer: Lemmatizer::from_bytes(lemmatizer)?,
             parser: Parser::from_bytes(parser)?,
+            beam: parser::DEFAULT_BEAM,
         })
     }
 
@@ -206,10 +208,22 @@ impl NlpModels {
         Tagged { feats, classes }
     }
 
+    /// Sets the parser's beam width (1 = greedy, fastest; default [`parser::DEFAULT_BEAM`]).
+    pub fn set_parser_beam(&mut self, width: usize) {
+        self.beam = width.max(1);
+    }
+
+    /// The parser's beam width.
+    pub fn parser_beam(&self) -> usize {
+        self.beam
+    }
+
     /// Parses a tagged sentence: (heads (0 = root, else 1-based), relation names).
     pub fn parse<'a>(&'a self, tagged: &Tagged) -> (Vec<usize>, Vec<&'a str>) {
         let mut sc = ParseScratch::default();
-        let (h, l) = self.parser.parse(&tagged.feats, &tagged.classes, &mut sc);
+        let (h, l) = self
+            .parser
+            .parse_beam(&tagged.feats, &tagged.classes, &mut sc, self.beam);
         (h, l.iter().map(|&x| self.parser.label(x)).collect())
     }
 
