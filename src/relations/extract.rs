@@ -2,7 +2,7 @@
 //! sentence's tokens and entity mentions, speech attribution and quotes.
 
 use super::lexicon::{CompiledTrigger, PatternItem, TriggerLexicon};
-use super::quotes::find_quotes;
+use super::quotes::{QuoteSpan, find_quotes};
 use super::{QuoteMention, RelationMention};
 use crate::entities::{DocumentEntities, MentionKind};
 use crate::graph::Modality;
@@ -247,7 +247,7 @@ struct Doc<'a> {
     /// Coordinated groups (sentence, token, entities) for "they"/"their".
     groups: Vec<(usize, usize, Vec<usize>)>,
     /// Byte spans of the quotations (inner text).
-    quote_spans: Vec<Span>,
+    quote_spans: Vec<QuoteSpan>,
     /// Tags, lemmas and dependencies of the analysed sentences.
     syntax: &'a [Option<SentenceSyntax>],
 }
@@ -330,7 +330,7 @@ impl<'o> RelationExtractor<'o> {
             ment_at,
             event_actors: Vec::new(),
             groups: Vec::new(),
-            quote_spans: find_quotes(text).into_iter().map(|q| q.inner).collect(),
+            quote_spans: find_quotes(text),
             syntax,
         };
         self.collect_event_actors(&mut doc);
@@ -654,7 +654,7 @@ impl<'o> RelationExtractor<'o> {
         let quote_of = |byte: usize| {
             doc.quote_spans
                 .iter()
-                .position(|q| q.start <= byte && byte < q.end)
+                .position(|q| q.inner.start <= byte && byte < q.inner.end)
         };
         let here = quote_of(doc.toks(s)[k].span.start);
         let before = |m: &&crate::entities::Mention| {
@@ -2095,7 +2095,7 @@ impl<'o> RelationExtractor<'o> {
     }
 
     fn quotes(&self, doc: &Doc) -> Vec<QuoteMention> {
-        let spans = find_quotes(doc.text);
+        let spans = doc.quote_spans.clone();
         let mut out: Vec<QuoteMention> = Vec::new();
         let sent_of = |byte: usize| {
             doc.sentences
