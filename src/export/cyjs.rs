@@ -167,11 +167,5 @@ pub fn write(
     ontology: &Ontology,
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
-    let doc = to_cytoscape(graph, ontology);
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| ExportError::Write {
-        format: Format::CytoscapeJson,
-        source: std::io::Error::other(e),
-    })?;
-    out.write_all(b"\n")
-        .map_err(ExportError::write(Format::CytoscapeJson))
+    super::write_pretty_json(&to_cytoscape(graph, ontology), Format::CytoscapeJson, out)
 }

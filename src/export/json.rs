@@ -263,11 +263,5 @@ pub fn write(
     opts: &ExportOptions,
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
-    let doc = to_node_link(graph, opts);
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| ExportError::Write {
-        format: Format::NodeLinkJson,
-        source: std::io::Error::other(e),
-    })?;
-    out.write_all(b"\n")
-        .map_err(ExportError::write(Format::NodeLinkJson))
+    super::write_pretty_json(&to_node_link(graph, opts), Format::NodeLinkJson, out)
 }

@@ -372,6 +372,19 @@ impl Prepared {
     }
 }
 
+/// Writes a serializable value as pretty-printed JSON with a trailing newline (json, cyjs).
+pub(crate) fn write_pretty_json<T: serde::Serialize>(
+    value: &T,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| ExportError::Write {
+        format,
+        source: std::io::Error::other(e),
+    })?;
+    out.write_all(b"\n").map_err(ExportError::write(format))
+}
+
 /// Writes the graph in one format.
 pub fn write(
     graph: &KnowledgeGraph,

@@ -1267,30 +1267,45 @@ impl<'o> RelationExtractor<'o> {
                 TriggerKind::Adjective if copular => {
                     self.verb_pattern(doc, s, k, end, t, slot, out)
                 }
-                TriggerKind::Inverse => {
-                    let (negated, modality) = self.polarity(doc, s, k, t);
-                    if let (Some(obj), Some(subj)) = (
-                        self.subject_left(doc, s, k),
-                        self.agent_right(doc, s, end, 10),
-                    ) {
-                        self.emit(
-                            doc,
-                            out,
-                            s,
-                            &subj,
-                            &obj,
-                            &t.predicate,
-                            (k, end),
-                            negated,
-                            modality,
-                            0.7,
-                            "inverse",
-                        );
-                    }
-                }
+                TriggerKind::Inverse => self.agentive(doc, s, (k, end), t, 10, 0.7, "inverse", out),
                 _ => {}
             }
             k = end.max(k + 1);
+        }
+    }
+
+    /// Passive and inverse patterns: the object stands left of the trigger ("Kosovo was condemned",
+    /// "UNMIK has drawn fire"), the subject is the agent after "by"/"from" within `max` tokens.
+    #[allow(clippy::too_many_arguments)]
+    fn agentive(
+        &self,
+        doc: &Doc,
+        s: usize,
+        trig: (usize, usize),
+        t: &CompiledTrigger,
+        max: usize,
+        base: f64,
+        pattern: &'static str,
+        out: &mut Vec<RelationMention>,
+    ) {
+        let (negated, modality) = self.polarity(doc, s, trig.0, t);
+        if let (Some(obj), Some(subj)) = (
+            self.subject_left(doc, s, trig.0),
+            self.agent_right(doc, s, trig.1, max),
+        ) {
+            self.emit(
+                doc,
+                out,
+                s,
+                &subj,
+                &obj,
+                &t.predicate,
+                trig,
+                negated,
+                modality,
+                base,
+                pattern,
+            );
         }
     }
 
@@ -1320,24 +1335,7 @@ impl<'o> RelationExtractor<'o> {
                 || toks[k].lower == "held");
         let passive = passive && t.kind == TriggerKind::Verb;
         if passive {
-            if let (Some(obj), Some(subj)) = (
-                self.subject_left(doc, s, k),
-                self.agent_right(doc, s, end, 8),
-            ) {
-                self.emit(
-                    doc,
-                    out,
-                    s,
-                    &subj,
-                    &obj,
-                    &t.predicate,
-                    (k, end),
-                    negated,
-                    modality,
-                    0.75,
-                    "passive",
-                );
-            }
+            self.agentive(doc, s, (k, end), t, 8, 0.75, "passive", out);
             return;
         }
         let Some(subj) = self.subject_left(doc, s, k) else {
