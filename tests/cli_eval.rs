@@ -1,23 +1,13 @@
 //! The `eval` subcommands of the binary (need ../shared; skipped without it unless CI is set).
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
+use common::shared_dir;
 
-fn shared() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if dir.exists() {
-        return Some(dir);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("../shared/data is required when CI is set");
-    }
-    eprintln!("skipping: ../shared/data absent");
-    None
-}
+use std::process::Command;
 
 #[test]
 fn eval_ud_prints_the_json_keys_in_percent() {
-    let Some(d) = shared() else { return };
+    let Some(d) = shared_dir() else { return };
     let out = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
         .args(["eval", "ud", "--json"])
         .arg(d.join("nlp/ud-english-gum/en_gum-ud-test.conllu"))
@@ -38,7 +28,7 @@ fn eval_ud_prints_the_json_keys_in_percent() {
 
 #[test]
 fn eval_gold_json_reports_strict_and_family_scores() {
-    let Some(d) = shared() else { return };
+    let Some(d) = shared_dir() else { return };
     let out = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
         .args(["eval", "gold", "--json", "--gold"])
         .arg(d.join("eval/dev-gold"))

@@ -2,21 +2,11 @@
 //! order, each bad document is a named error and the others are still read, and the title rule
 //! holds on the real evaluation articles.
 
+mod common;
+use common::shared_dir;
+
 use newsgraph::document::{Document, DocumentReader, InputError, InputSpec};
 use std::io::Cursor;
-use std::path::PathBuf;
-
-fn shared_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if dir.exists() {
-        Some(dir)
-    } else if std::env::var_os("CI").is_some() {
-        panic!("../shared/data is absent but CI is set");
-    } else {
-        eprintln!("skipping: ../shared absent");
-        None
-    }
-}
 
 fn split(
     items: impl Iterator<Item = Result<Document, InputError>>,

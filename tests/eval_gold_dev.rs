@@ -3,24 +3,14 @@
 //! P = R = F1 = 1 (strict and family), full entity recall and quote speaker accuracy when run
 //! through `run_gold_eval` (which reads the articles with the project's text reader).
 
+mod common;
+use common::shared_dir;
+
 use newsgraph::document::Document;
 use newsgraph::eval::gold::{GoldFile, gold_files, graph_from_gold, run_gold_eval};
 use newsgraph::graph::KnowledgeGraph;
 use newsgraph::ontology::Ontology;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-fn shared_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if dir.exists() {
-        Some(dir)
-    } else if std::env::var_os("CI").is_some() {
-        panic!("../shared/data is absent but CI is set");
-    } else {
-        eprintln!("skipping: ../shared absent");
-        None
-    }
-}
 
 #[test]
 fn every_dev_gold_file_parses_and_is_consistent() {

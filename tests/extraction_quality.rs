@@ -2,27 +2,19 @@
 //! Prints the scores; fails when the seed article drops below strict F1 0.85 or the dev set below
 //! the floor this version reached.
 
+mod common;
+use common::shared_dir;
+
 use newsgraph::entities::gazetteer::Gazetteer;
 use newsgraph::eval::gold::run_gold_eval;
 use newsgraph::ontology::Ontology;
 use newsgraph::pipeline::Extractor;
-use std::path::PathBuf;
-
-fn eval_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/eval");
-    if dir.exists() {
-        return Some(dir);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("../shared/data/eval is required when CI is set");
-    }
-    eprintln!("skipping: ../shared/data/eval absent");
-    None
-}
 
 #[test]
 fn dev_gold_scores_hold() {
-    let Some(dir) = eval_dir() else { return };
+    let Some(dir) = shared_dir().map(|d| d.join("eval")) else {
+        return;
+    };
     let ontology = Ontology::embedded().unwrap();
     let extractor = Extractor::new(&ontology, Gazetteer::embedded());
     let extract = |d: &newsgraph::document::Document| -> Result<_, std::convert::Infallible> {

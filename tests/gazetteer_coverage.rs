@@ -1,21 +1,12 @@
 //! Coverage: every UN member state in the Factbook and every SupraVerden organization is
 //! recognized by its name, and by its acronym when it has one, inside a generated sentence.
 
+mod common;
+use common::shared_dir;
+
 use std::path::{Path, PathBuf};
 
 use newsgraph::entities::gazetteer::{AliasKind, EntityClass, EntryId, Gazetteer};
-
-fn shared_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if dir.exists() {
-        Some(dir)
-    } else if std::env::var_os("CI").is_some() {
-        panic!("../shared is required under CI");
-    } else {
-        eprintln!("skipping: ../shared absent");
-        None
-    }
-}
 
 /// Whether `surface`, placed in a sentence, is found exactly and `want` is among its senses.
 fn recognized(g: &Gazetteer, surface: &str, want: EntryId) -> Result<(), String> {

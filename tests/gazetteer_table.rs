@@ -1,21 +1,10 @@
 //! Staleness check: the committed gazetteer table is exactly what the generator makes from
 //! `../shared/data/gazetteer` and the supplement.
 
-use std::path::PathBuf;
+mod common;
+use common::shared_dir;
 
 use newsgraph::entities::gazetteer::{EMBEDDED_TABLE, Gazetteer, build};
-
-fn shared_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if dir.exists() {
-        Some(dir)
-    } else if std::env::var_os("CI").is_some() {
-        panic!("../shared is required under CI");
-    } else {
-        eprintln!("skipping: ../shared absent");
-        None
-    }
-}
 
 #[test]
 fn committed_table_is_up_to_date() {
