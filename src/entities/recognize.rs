@@ -579,7 +579,7 @@ impl<'a> EntityRecognizer<'a> {
             }
         }
         self.acronyms(&mut b, sentences);
-        self.resolve_singles(&mut b, sentences, &singles);
+        self.resolve_singles(&mut b, sentences, &singles, &lower_words);
         self.short_names(&mut b);
         self.descriptions(&mut b, sentences);
         // finalize: point mentions at representatives, drop merged entities, reindex
@@ -930,7 +930,13 @@ impl<'a> EntityRecognizer<'a> {
     }
 
     /// Single capitalized words: a part of a person's name, a known acronym, a speaker, or a name.
-    fn resolve_singles(&self, b: &mut Builder, sentences: &[Sentence], singles: &[(usize, usize)]) {
+    fn resolve_singles(
+        &self,
+        b: &mut Builder,
+        sentences: &[Sentence],
+        singles: &[(usize, usize)],
+        lower_words: &HashSet<&str>,
+    ) {
         // how often each single name occurs (a name said twice is more likely a real one)
         let mut cap_counts: HashMap<&str, usize> = HashMap::new();
         for &(si, k) in singles {
@@ -992,7 +998,7 @@ impl<'a> EntityRecognizer<'a> {
                 && (is_all_caps(&t.text)
                     || cap_counts.get(t.text.as_str()).copied().unwrap_or(0) >= 2
                     || sent.tokens[k - 1].lower == "the"
-                    || !lower_words_contains(sentences, &t.lower))
+                    || !lower_words.contains(t.lower.as_str()))
             {
                 let e = b.entity(&t.text, "Organization", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
@@ -1075,15 +1081,6 @@ impl<'a> EntityRecognizer<'a> {
         }
         b.mentions.extend(new);
     }
-}
-
-/// Whether the document writes this word in lower case somewhere (then a capitalized use is likely
-/// a common word).
-fn lower_words_contains(sentences: &[Sentence], lower: &str) -> bool {
-    sentences
-        .iter()
-        .flat_map(|s| s.tokens.iter())
-        .any(|t| t.text == lower)
 }
 
 fn sent_text(toks: &[Token], a: usize, b: usize) -> String {
