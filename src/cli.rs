@@ -127,6 +127,9 @@ pub struct EvalPeerArgs {
     /// Print JSON (one object: records, in_scope, family_accuracy, full_accuracy).
     #[arg(long)]
     pub json: bool,
+    /// List the records that missed, with gold events and extracted relations.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 /// `newsgraph eval ud`.

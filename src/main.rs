@@ -114,11 +114,17 @@ fn eval_peer(args: &newsgraph::cli::EvalPeerArgs, petrarch: bool) -> Result<bool
         peer::load_plover(&args.file, &ontology)?
     };
     let extractor = Extractor::new(&ontology, Gazetteer::embedded());
-    let report = peer::score(&records, &ontology, &|d| -> Result<
+    let codes = peer::CountryCodes::beside(&args.file);
+    let report = peer::score(&records, &ontology, &codes, &|d| -> Result<
         _,
         std::convert::Infallible,
-    > { Ok(extractor.extract(d)) })?;
+    > {
+        Ok(extractor.extract(d))
+    })?;
     let mut out = io::stdout().lock();
+    if args.verbose {
+        report.write_misses(&mut out)?;
+    }
     if args.json {
         serde_json::to_writer(&mut out, &report)?;
         writeln!(out)?;

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 /// The embedded ontology source (Turtle).
 pub const EMBEDDED_ONTOLOGY: &str = include_str!("../ontology/newsgraph.ttl");
+/// Verb triggers learned from the CAMEO dictionary (generated; see `relations::cameo`).
+pub const EMBEDDED_CAMEO_TRIGGERS: &str = include_str!("../ontology/cameo-triggers.ttl");
 /// The embedded JSON-LD context.
 pub const EMBEDDED_CONTEXT: &str = include_str!("../ontology/context.jsonld");
 /// The embedded SHACL shapes (the export contract).
@@ -69,6 +71,8 @@ pub struct Trigger {
     pub pattern: String,
     /// Part of speech of the head word: "verb", "noun", "adj" or "title".
     pub kind: TriggerKind,
+    /// Learned from a peer dictionary (`ng:cameoVerbTrigger`), not listed by hand.
+    pub learned: bool,
 }
 
 /// The grammatical kind of a trigger.
@@ -86,6 +90,9 @@ pub enum TriggerKind {
     Inverse,
     /// Evaluative words expressing the speaker's stance toward what they are said of ("illegal").
     Evaluative,
+    /// An obligation put on the clause's subject in speech ("Hamas should stop", "Iraq must
+    /// cooperate"): the speaker relates to that subject.
+    Deontic,
 }
 
 /// A relation predicate (`ng:condemns`, ...).
@@ -111,6 +118,9 @@ pub struct PredicateDef {
     pub cameo: Vec<String>,
     /// Whether the predicate is symmetric (meetsWith, agreesWith).
     pub symmetric: bool,
+    /// CAMEO lemmas the vocabulary generator must not learn for this predicate
+    /// (`ng:cameoExcludedLemma`: ambiguous in news).
+    pub cameo_excluded: std::collections::BTreeSet<String>,
     /// Trigger words.
     pub triggers: Vec<Trigger>,
     /// `skos:closeMatch` alignments (Wikidata properties, schema.org, W3C ORG), full IRIs.
@@ -154,6 +164,14 @@ const SKOS_CLOSE_MATCH: &str = "http://www.w3.org/2004/02/skos/core#closeMatch";
 impl Ontology {
     /// The ontology embedded in the binary.
     pub fn embedded() -> Result<Self, OntologyError> {
+        Self::from_turtle(
+            &format!("{EMBEDDED_ONTOLOGY}\n{EMBEDDED_CAMEO_TRIGGERS}"),
+            "embedded",
+        )
+    }
+
+    /// The embedded hand-written ontology without the learned CAMEO triggers (the generator's input).
+    pub fn embedded_hand_written() -> Result<Self, OntologyError> {
         Self::from_turtle(EMBEDDED_ONTOLOGY, "embedded")
     }
 
@@ -294,20 +312,26 @@ impl Ontology {
                 v
             };
             let mut triggers = Vec::new();
-            for (key, kind) in [
-                ("verbTrigger", TriggerKind::Verb),
-                ("nounTrigger", TriggerKind::Noun),
-                ("adjectiveTrigger", TriggerKind::Adjective),
-                ("titleTrigger", TriggerKind::Title),
-                ("inverseTrigger", TriggerKind::Inverse),
-                ("evaluativeTrigger", TriggerKind::Evaluative),
+            for (key, kind, learned) in [
+                ("verbTrigger", TriggerKind::Verb, false),
+                ("nounTrigger", TriggerKind::Noun, false),
+                ("adjectiveTrigger", TriggerKind::Adjective, false),
+                ("titleTrigger", TriggerKind::Title, false),
+                ("inverseTrigger", TriggerKind::Inverse, false),
+                ("evaluativeTrigger", TriggerKind::Evaluative, false),
+                ("deonticTrigger", TriggerKind::Deontic, false),
+                ("cameoVerbTrigger", TriggerKind::Verb, true),
             ] {
                 for pattern in strings(&ng(key)) {
                     let pattern = pattern.trim().to_lowercase();
                     if pattern.is_empty() {
                         return Err(invalid(format!("{local}: empty {key}")));
                     }
-                    triggers.push(Trigger { pattern, kind });
+                    triggers.push(Trigger {
+                        pattern,
+                        kind,
+                        learned,
+                    });
                 }
             }
             triggers.sort_by(|a, b| (a.kind, &a.pattern).cmp(&(b.kind, &b.pattern)));
@@ -326,6 +350,7 @@ impl Ontology {
                     range: locals(&format!("{RDFS}range")),
                     plover: strings(&ng("ploverType")),
                     cameo: strings(&ng("cameoCode")),
+                    cameo_excluded: strings(&ng("cameoExcludedLemma")).into_iter().collect(),
                     symmetric,
                     triggers,
                     close_match: get(p, SKOS_CLOSE_MATCH).iter().filter_map(iri_of).collect(),

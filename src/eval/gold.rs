@@ -559,6 +559,9 @@ pub struct ArticleScore {
     /// System relations that are strict false positives (verbose).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<RelationDiff>,
+    /// Gold quotes not found or found with another speaker (verbose).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quote_misses: Vec<String>,
 }
 
 /// The scores of a gold evaluation run: per article and micro-averaged.
@@ -584,6 +587,7 @@ impl GoldReport {
         for a in &mut self.articles {
             a.missed.clear();
             a.extra.clear();
+            a.quote_misses.clear();
         }
     }
 }
@@ -670,6 +674,9 @@ impl fmt::Display for GoldReport {
                         writeln!(f, "      | {e}")?;
                     }
                 }
+            }
+            for q in &a.quote_misses {
+                writeln!(f, "  quote: {q}")?;
             }
         }
         Ok(())
@@ -918,35 +925,46 @@ impl<'a> Scorer<'a> {
         }
 
         // Quotes.
-        let system_quotes: Vec<(String, Option<BTreeSet<usize>>)> = system
+        let system_quotes: Vec<(String, Option<BTreeSet<usize>>, &str)> = system
             .quotes
             .iter()
             .map(|q| {
                 (
                     normalize_quote(&q.text),
                     q.speaker.as_ref().map(|s| self.matches(s)),
+                    q.speaker.as_ref().map_or("(none)", |s| s.label.as_str()),
                 )
             })
             .collect();
         let mut quotes_found = 0;
         let mut quotes_correct = 0;
+        let mut quote_misses = Vec::new();
         for q in &self.gold.quotes {
             let prefix = normalize_quote(&q.starts_with);
             let speaker = self.gold_index.get(q.speaker.as_str());
             let hits: Vec<_> = system_quotes
                 .iter()
-                .filter(|(t, _)| !prefix.is_empty() && t.starts_with(&prefix))
+                .filter(|(t, _, _)| !prefix.is_empty() && t.starts_with(&prefix))
                 .collect();
             if hits.is_empty() {
+                quote_misses.push(format!("{:?} by {} not found", q.starts_with, q.speaker));
                 continue;
             }
             quotes_found += 1;
-            if hits.iter().any(|(_, s)| {
+            if hits.iter().any(|(_, s, _)| {
                 s.as_ref()
                     .zip(speaker)
                     .is_some_and(|(set, gi)| set.contains(gi))
             }) {
                 quotes_correct += 1;
+            } else {
+                let got: Vec<&str> = hits.iter().map(|h| h.2).collect();
+                quote_misses.push(format!(
+                    "{:?} by {}, got {}",
+                    q.starts_with,
+                    q.speaker,
+                    got.join(" / ")
+                ));
             }
         }
 
@@ -971,6 +989,7 @@ impl<'a> Scorer<'a> {
             counts,
             missed,
             extra,
+            quote_misses,
         }
     }
 }
@@ -1419,6 +1438,7 @@ mod tests {
             },
             missed: vec![],
             extra: vec![],
+            quote_misses: vec![],
         };
         let mut b = a.clone();
         b.counts.strict = Prf::from_counts(0, 0, 2);

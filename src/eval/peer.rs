@@ -196,6 +196,48 @@ pub struct PeerReport {
     pub family_accuracy: f64,
     /// Fraction of in-scope records where such a relation also links a gold source to a gold target.
     pub full_accuracy: f64,
+    /// Per in-scope record: what was expected and what was extracted (for `--verbose`).
+    #[serde(skip)]
+    pub outcomes: Vec<RecordOutcome>,
+}
+
+/// How one in-scope record scored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordOutcome {
+    /// Record id.
+    pub id: String,
+    /// The sentence.
+    pub text: String,
+    /// Gold events as `TYPE/FAMILY source -> target`.
+    pub gold: Vec<String>,
+    /// Extracted relations as `subject predicate object`.
+    pub extracted: Vec<String>,
+    /// Some relation had a gold family.
+    pub family_hit: bool,
+    /// Some relation had a gold family, source and target.
+    pub full_hit: bool,
+}
+
+impl PeerReport {
+    /// Writes the records that missed (family or full) with gold and extracted relations.
+    pub fn write_misses(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        for o in self.outcomes.iter().filter(|o| !o.full_hit) {
+            let what = if o.family_hit {
+                "full miss"
+            } else {
+                "family miss"
+            };
+            writeln!(out, "== {} ({what})", o.id)?;
+            writeln!(out, "  | {}", o.text)?;
+            for g in &o.gold {
+                writeln!(out, "  gold: {g}")?;
+            }
+            for e in &o.extracted {
+                writeln!(out, "  got:  {e}")?;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl std::fmt::Display for PeerReport {
@@ -214,45 +256,132 @@ fn norm(s: &str) -> String {
         .collect()
 }
 
-/// Whether an entity (label, aliases, mention texts) is the gold actor, by text or country code.
+/// CAMEO country codes with the names the PETRARCH2 country dictionary gives them
+/// (`petrarch-dictionaries/Phoenix.Countries.actors.txt`: `BRAZIL_ [BRA]` then `+BRASIL_` lines).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CountryCodes {
+    names: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl CountryCodes {
+    /// Parses the dictionary text; names are normalized like actor texts.
+    pub fn parse(text: &str) -> Self {
+        let mut names: std::collections::HashMap<String, Vec<String>> = Default::default();
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or("");
+            if line.trim().is_empty() || line.starts_with(char::is_whitespace) {
+                if line.trim().is_empty() {
+                    current = None;
+                }
+                continue;
+            }
+            if let Some(syn) = line.strip_prefix('+') {
+                if let Some(code) = &current {
+                    let n = norm(&syn.replace('_', " "));
+                    if !n.is_empty() {
+                        names.entry(code.clone()).or_default().push(n);
+                    }
+                }
+                continue;
+            }
+            current = None;
+            if let (Some(a), Some(b)) = (line.find('['), line.find(']'))
+                && b == a + 4
+            {
+                let code = line[a + 1..b].to_string();
+                let n = norm(&line[..a].replace('_', " "));
+                names.entry(code.clone()).or_default().push(n);
+                current = Some(code);
+            }
+        }
+        CountryCodes { names }
+    }
+
+    /// Loads the dictionary that sits beside a peer suite (`DIR/petrarch-dictionaries/...`);
+    /// empty when it is not there.
+    pub fn beside(suite: &Path) -> Self {
+        let path = suite
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("petrarch-dictionaries/Phoenix.Countries.actors.txt");
+        std::fs::read_to_string(path)
+            .map(|t| Self::parse(&t))
+            .unwrap_or_default()
+    }
+
+    /// Normalized names of a three-letter country code.
+    pub fn names(&self, code: &str) -> &[String] {
+        self.names.get(code).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Normalized names of an entity: label, aliases and mention texts.
+fn entity_names(graph: &KnowledgeGraph, iri: &str) -> Vec<String> {
+    let Some(node) = graph.entity(iri) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = vec![norm(&node.label)];
+    names.extend(node.aliases.iter().map(|a| norm(a)));
+    names.extend(node.mentions.iter().map(|m| norm(&m.text)));
+    names.retain(|n| !n.is_empty());
+    names
+}
+
+/// Whether an entity (label, aliases, mention texts) is the gold actor: by text, or by country
+/// code: the entity is that country, or a person the text makes its leader or representative
+/// (event coders code officials by their state).
 fn actor_matches(
     graph: &KnowledgeGraph,
     iri: &str,
     actor: &PeerActor,
     gazetteer: &Gazetteer,
+    codes: &CountryCodes,
 ) -> bool {
-    let Some(node) = graph.entity(iri) else {
+    let names = entity_names(graph, iri);
+    if names.is_empty() {
         return false;
-    };
-    let mut names: Vec<String> = vec![norm(&node.label)];
-    names.extend(node.aliases.iter().map(|a| norm(a)));
-    names.extend(node.mentions.iter().map(|m| norm(&m.text)));
+    }
     let text = norm(&actor.text);
     if !text.is_empty()
         && names
             .iter()
-            .any(|n| !n.is_empty() && (text.contains(n.as_str()) || n.contains(text.as_str())))
+            .any(|n| text.contains(n.as_str()) || n.contains(text.as_str()))
     {
         return true;
     }
-    if actor.code.len() >= 3 {
-        let code = &actor.code[..3];
-        return gazetteer
-            .lookup(code)
-            .into_iter()
-            .any(|id| norm(&gazetteer.entry(id).canonical) == names[0]);
+    if actor.code.len() < 3 || !actor.code.is_char_boundary(3) {
+        return false;
     }
-    false
+    let code = &actor.code[..3];
+    let is_country = |names: &[String]| {
+        names.iter().any(|n| codes.names(code).contains(n))
+            || gazetteer
+                .lookup(code)
+                .into_iter()
+                .any(|id| norm(&gazetteer.entry(id).canonical) == names[0])
+    };
+    if is_country(&names) {
+        return true;
+    }
+    graph.relations().into_iter().any(|(s, o, e)| {
+        s.iri == iri && !e.negated && matches!(e.predicate.as_str(), "leads" | "represents") && {
+            let on = entity_names(graph, &o.iri);
+            !on.is_empty() && is_country(&on)
+        }
+    })
 }
 
 /// Extracts each record's sentence and scores it.
 pub fn score<E>(
     records: &[PeerRecord],
     ontology: &Ontology,
+    codes: &CountryCodes,
     extract: &dyn Fn(&Document) -> Result<KnowledgeGraph, E>,
 ) -> Result<PeerReport, E> {
     let gazetteer = Gazetteer::embedded();
     let (mut in_scope, mut family_hits, mut full_hits) = (0usize, 0usize, 0usize);
+    let mut outcomes = Vec::new();
     for r in records {
         let events: Vec<&PeerEvent> = r.events.iter().filter(|e| e.family.is_some()).collect();
         if events.is_empty() {
@@ -288,14 +417,14 @@ pub fn score<E>(
                 let src = |iri: &str| {
                     ev.sources
                         .iter()
-                        .any(|a| actor_matches(&graph, iri, a, gazetteer))
+                        .any(|a| actor_matches(&graph, iri, a, gazetteer, codes))
                 };
                 let tgt = |iri: &str| {
                     ev.targets.is_empty()
                         || ev
                             .targets
                             .iter()
-                            .any(|a| actor_matches(&graph, iri, a, gazetteer))
+                            .any(|a| actor_matches(&graph, iri, a, gazetteer, codes))
                 };
                 if (src(&s.iri) && tgt(&o.iri)) || (symmetric && src(&o.iri) && tgt(&s.iri)) {
                     full_hit = true;
@@ -304,6 +433,43 @@ pub fn score<E>(
         }
         family_hits += usize::from(family_hit);
         full_hits += usize::from(full_hit);
+        let actors = |v: &[PeerActor]| {
+            v.iter()
+                .map(|a| format!("{}[{}]", a.text, a.code))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        outcomes.push(RecordOutcome {
+            id: r.id.clone(),
+            text: r.text.clone(),
+            gold: events
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}/{} {} -> {}",
+                        e.event,
+                        e.family.as_deref().unwrap_or("-"),
+                        actors(&e.sources),
+                        actors(&e.targets)
+                    )
+                })
+                .collect(),
+            extracted: graph
+                .relations()
+                .into_iter()
+                .map(|(s, o, e)| {
+                    format!(
+                        "{} {}{} {}",
+                        s.label,
+                        if e.negated { "not " } else { "" },
+                        e.predicate,
+                        o.label
+                    )
+                })
+                .collect(),
+            family_hit,
+            full_hit,
+        });
     }
     let frac = |n: usize| {
         if in_scope == 0 {
@@ -317,12 +483,23 @@ pub fn score<E>(
         in_scope,
         family_accuracy: frac(family_hits),
         full_accuracy: frac(full_hits),
+        outcomes,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn country_codes_read_names_and_synonyms_but_not_people() {
+        let c = CountryCodes::parse(
+            "# comment\nBRAZIL_  [BRA]\n+BRASIL_ \n+SAO_PAULO_ # city\nJOAO_DA_SILVA_  # CountryInfo.txt\n\t[BRAGOV 030101-041130]\n\nUNITED_STATES_OF_AMERICA_  [USA]\n+UNITED_STATES_ \n",
+        );
+        assert_eq!(c.names("BRA"), ["brazil", "brasil", "saopaulo"]);
+        assert_eq!(c.names("USA"), ["unitedstatesofamerica", "unitedstates"]);
+        assert!(c.names("XYZ").is_empty());
+    }
 
     #[test]
     fn plover_types_map_to_families_from_the_ontology() {
@@ -347,6 +524,7 @@ mod tests {
         let report = score(
             &recs,
             &o,
+            &CountryCodes::default(),
             &|d: &Document| -> Result<_, std::convert::Infallible> { Ok(x.extract(d)) },
         )
         .unwrap();

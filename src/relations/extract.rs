@@ -369,6 +369,7 @@ impl<'o> RelationExtractor<'o> {
             }
         }
         self.evaluative(&doc, &quotes, &speech, &mut out);
+        self.deontic(&doc, &quotes, &speech, &mut out);
         self.speaker_stance(&mut out);
         // domain/range and sanity filters
         out.retain(|r| r.subject != r.object && self.domain_ok(&doc, r));
@@ -718,6 +719,56 @@ impl<'o> RelationExtractor<'o> {
     }
 
     /// Finds the subject left of token `p` (the trigger's first token).
+    /// The subject of the sentence's main clause, for adjuncts that have none of their own
+    /// ("Annan urged Israel to lift the blockade, faulting it ...", "Annan said, following talks
+    /// with X, ..."): the first actor mention before token `before` that is neither the object of
+    /// a preposition nor a possessor, with its coordinated actors.
+    fn main_subject(&self, doc: &Doc, s: usize, before: usize) -> Option<Arg> {
+        let toks = doc.toks(s);
+        let mut j = 0;
+        while j < before {
+            let Some(m) = doc.mention_starting_at(s, j) else {
+                if BOUNDARY.contains(&norm(&toks[j])) || norm(&toks[j]) == "that" {
+                    return None;
+                }
+                j += 1;
+                continue;
+            };
+            let mm = &doc.ents.mentions[m];
+            let possessor = toks
+                .get(mm.tok_end)
+                .is_some_and(|t| matches!(norm(t), "'s" | "'"));
+            // "former United States President Jimmy Carter": the person is the head
+            let m = self.np_head(doc, s, m);
+            if !possessor
+                && !self.after_preposition(doc, s, m)
+                && let Some(e) = self.actor_entity(doc, s, m, false)
+            {
+                let mut a = self.extend_right(doc, s, m);
+                a.entities[0] = e;
+                a.indirect = true;
+                return (a.last_tok <= before).then_some(a);
+            }
+            j = mm.tok_end.max(j + 1);
+        }
+        None
+    }
+
+    /// Whether the verb at `k` heads a participial adjunct with no subject of its own
+    /// ("..., faulting it for ...", "... Lebanon, citing ...").
+    fn participial_adjunct(&self, doc: &Doc, s: usize, k: usize) -> bool {
+        let toks = doc.toks(s);
+        if k < 2 || !toks[k].lower.ends_with("ing") || doc.upos(s, k).is_some_and(|u| u != "VERB") {
+            return false;
+        }
+        let prev = norm(&toks[k - 1]);
+        // "... blockade of Lebanon faulting it": a prepositional object is no subject
+        let pp_object = doc
+            .mention_ending_at(s, k)
+            .is_some_and(|m| self.after_preposition(doc, s, m));
+        prev == "," || pp_object
+    }
+
     fn subject_left(&self, doc: &Doc, s: usize, p: usize) -> Option<Arg> {
         let toks = doc.toks(s);
         let mut k = p;
@@ -1071,7 +1122,7 @@ impl<'o> RelationExtractor<'o> {
                 "will" | "'ll" | "shall" | "plans" | "planned" | "plan" | "intends" | "intend"
                 | "going" | "set" => modality = Modality::Future,
                 "may" | "might" | "could" | "expected" | "likely" | "reportedly" | "allegedly"
-                | "would" | "possibly" => modality = Modality::Hedged,
+                | "would" | "possibly" | "should" | "must" | "ought" => modality = Modality::Hedged,
                 _ => {}
             }
         }
@@ -1192,7 +1243,10 @@ impl<'o> RelationExtractor<'o> {
             let mut best: Option<(usize, usize, Option<Arg>)> = None;
             for &ti in self.lex.starting_with(norm(&toks[k])) {
                 let t = &self.lex.triggers[ti];
-                if matches!(t.kind, TriggerKind::Title | TriggerKind::Evaluative) {
+                if matches!(
+                    t.kind,
+                    TriggerKind::Title | TriggerKind::Evaluative | TriggerKind::Deontic
+                ) {
                     continue;
                 }
                 if let Some((end, slot)) = self.match_trigger(doc, s, k, t)
@@ -1338,18 +1392,23 @@ impl<'o> RelationExtractor<'o> {
             self.agentive(doc, s, (k, end), t, 8, 0.75, "passive", out);
             return;
         }
-        let Some(subj) = self.subject_left(doc, s, k) else {
+        let adjunct = self.participial_adjunct(doc, s, k);
+        let subj = if adjunct {
+            self.main_subject(doc, s, k)
+        } else {
+            self.subject_left(doc, s, k)
+        };
+        let Some(subj) = subj else {
             return;
         };
         // entities inside the subject phrase ("most members of the European Union") are not what
         // an object pronoun refers to
         let mut exclude = subj.entities.clone();
-        for m in doc
-            .ents
-            .mentions
-            .iter()
-            .filter(|m| m.sentence == s && m.tok_start >= subj.first_tok && m.tok_end <= k)
-        {
+        for m in doc.ents.mentions.iter().filter(|m| {
+            m.sentence == s
+                && m.tok_start >= subj.first_tok
+                && m.tok_end <= if adjunct { subj.last_tok } else { k }
+        }) {
             if !exclude.contains(&m.entity) {
                 exclude.push(m.entity);
             }
@@ -1379,31 +1438,7 @@ impl<'o> RelationExtractor<'o> {
                     .predicate(&t.predicate)
                     .is_some_and(|p| p.symmetric);
                 if symmetric && subj.entities.len() >= 2 {
-                    for (i, &a) in subj.entities.iter().enumerate() {
-                        for &bb in &subj.entities[i + 1..] {
-                            let sa = Arg {
-                                entities: vec![a],
-                                ..subj.clone()
-                            };
-                            let sb = Arg {
-                                entities: vec![bb],
-                                ..subj.clone()
-                            };
-                            self.emit(
-                                doc,
-                                out,
-                                s,
-                                &sa,
-                                &sb,
-                                &t.predicate,
-                                (k, end),
-                                negated,
-                                modality,
-                                0.65,
-                                "symmetric",
-                            );
-                        }
-                    }
+                    self.emit_pairwise(doc, out, s, &subj, t, (k, end), negated, modality);
                 }
             }
         }
@@ -1476,6 +1511,24 @@ impl<'o> RelationExtractor<'o> {
                 while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
                     a += 1;
                 }
+                // "with the navies of China, India ...": an unnamed part of the actor
+                if doc.mention_starting_at(s, a).is_none() {
+                    let mut b = a;
+                    while b < toks.len()
+                        && b < a + 2
+                        && doc.ment_at[s][b].is_none()
+                        && toks[b].text.chars().all(|c| c.is_lowercase())
+                        && !PREPOSITIONS.contains(&norm(&toks[b]))
+                    {
+                        b += 1;
+                    }
+                    if b > a && b + 1 < toks.len() && norm(&toks[b]) == "of" {
+                        a = b + 1;
+                        while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
+                            a += 1;
+                        }
+                    }
+                }
                 if let Some(m) = doc.mention_starting_at(s, a) {
                     let m = self.np_head(doc, s, m);
                     if let Some(e) = self.actor_entity(doc, s, m, true) {
@@ -1517,8 +1570,33 @@ impl<'o> RelationExtractor<'o> {
                 subj = self.pronoun(doc, s, p - 1, &[]);
             }
         }
-        // light verbs: "X expressed support for Y", "X gave its backing to Y"
-        if subj.is_none() && obj.is_some() {
+        // the noun opens an adjunct of the main clause: "X continued his tour, meeting Y despite
+        // criticism from Z" (Z criticizes X), "X said, following talks with Y, ..." (X meets Y)
+        let adjunct = {
+            let mut p = k;
+            while p > 0
+                && k - p < 3
+                && (DETERMINERS.contains(&norm(&toks[p - 1]))
+                    || doc.upos(s, p - 1).is_some_and(|u| u == "ADJ"))
+            {
+                p -= 1;
+            }
+            p > 0
+                && matches!(
+                    norm(&toks[p - 1]),
+                    "despite" | "amid" | "after" | "following" | "during" | "in spite of"
+                )
+        };
+        if adjunct {
+            match (&subj, &obj) {
+                (Some(_), None) if !symmetric => obj = self.main_subject(doc, s, k),
+                (None, Some(_)) => subj = self.main_subject(doc, s, k),
+                _ => {}
+            }
+        }
+        // light verbs: "X expressed support for Y", "X gave its backing to Y", "X and Y renewed
+        // negotiations"
+        if subj.is_none() && (obj.is_some() || symmetric) {
             let mut p = k;
             while p > 0
                 && k - p < 4
@@ -1570,14 +1648,15 @@ impl<'o> RelationExtractor<'o> {
                         | "providing"
                         | "provides"
                         | "provided"
-                ) {
+                ) || doc.upos(s, p).is_some_and(|u| u == "VERB")
+                {
                     subj = self.subject_left(doc, s, p);
                     break;
                 }
             }
         }
-        if let (Some(subj), Some(obj)) = (subj, obj) {
-            self.emit(
+        match (subj, obj) {
+            (Some(subj), Some(obj)) => self.emit(
                 doc,
                 out,
                 s,
@@ -1589,7 +1668,52 @@ impl<'o> RelationExtractor<'o> {
                 modality,
                 0.7,
                 "noun",
-            );
+            ),
+            (Some(subj), None) if symmetric && subj.entities.len() >= 2 => {
+                self.emit_pairwise(doc, out, s, &subj, t, (k, end), negated, modality)
+            }
+            _ => {}
+        }
+    }
+
+    /// A symmetric predicate between each pair of coordinated actors ("Russia and China met",
+    /// "Israel and Lebanon renewed negotiations").
+    #[allow(clippy::too_many_arguments)]
+    fn emit_pairwise(
+        &self,
+        doc: &Doc,
+        out: &mut Vec<RelationMention>,
+        s: usize,
+        subj: &Arg,
+        t: &CompiledTrigger,
+        trig: (usize, usize),
+        negated: bool,
+        modality: Modality,
+    ) {
+        for (i, &a) in subj.entities.iter().enumerate() {
+            for &b in &subj.entities[i + 1..] {
+                let sa = Arg {
+                    entities: vec![a],
+                    ..subj.clone()
+                };
+                let sb = Arg {
+                    entities: vec![b],
+                    ..subj.clone()
+                };
+                self.emit(
+                    doc,
+                    out,
+                    s,
+                    &sa,
+                    &sb,
+                    &t.predicate,
+                    trig,
+                    negated,
+                    modality,
+                    0.65,
+                    "symmetric",
+                );
+            }
         }
     }
 
@@ -2240,6 +2364,104 @@ impl<'o> RelationExtractor<'o> {
         out
     }
 
+    /// The speech around token `k` of sentence `s`: its speaker and token range, from a direct
+    /// quotation or reported speech.
+    fn speech_region(
+        doc: &Doc,
+        quotes: &[QuoteMention],
+        speech: &[Speech],
+        s: usize,
+        k: usize,
+    ) -> Option<(usize, usize, usize)> {
+        let toks = doc.toks(s);
+        let byte = toks[k].span.start;
+        let quoted = quotes
+            .iter()
+            .find(|q| q.span.start <= byte && byte < q.span.end)
+            .map(|q| {
+                let lo = toks
+                    .iter()
+                    .position(|t| t.span.start >= q.span.start)
+                    .unwrap_or(0);
+                let hi = toks
+                    .iter()
+                    .position(|t| t.span.start >= q.span.end)
+                    .unwrap_or(toks.len());
+                (q.speaker, lo, hi)
+            });
+        let reported = speech
+            .iter()
+            .filter(|sp| sp.sentence == s && sp.from <= k && k < sp.to)
+            .max_by_key(|sp| sp.from)
+            .map(|sp| (Some(sp.speaker), sp.from, sp.to));
+        // the innermost speech speaks: "“Carter suggested that Hamas should stop”, Nazzal said"
+        let inner = match (quoted, reported) {
+            (Some(q), Some(r)) if r.1 > q.1 => Some(r),
+            (Some(q), _) => Some(q),
+            (None, r) => r,
+        }?;
+        inner.0.map(|sp| (sp, inner.1, inner.2))
+    }
+
+    /// Obligations in speech: "Hamas should stop its rockets" said by X, "X declared that China
+    /// must drop barriers" → X demands the clause's subject.
+    fn deontic(
+        &self,
+        doc: &Doc,
+        quotes: &[QuoteMention],
+        speech: &[Speech],
+        out: &mut Vec<RelationMention>,
+    ) {
+        for s in 0..doc.sentences.len() {
+            let toks = doc.toks(s);
+            let mut k = 0;
+            while k < toks.len() {
+                let Some((ti, end)) = self.longest_trigger(doc, s, k, TriggerKind::Deontic) else {
+                    k += 1;
+                    continue;
+                };
+                let t = &self.lex.triggers[ti];
+                // an action is required, not a state or a passive ("must become", "should be opened")
+                let mut v = end;
+                while v < toks.len() && matches!(norm(&toks[v]), "not" | "also" | "now" | "still") {
+                    v += 1;
+                }
+                let action = toks.get(v).is_some_and(|w| {
+                    !BE.contains(&norm(w)) && !matches!(norm(w), "become" | "remain" | "stay")
+                });
+                if action
+                    && let Some((speaker, lo, _)) = Self::speech_region(doc, quotes, speech, s, k)
+                    && let Some(subj) = self.subject_left(doc, s, k)
+                    && subj.first_tok >= lo
+                    && !subj.entities.contains(&speaker)
+                {
+                    let speaker_arg = Arg {
+                        entities: vec![speaker],
+                        indirect: false,
+                        first_tok: subj.first_tok,
+                        last_tok: subj.first_tok + 1,
+                    };
+                    // the demand itself is asserted: "must not" still demands (to refrain), and the
+                    // modal is the trigger, not a hedge
+                    self.emit(
+                        doc,
+                        out,
+                        s,
+                        &speaker_arg,
+                        &subj,
+                        &t.predicate,
+                        (k, end),
+                        false,
+                        Modality::Asserted,
+                        0.65,
+                        "deontic",
+                    );
+                }
+                k = end;
+            }
+        }
+    }
+
     /// Stance words in speech: "the separation was a blatant break of the norms" said by X → X condemns
     /// the actor of the separation.
     fn evaluative(
@@ -2259,29 +2481,7 @@ impl<'o> RelationExtractor<'o> {
                     continue;
                 };
                 let t = &self.lex.triggers[ti];
-                let byte = toks[k].span.start;
-                let (speaker, lo, hi) = if let Some(q) = quotes
-                    .iter()
-                    .find(|q| q.span.start <= byte && byte < q.span.end)
-                {
-                    let lo = toks
-                        .iter()
-                        .position(|t| t.span.start >= q.span.start)
-                        .unwrap_or(0);
-                    let hi = toks
-                        .iter()
-                        .position(|t| t.span.start >= q.span.end)
-                        .unwrap_or(toks.len());
-                    (q.speaker, lo, hi)
-                } else if let Some(sp) = speech
-                    .iter()
-                    .find(|sp| sp.sentence == s && sp.from <= k && k < sp.to)
-                {
-                    (Some(sp.speaker), sp.from, sp.to)
-                } else {
-                    (None, 0, 0)
-                };
-                let Some(speaker) = speaker else {
+                let Some((speaker, lo, hi)) = Self::speech_region(doc, quotes, speech, s, k) else {
                     k = end;
                     continue;
                 };

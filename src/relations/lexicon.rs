@@ -230,7 +230,9 @@ impl TriggerLexicon {
                         let forms: Vec<String> = if content && !head_done {
                             head_done = true;
                             match t.kind {
-                                TriggerKind::Verb | TriggerKind::Inverse => verb_forms(w),
+                                TriggerKind::Verb | TriggerKind::Inverse | TriggerKind::Deontic => {
+                                    verb_forms(w)
+                                }
                                 TriggerKind::Noun | TriggerKind::Title => noun_forms(w),
                                 TriggerKind::Adjective | TriggerKind::Evaluative => {
                                     let mut f = vec![w.to_string()];

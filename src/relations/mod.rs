@@ -2,6 +2,7 @@
 //! subjects and objects found with coordination, relative clauses, passive voice, possessives,
 //! pronouns and event references; negation, modality, quotes and reported speech.
 
+pub mod cameo;
 mod extract;
 pub mod lexicon;
 mod quotes;
