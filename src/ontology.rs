@@ -145,6 +145,10 @@ pub struct Ontology {
     pub cameo_families: BTreeMap<String, String>,
     /// Verbs that introduce speech ("say", "tell"), lemmas.
     pub reporting_verbs: Vec<String>,
+    /// Collective nouns that introduce a list of members ("a group of seven countries, A, B, ...").
+    pub collective_nouns: Vec<String>,
+    /// Verbs by which a body issues a document ("adopt", "vote"): the issuer speaks through it.
+    pub issuing_verbs: Vec<String>,
     /// Nouns naming an action of an actor ("move", "declaration").
     pub event_nouns: Vec<String>,
     /// Nouns that make a demonym or state name act for the state ("officials", "troops").
@@ -373,6 +377,8 @@ impl Ontology {
             v
         };
         let reporting_verbs = word_list("Quotation", "reportingVerb");
+        let issuing_verbs = word_list("Document", "issuingVerb");
+        let collective_nouns = word_list("memberOf", "collectiveNoun");
         let event_nouns = word_list("RelationMention", "eventNoun");
         let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
         let excluded_name_heads = word_list("Entity", "excludedNameHead");
@@ -389,6 +395,8 @@ impl Ontology {
             plover_families,
             cameo_families,
             reporting_verbs,
+            issuing_verbs,
+            collective_nouns,
             event_nouns,
             state_agent_nouns,
             excluded_name_heads,

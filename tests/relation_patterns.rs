@@ -92,3 +92,89 @@ fn learned_cameo_verbs_trigger_relations() {
     let r = relations("Ghana berated Togo over the border closure.");
     assert!(has(&r, "Ghana condemns Togo"), "{r:?}");
 }
+
+#[test]
+fn a_collective_noun_followed_by_a_list_gives_memberships() {
+    let r = relations(
+        "Mercosur is a trade bloc of five countries, Argentina, Brazil, Paraguay, Uruguay and Bolivia, founded in 1991.",
+    );
+    for c in ["Argentina", "Brazil", "Paraguay", "Uruguay", "Bolivia"] {
+        assert!(has(&r, &format!("{c} memberOf Mercosur")), "{c}: {r:?}");
+    }
+}
+
+#[test]
+fn positional_locations_are_stated_relations() {
+    let r = relations("The rally was organized by the Sadrist Movement in Iraq on Friday.");
+    assert!(has(&r, "Sadrist Movement locatedIn Iraq"), "{r:?}");
+    let r = relations("Human Rights Watch in Kenya criticized the police on Friday.");
+    assert!(has(&r, "Human Rights Watch locatedIn Kenya"), "{r:?}");
+    let r = relations("Smoke reached Lima, Peru on Monday.");
+    assert!(has(&r, "Lima locatedIn Peru"), "{r:?}");
+    // a list of places is no location statement
+    let r = relations("Delegates came from Lima, Peru, Chile and Bolivia.");
+    assert!(!r.iter().any(|x| x.contains("locatedIn")), "{r:?}");
+}
+
+/// Quotes with their speakers as "speaker: first words".
+fn quotes(text: &str) -> Vec<String> {
+    let ontology = Ontology::embedded().unwrap();
+    let extractor = Extractor::new(&ontology, Gazetteer::embedded());
+    let a = extractor.analyze(text);
+    a.quotes
+        .iter()
+        .map(|q| {
+            let who = q.speaker.map_or("(none)".to_string(), |e| {
+                a.entities.entities[e].label.clone()
+            });
+            let words: String = text[q.span.start..q.span.end].chars().take(20).collect();
+            format!("{who}: {words}")
+        })
+        .collect()
+}
+
+#[test]
+fn a_quote_ending_its_sentence_is_reported_by_the_next() {
+    let q = quotes(
+        "Norwegian Prime Minister Erna Solberg spoke on Monday.\n\n\"We will not give in. Never!\" Solberg told the parliament in Oslo.",
+    );
+    assert!(
+        q.iter().any(|x| x.starts_with("Erna Solberg: We will not")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_quote_according_to_a_medium_by_a_person_is_theirs() {
+    let q = quotes(
+        "\"The border stays closed,\" according to a statement on Monday by Chilean Interior Minister Rodrigo Delgado.",
+    );
+    assert!(
+        q.iter()
+            .any(|x| x.starts_with("Rodrigo Delgado: The border")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_title_description_speaks_for_the_person_introduced_with_it() {
+    let q = quotes(
+        "Former Finnish President Tarja Halonen visited Nairobi on Monday. She was criticized by Kenyan Senator Moses Wetangula. The former president, however, replied, \"Dialogue is never wasted.\"",
+    );
+    assert!(
+        q.iter().any(|x| x.starts_with("Tarja Halonen: Dialogue")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_resolution_speaks_for_the_body_that_adopted_it() {
+    let q = quotes(
+        "The United Nations Security Council has voted to adopt Resolution 2999. Resolution 2999 says, \"all parties must cease hostilities.\"",
+    );
+    assert!(
+        q.iter()
+            .any(|x| x.starts_with("United Nations Security Council: all parties")),
+        "{q:?}"
+    );
+}

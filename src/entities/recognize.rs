@@ -252,6 +252,44 @@ const NAME_CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "de", "del", "da", "van", "von", "al", "bin", "in", "on", "&", "-",
 ];
 
+/// Weekday and month names (and their common abbreviations).
+fn is_date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
 /// Prepositions after which a name's head ends ("Mission in Kosovo" → head "Mission").
 const HEAD_STOPPERS: &[&str] = &["of", "for", "in", "on", "to", "&", "and"];
 
@@ -550,6 +588,17 @@ impl<'a> EntityRecognizer<'a> {
                             && j + 1 < toks.len()
                             && NAME_CONNECTORS.contains(&toks[j].lower.as_str())
                             && (is_cap(&toks[j + 1]) || tok_hit[j + 1].is_some())
+                            // "... in Iraq on Friday": a date is no part of a name
+                            && !(matches!(toks[j].lower.as_str(), "on" | "in")
+                                && is_date_word(&toks[j + 1].lower))
+                            // "Mission in Kosovo" is a name, "Human Rights Watch in Kenya" a location
+                            && (toks[j].lower != "in"
+                                || self.heads.get(&toks[j - 1].lower).is_some_and(|c| {
+                                    matches!(c.as_str(), "GovernmentBody" | "InternationalOrganization")
+                                })
+                                || toks[i..j]
+                                    .iter()
+                                    .any(|t| matches!(t.lower.as_str(), "of" | "for")))
                             && (toks[j].lower != "and"
                                 || toks[i..j]
                                     .iter()

@@ -9,6 +9,7 @@ use crate::graph::Modality;
 use crate::ontology::{Ontology, TriggerKind};
 use crate::pipeline::SentenceSyntax;
 use crate::text::{Sentence, Span, Token};
+use std::collections::BTreeMap;
 
 /// Words skipped between a subject and its verb (auxiliaries, modals, adverbs, negation).
 const AUX: &[&str] = &[
@@ -341,6 +342,8 @@ impl<'o> RelationExtractor<'o> {
             self.titles(&doc, s, &mut out);
             self.appositions(&doc, s, &mut out);
             self.bodies(&doc, s, &mut out);
+            self.member_lists(&doc, s, &mut out);
+            self.locations(&doc, s, &mut out);
             self.triggers(&doc, s, &mut out);
         }
         // quotes and reported speech
@@ -363,7 +366,10 @@ impl<'o> RelationExtractor<'o> {
         }
         for r in out.iter_mut() {
             // roles and parts come from titles and appositions in the narration, not from speech
-            let structural = matches!(r.pattern, "title" | "apposition" | "body-of-state");
+            let structural = matches!(
+                r.pattern,
+                "title" | "apposition" | "body-of-state" | "member-list" | "location"
+            );
             if r.attributed_to == Some(r.subject) || structural {
                 r.attributed_to = None;
             }
@@ -2118,6 +2124,227 @@ impl<'o> RelationExtractor<'o> {
         }
     }
 
+    /// Member lists: "G7 is an informal group of seven countries, A, B, C and D", "the bloc's
+    /// members include A and B", "NATO, whose members are A and B" → each memberOf the body.
+    fn member_lists(&self, doc: &Doc, s: usize, out: &mut Vec<RelationMention>) {
+        let toks = doc.toks(s);
+        let is_body = |e: usize| {
+            matches!(
+                doc.class_of(e),
+                "InternationalOrganization" | "Organization" | "GovernmentBody" | "PoliticalParty"
+            )
+        };
+        let is_member = |e: usize| matches!(doc.class_of(e), "Country" | "Territory");
+        for k in 0..toks.len() {
+            let w = norm(&toks[k]);
+            if doc.ment_at[s][k].is_some() {
+                continue;
+            }
+            // where the list starts, if a collective phrase introduces one at k
+            let list_at = if self.ontology.collective_nouns.iter().any(|c| c == w)
+                && toks.get(k + 1).is_some_and(|t| norm(t) == "of")
+            {
+                let mut j = k + 2;
+                if toks.get(j).is_some_and(|t| {
+                    doc.upos(s, j) == Some("NUM") || t.lower.chars().all(|c| c.is_ascii_digit())
+                }) {
+                    j += 1;
+                }
+                let plural = toks.get(j).is_some_and(|t| {
+                    matches!(
+                        norm(t),
+                        "countries"
+                            | "nations"
+                            | "states"
+                            | "members"
+                            | "economies"
+                            | "democracies"
+                    )
+                });
+                plural.then_some(j + 1)
+            } else if matches!(w, "members" | "member") {
+                let mut j = k + 1;
+                if toks
+                    .get(j)
+                    .is_some_and(|t| matches!(norm(t), "states" | "countries" | "nations"))
+                {
+                    j += 1;
+                }
+                toks.get(j)
+                    .is_some_and(|t| {
+                        matches!(
+                            norm(t),
+                            "include" | "includes" | "included" | "are" | "were"
+                        )
+                    })
+                    .then_some(j + 1)
+            } else {
+                None
+            };
+            let Some(mut a) = list_at else {
+                continue;
+            };
+            while a < toks.len()
+                && matches!(
+                    norm(&toks[a]),
+                    "," | ":" | "—" | "–" | "-" | "(" | "including" | "namely" | "the"
+                )
+            {
+                a += 1;
+            }
+            let Some(first) = doc.mention_starting_at(s, a) else {
+                continue;
+            };
+            let list = self.extend_right(doc, s, first);
+            let members: Vec<usize> = list
+                .entities
+                .iter()
+                .copied()
+                .filter(|&e| is_member(e))
+                .collect();
+            if members.len() < 2 {
+                continue;
+            }
+            // the body: a possessor or relative antecedent right before ("the bloc's members",
+            // "NATO, whose members"), else the clause's subject ("G7 ... is a group of")
+            let mut b = k;
+            while b > 0
+                && matches!(
+                    norm(&toks[b - 1]),
+                    "'s" | "'" | "whose" | "," | "its" | "their"
+                )
+            {
+                b -= 1;
+            }
+            let body = doc
+                .mention_ending_at(s, b)
+                .map(|m| doc.ents.mentions[m].entity)
+                .filter(|&e| is_body(e))
+                .or_else(|| {
+                    self.main_subject(doc, s, k)
+                        .map(|a| a.entities[0])
+                        .filter(|&e| is_body(e))
+                });
+            let Some(body) = body else {
+                continue;
+            };
+            let obj = Arg {
+                entities: vec![body],
+                indirect: false,
+                first_tok: k,
+                last_tok: k + 1,
+            };
+            let subj = Arg {
+                entities: members,
+                ..list
+            };
+            self.emit(
+                doc,
+                out,
+                s,
+                &subj,
+                &obj,
+                "memberOf",
+                (k, k + 1),
+                false,
+                Modality::Asserted,
+                0.7,
+                "member-list",
+            );
+        }
+    }
+
+    /// Locations stated by position: "the Houthi movement in Yemen", "US-based Human Rights
+    /// Watch", "the city of São Paulo, Brazil" → locatedIn.
+    fn locations(&self, doc: &Doc, s: usize, out: &mut Vec<RelationMention>) {
+        let toks = doc.toks(s);
+        let is_place = |e: usize| matches!(doc.class_of(e), "Country" | "Territory" | "City");
+        let located = |e: usize| {
+            matches!(
+                doc.class_of(e),
+                "Organization" | "GovernmentBody" | "PoliticalParty" | "City"
+            )
+        };
+        let mut emit = |a: &crate::entities::Mention, b: &crate::entities::Mention, trig: usize| {
+            let subj = Arg {
+                entities: vec![a.entity],
+                indirect: false,
+                first_tok: a.tok_start,
+                last_tok: a.tok_end,
+            };
+            let obj = Arg {
+                entities: vec![b.entity],
+                indirect: false,
+                first_tok: b.tok_start,
+                last_tok: b.tok_end,
+            };
+            self.emit(
+                doc,
+                out,
+                s,
+                &subj,
+                &obj,
+                "locatedIn",
+                (trig, trig + 1),
+                false,
+                Modality::Asserted,
+                0.6,
+                "location",
+            );
+        };
+        for m in doc.ents.mentions.iter().filter(|m| m.sentence == s) {
+            if m.kind == MentionKind::DemonymAdjective {
+                continue;
+            }
+            let e = m.entity;
+            let end = m.tok_end;
+            // "X in Y" (Y a place, not followed by more of a list or a name: "in Yemen's north" ok)
+            if located(e)
+                && toks.get(end).is_some_and(|t| norm(t) == "in")
+                && let Some(n) = doc.mention_starting_at(s, end + 1)
+            {
+                let nm = &doc.ents.mentions[n];
+                if is_place(nm.entity)
+                    && nm.entity != e
+                    && nm.kind != MentionKind::DemonymAdjective
+                    && doc.class_of(e) != doc.class_of(nm.entity)
+                {
+                    emit(m, nm, end);
+                }
+            }
+            // "City, Country" closing a phrase (not a list of places)
+            if doc.class_of(e) == "City"
+                && toks.get(end).is_some_and(|t| norm(t) == ",")
+                && let Some(n) = doc.mention_starting_at(s, end + 1)
+            {
+                let nm = &doc.ents.mentions[n];
+                let closes = toks.get(nm.tok_end).is_none_or(|t| {
+                    !matches!(norm(t), "and" | "or")
+                        && doc.mention_starting_at(s, nm.tok_end + 1).is_none()
+                });
+                let before_list = m.tok_start > 0 && norm(&toks[m.tok_start - 1]) == ",";
+                if matches!(doc.class_of(nm.entity), "Country" | "Territory")
+                    && closes
+                    && !before_list
+                {
+                    emit(m, nm, end);
+                }
+            }
+            // "Place based X" / "Place-based X"
+            if is_place(e)
+                && toks
+                    .get(end)
+                    .is_some_and(|t| matches!(norm(t), "based" | "-based"))
+                && let Some(n) = doc.mention_starting_at(s, end + 1)
+            {
+                let nm = &doc.ents.mentions[n];
+                if located(nm.entity) {
+                    emit(nm, m, end);
+                }
+            }
+        }
+    }
+
     // ----- speech ----------------------------------------------------------------------------------
 
     /// Whether token `j` is a reporting verb (not a word inside a name such as "United States").
@@ -2144,7 +2371,10 @@ impl<'o> RelationExtractor<'o> {
         let mut j = r;
         while j > lo {
             let w = norm(&toks[j - 1]);
-            if matches!(w, "“" | "”" | "\"" | ";" | "." | "’") || w == "that" {
+            // a period inside a name ("UOL.com.br") does not end the clause
+            let inner_period = w == "." && !toks[j].space_before;
+            if (matches!(w, "“" | "”" | "\"" | ";" | "." | "’") && !inner_period) || w == "that"
+            {
                 break;
             }
             if let Some(m) = doc.ment_at[s][j - 1] {
@@ -2178,7 +2408,61 @@ impl<'o> RelationExtractor<'o> {
         if a < toks.len() && matches!(norm(&toks[a]), "he" | "she") {
             return self.pronoun(doc, s, a, &[]).map(|a| a.entities[0]);
         }
-        None
+        // "the former president, however, rebutted": a title standing for a person named before
+        (lo..r).find_map(|j| self.person_description(doc, s, j))
+    }
+
+    /// A definite description of a person at token `k` ("the former president", "the
+    /// ambassador"): the most recent person of the last three sentences introduced with that title
+    /// ("former United States President Jimmy Carter").
+    fn person_description(&self, doc: &Doc, s: usize, k: usize) -> Option<usize> {
+        let toks = doc.toks(s);
+        if doc.ment_at[s][k].is_some() || !matches!(norm(&toks[k]), "the" | "this") {
+            return None;
+        }
+        let mut t = k + 1;
+        while t < toks.len()
+            && t < k + 3
+            && matches!(
+                norm(&toks[t]),
+                "former" | "late" | "new" | "then" | "outgoing" | "veteran"
+            )
+        {
+            t += 1;
+        }
+        if t >= toks.len() || doc.ment_at[s][t].is_some() {
+            return None;
+        }
+        let end = self.title_at(doc, s, t)?;
+        // "the president of X" is another person; "the president Y" is named
+        if toks.get(end).is_some_and(|w| norm(w) == "of")
+            || doc.mention_starting_at(s, end).is_some()
+        {
+            return None;
+        }
+        let title = norm(&toks[end - 1]).to_string();
+        let introduced = |m: &crate::entities::Mention| {
+            let mt = doc.toks(m.sentence);
+            (m.tok_start.saturating_sub(4)..m.tok_start).any(|i| norm(&mt[i]) == title)
+        };
+        let person = |m: &&crate::entities::Mention| {
+            (m.sentence, m.tok_start) < (s, k)
+                && m.sentence + 3 >= s
+                && doc.class_of(m.entity) == "Person"
+        };
+        let recent: Vec<usize> = doc
+            .ents
+            .mentions
+            .iter()
+            .filter(person)
+            .map(|m| m.entity)
+            .collect();
+        recent.iter().rev().copied().find(|&e| {
+            doc.ents
+                .mentions
+                .iter()
+                .any(|m| m.entity == e && m.sentence <= s && introduced(m))
+        })
     }
 
     /// The entity that is the nominal subject of token `v` in the dependency parse, if the
@@ -2244,6 +2528,29 @@ impl<'o> RelationExtractor<'o> {
                         speaker = self.speaker_near(doc, s, r);
                     }
                 }
+                // "“...,” according to a tweet on Monday by X"
+                if speaker.is_none()
+                    && let Some(a) = (after..(after + 4).min(toks.len()))
+                        .find(|&j| norm(&toks[j]) == "according")
+                {
+                    speaker = self.according_to(doc, s, a);
+                }
+                // the quote ends its sentence and the next one reports it: "“... !” Macron told"
+                if speaker.is_none()
+                    && after == toks.len()
+                    && s + 1 < doc.sentences.len()
+                    && doc.text[q.outer.end..doc.sentences[s + 1].span.start]
+                        .trim()
+                        .is_empty()
+                {
+                    let next = doc.toks(s + 1);
+                    if let Some(r) = (0..next.len().min(6))
+                        .take_while(|&j| !matches!(next[j].text.as_str(), "“" | "\""))
+                        .find(|&j| self.is_reporting(doc, s + 1, j))
+                    {
+                        speaker = self.speaker_near(doc, s + 1, r);
+                    }
+                }
             }
             // "X opposed Y's statement: “...”": the subject of the clause before the colon
             if speaker.is_none()
@@ -2277,14 +2584,26 @@ impl<'o> RelationExtractor<'o> {
                     .iter()
                     .position(|t| t.span.start >= q.outer.start)
                     .unwrap_or(0);
+                // a previous quote of the same sentence shares the speaker
+                let shared = out
+                    .iter()
+                    .rev()
+                    .find(|p| sent_of(p.span.start) == Some(s) && p.speaker.is_some())
+                    .and_then(|p| p.speaker);
                 if let Some(r) = (0..before).rev().find(|&j| self.is_reporting(doc, s, j)) {
-                    // a previous quote of the same sentence shares the speaker
-                    speaker = out
-                        .iter()
-                        .rev()
-                        .find(|p| sent_of(p.span.start) == Some(s) && p.speaker.is_some())
-                        .and_then(|p| p.speaker)
-                        .or_else(|| self.speaker_near(doc, s, r));
+                    speaker = shared.or_else(|| self.speaker_near(doc, s, r));
+                } else if shared.is_some() {
+                    speaker = shared;
+                } else if let Some(v) = (before.saturating_sub(3)..before).rev().find(|&j| {
+                    doc.upos(s, j) == Some("VERB")
+                        && self
+                            .lex
+                            .starting_with(norm(&toks[j]))
+                            .iter()
+                            .any(|&ti| self.lex.triggers[ti].kind == TriggerKind::Verb)
+                }) {
+                    // a stance verb quoting its object: "the resolution condemns “...”"
+                    speaker = self.subject_left(doc, s, v).map(|a| a.entities[0]);
                 }
             }
             // no cue: continues the previous quote of the same or the previous two sentences
@@ -2295,12 +2614,77 @@ impl<'o> RelationExtractor<'o> {
                 speaker = out.last().and_then(|p| p.speaker);
             }
             prev_end_sentence = sent_of(q.outer.end.saturating_sub(1));
+            // a resolution or declaration speaks for the body that issued it
+            if let Some(e) = speaker
+                && doc.class_of(e) == "Document"
+            {
+                speaker = self.issuer(doc, e).or(speaker);
+            }
             out.push(QuoteMention {
                 span: q.inner,
                 speaker,
             });
         }
         out
+    }
+
+    /// The source after "according to" at token `a`: the first actor, or the person behind a
+    /// medium ("according to a statement by the ministry", "a tweet by X").
+    fn according_to(&self, doc: &Doc, s: usize, a: usize) -> Option<usize> {
+        let toks = doc.toks(s);
+        if toks.get(a + 1).is_none_or(|t| norm(t) != "to") {
+            return None;
+        }
+        let mut j = a + 2;
+        while j < toks.len() && j < a + 14 {
+            if BOUNDARY.contains(&norm(&toks[j])) {
+                return None;
+            }
+            if let Some(m) = doc.mention_starting_at(s, j) {
+                let m = self.np_head(doc, s, m);
+                if let Some(e) = self.actor_entity(doc, s, m, false) {
+                    return Some(e);
+                }
+                j = doc.ents.mentions[m].tok_end;
+                continue;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The body a document's words stand for: the international organization or government body
+    /// that most often issues something ("has voted", "adopted"), then the one named most often in
+    /// the sentences that name the document, then most often overall.
+    fn issuer(&self, doc: &Doc, document: usize) -> Option<usize> {
+        let doc_sentences: std::collections::BTreeSet<usize> = doc
+            .ents
+            .mentions
+            .iter()
+            .filter(|m| m.entity == document)
+            .map(|m| m.sentence)
+            .collect();
+        let mut counts: BTreeMap<usize, (usize, usize, usize)> = BTreeMap::new();
+        for m in &doc.ents.mentions {
+            if matches!(
+                doc.class_of(m.entity),
+                "InternationalOrganization" | "GovernmentBody"
+            ) {
+                // "the Security Council has voted", "the assembly adopted"
+                let toks = doc.toks(m.sentence);
+                let issues = (m.tok_end..(m.tok_end + 4).min(toks.len()))
+                    .take_while(|&j| doc.ment_at[m.sentence][j].is_none())
+                    .any(|j| self.lex.issuing_forms.contains(norm(&toks[j])));
+                let c = counts.entry(m.entity).or_default();
+                c.0 += usize::from(issues);
+                c.1 += usize::from(doc_sentences.contains(&m.sentence));
+                c.2 += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
+            .map(|(e, _)| e)
     }
 
     fn reported_speech(&self, doc: &Doc) -> Vec<Speech> {
@@ -2310,12 +2694,12 @@ impl<'o> RelationExtractor<'o> {
             for r in 0..toks.len() {
                 let w = norm(&toks[r]);
                 if w == "according" && toks.get(r + 1).is_some_and(|t| t.lower == "to") {
-                    if let Some(m) = doc.mention_starting_at(s, r + 2) {
+                    if let Some(speaker) = self.according_to(doc, s, r) {
                         out.push(Speech {
                             sentence: s,
                             from: 0,
                             to: toks.len(),
-                            speaker: doc.ents.mentions[m].entity,
+                            speaker,
                         });
                     }
                     continue;
@@ -2432,6 +2816,8 @@ impl<'o> RelationExtractor<'o> {
                 if action
                     && let Some((speaker, lo, _)) = Self::speech_region(doc, quotes, speech, s, k)
                     && let Some(subj) = self.subject_left(doc, s, k)
+                    // a named subject: "they need to" in a quote is too often someone unnamed
+                    && !subj.indirect
                     && subj.first_tok >= lo
                     && !subj.entities.contains(&speaker)
                 {

@@ -37,6 +37,8 @@ pub struct TriggerLexicon {
     pub triggers: Vec<CompiledTrigger>,
     /// Inflected forms of the reporting verbs.
     pub reporting_forms: HashSet<String>,
+    /// Word forms of the ontology's issuing verbs ("adopted", "voted").
+    pub issuing_forms: HashSet<String>,
     /// Event nouns (and plurals).
     pub event_nouns: HashSet<String>,
     /// State agent nouns.
@@ -269,6 +271,9 @@ impl TriggerLexicon {
         for v in &ontology.reporting_verbs {
             let first = v.split_whitespace().next().unwrap_or(v);
             lex.reporting_forms.extend(verb_forms(first));
+        }
+        for v in &ontology.issuing_verbs {
+            lex.issuing_forms.extend(verb_forms(v));
         }
         for n in &ontology.event_nouns {
             lex.event_nouns.extend(noun_forms(n));
