@@ -178,3 +178,28 @@ fn a_resolution_speaks_for_the_body_that_adopted_it() {
         "{q:?}"
     );
 }
+
+#[test]
+fn the_object_of_a_control_verb_sits_in_its_complement() {
+    let r =
+        relations("Ecuador threatened to cut off oil exports unless Colombia closed the border.");
+    assert!(has(&r, "Ecuador threatens Colombia"), "{r:?}");
+}
+
+#[test]
+fn coordinated_subjects_that_agree_agree_with_each_other() {
+    let r = relations("Mali and Senegal agreed on Tuesday to reopen their shared railway.");
+    assert!(
+        has(&r, "Mali agreesWith Senegal") || has(&r, "Senegal agreesWith Mali"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_reporting_verb_is_its_speaker() {
+    let r = relations(
+        "Cuba and Bolivia signed a trade pact. Venezuelan officials said they would boycott all contact with Colombia.",
+    );
+    assert!(has(&r, "Venezuela opposes Colombia"), "{r:?}");
+    assert!(!has(&r, "Cuba opposes Colombia"), "{r:?}");
+}

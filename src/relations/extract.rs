@@ -814,6 +814,28 @@ impl<'o> RelationExtractor<'o> {
             return None;
         }
         if matches!(prev, "he" | "she" | "it" | "they") {
+            // "X said they would boycott ...": the pronoun is the reporting verb's subject
+            let mut r = k - 1;
+            if r > 0 && norm(&toks[r - 1]) == "that" {
+                r -= 1;
+            }
+            if r > 0
+                && self.is_reporting(doc, s, r - 1)
+                && let Some(e) = self.speaker_near(doc, s, r - 1)
+            {
+                let fits = match prev {
+                    "he" | "she" => doc.class_of(e) == "Person",
+                    _ => doc.class_of(e) != "Person",
+                };
+                if fits {
+                    return Some(Arg {
+                        entities: vec![e],
+                        indirect: true,
+                        first_tok: k - 1,
+                        last_tok: k,
+                    });
+                }
+            }
             return self.pronoun(doc, s, k - 1, &[]);
         }
         // "his associates alleged", "the airline denied": a common noun phrase is the subject; it
@@ -995,6 +1017,38 @@ impl<'o> RelationExtractor<'o> {
                     });
                 }
                 return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The first actor in an infinitive complement starting at `q` ("to launch an offensive
+    /// unless Baghdad ...", "to cut off electricity to Nakhichevan"), up to the clause's end.
+    fn complement_object(&self, doc: &Doc, s: usize, q: usize, exclude: &[usize]) -> Option<Arg> {
+        let toks = doc.toks(s);
+        let mut j = q;
+        while j < toks.len() && j < q + 14 {
+            let w = norm(&toks[j]);
+            // a threat's condition names its target: "... unless Baghdad accepts", "if X goes ahead"
+            let condition = matches!(w, "unless" | "if");
+            if (BOUNDARY.contains(&w) && !condition) || w == "," || self.is_reporting(doc, s, j) {
+                return None;
+            }
+            if let Some(m) = doc.mention_starting_at(s, j) {
+                let m = self.np_head(doc, s, m);
+                let next = doc.ents.mentions[m].tok_end.max(j + 1);
+                if let Some(e) = self.actor_entity(doc, s, m, true)
+                    && !exclude.contains(&e)
+                {
+                    let mut a = self.extend_right(doc, s, m);
+                    a.entities[0] = e;
+                    a.entities.retain(|e| !exclude.contains(e));
+                    a.indirect = true;
+                    return Some(a);
+                }
+                j = next;
+                continue;
             }
             j += 1;
         }
@@ -1419,8 +1473,16 @@ impl<'o> RelationExtractor<'o> {
                 exclude.push(m.entity);
             }
         }
+        // "threatened to cut off electricity to X", "agreed to lift the embargo on X": the
+        // object sits in the infinitive complement, unless its verb is a trigger of its own
+        let complement = toks.get(end).is_some_and(|t| norm(t) == "to")
+            && doc.upos(s, end + 1) == Some("VERB")
+            && self
+                .longest_trigger(doc, s, end + 1, TriggerKind::Verb)
+                .is_none();
         let obj = match slot {
             Some(a) => Some(a),
+            None if complement => self.complement_object(doc, s, end + 2, &exclude),
             None => self.object_right(doc, s, end, &exclude, 10),
         };
         match obj {
