@@ -2,10 +2,10 @@
 //! (or any iterator of documents), are extracted in parallel over a rayon pool of `jobs` threads,
 //! and are consumed **in input order**, so the output is byte-identical for any `jobs`.
 //!
-//! Ordering and memory: the stream is cut into batches of `jobs × BATCH_PER_THREAD` documents; a
-//! batch is extracted in parallel (`par_iter` keeps the order of its results) and handed to the
-//! consumer in order before the next batch is read. At most one batch of texts and one-document
-//! graphs is in memory, whatever the corpus size.
+//! Ordering and memory: at most `jobs × BATCH_PER_THREAD` documents are in flight; each is
+//! extracted on the pool as soon as a thread is free, and results are handed to the consumer in
+//! input order (a reorder buffer holds those that finish early). Only that window of texts and
+//! one-document graphs is in memory, whatever the corpus size.
 //!
 //! Two consumers:
 //! - [`stream_documents`]: each document's output in a streamable format (N-Quads: its named
@@ -22,12 +22,11 @@ use crate::export::{self, ExportError, ExportOptions, Format};
 use crate::graph::KnowledgeGraph;
 use crate::ontology::Ontology;
 use crate::pipeline::Extractor;
-use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-/// Documents per thread in one batch (enough to balance long and short documents).
+/// Documents in flight per thread (enough to keep every thread busy across long documents).
 pub const BATCH_PER_THREAD: usize = 16;
 
 /// Errors of the corpus layer.
@@ -220,8 +219,13 @@ fn pool(jobs: usize) -> Result<rayon::ThreadPool, CorpusError> {
         })
 }
 
-/// Runs `work` over the documents in ordered parallel batches and hands each result, in input
-/// order, to `consume`. Read errors go to the observer.
+/// Runs `work` over the documents on the pool and hands each result, in input order, to
+/// `consume`. Read errors go to the observer.
+///
+/// The calling thread reads documents and consumes results while the pool works: at most
+/// `jobs × BATCH_PER_THREAD` documents are in flight, each extracted as soon as a thread is free,
+/// and results wait in a reorder buffer until every earlier document is consumed. No thread
+/// waits for a whole batch to finish, so threads stay busy whatever the document lengths.
 fn run_batches<I, T, W, C>(
     docs: I,
     jobs: usize,
@@ -235,40 +239,65 @@ where
     W: Fn(&Document) -> T + Sync,
     C: FnMut(&Document, T, &mut CorpusStats, &mut dyn Observer) -> Result<(), CorpusError>,
 {
+    type Done<T> = (usize, Document, std::thread::Result<T>);
     let start = Instant::now();
     let pool = pool(jobs)?;
-    let batch_size = jobs.max(1) * BATCH_PER_THREAD;
+    let window = jobs.max(1) * BATCH_PER_THREAD;
     let mut stats = CorpusStats::default();
     let mut docs = docs.into_iter();
-    let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
-    loop {
-        batch.clear();
-        for item in docs.by_ref() {
-            match item {
-                Ok(doc) => {
-                    batch.push(doc);
-                    if batch.len() == batch_size {
-                        break;
+    let (sender, receiver) = std::sync::mpsc::channel::<Done<T>>();
+    let work = &work;
+    pool.in_place_scope(|scope| -> Result<(), CorpusError> {
+        let (mut read, mut consumed) = (0usize, 0usize);
+        let mut exhausted = false;
+        let mut ready: BTreeMap<usize, (Document, std::thread::Result<T>)> = BTreeMap::new();
+        loop {
+            while !exhausted && read - consumed < window {
+                match docs.next() {
+                    None => exhausted = true,
+                    Some(Err(e)) => {
+                        stats.failures += 1;
+                        observer.failure(&DocumentFailure::Input(e));
+                    }
+                    Some(Ok(doc)) => {
+                        let sender = sender.clone();
+                        let index = read;
+                        read += 1;
+                        scope.spawn(move |_| {
+                            // a panic is carried to the calling thread, which re-raises it
+                            let result =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    work(&doc)
+                                }));
+                            let _ = sender.send((index, doc, result));
+                        });
                     }
                 }
-                Err(e) => {
-                    stats.failures += 1;
-                    observer.failure(&DocumentFailure::Input(e));
+            }
+            if consumed == read {
+                break;
+            }
+            while !ready.contains_key(&consumed) {
+                let (index, doc, result) = receiver
+                    .recv()
+                    .expect("a document in flight always sends its result");
+                ready.insert(index, (doc, result));
+            }
+            while let Some((doc, result)) = ready.remove(&consumed) {
+                let result = result.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                stats.bytes += doc.text.len() as u64;
+                consume(&doc, result, &mut stats, observer)?;
+                consumed += 1;
+                if consumed % BATCH_PER_THREAD == 0 {
+                    stats.elapsed = start.elapsed();
+                    observer.progress(&stats);
                 }
             }
         }
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<T> = pool.install(|| batch.par_iter().map(&work).collect());
-        for (doc, result) in batch.iter().zip(results) {
-            stats.bytes += doc.text.len() as u64;
-            consume(doc, result, &mut stats, observer)?;
-        }
-        stats.elapsed = start.elapsed();
-        observer.progress(&stats);
-    }
+        Ok(())
+    })?;
     stats.elapsed = start.elapsed();
+    observer.progress(&stats);
     Ok(stats)
 }
 
