@@ -136,7 +136,7 @@ impl ProgressObserver {
         let (bar, template) = match total_bytes {
             Some(total) => (
                 indicatif::ProgressBar::new(total),
-                "{spinner} [{elapsed_precise}] {bar:30} {percent:>3}% {msg} ETA {eta}",
+                "{spinner} [{elapsed_precise}] {bar:20} {percent:>3}% {msg} ETA {eta}",
             ),
             None => (
                 indicatif::ProgressBar::new_spinner(),
@@ -165,10 +165,13 @@ impl Observer for ProgressObserver {
     fn progress(&mut self, stats: &CorpusStats) {
         let secs = stats.elapsed.as_secs_f64().max(1e-9);
         self.bar.set_position(stats.bytes);
+        let failed = match stats.failures {
+            0 => String::new(),
+            n => format!(", {n} failed"),
+        };
         self.bar.set_message(format!(
-            "{} documents ({} failed), {:.1} MB, {:.0} docs/s",
+            "{} docs, {:.1} MB, {:.0} docs/s{failed}",
             stats.documents,
-            stats.failures,
             stats.bytes as f64 / 1e6,
             stats.documents as f64 / secs
         ));
