@@ -45,7 +45,7 @@ pub struct TrainArgs {
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
     /// Articles: .txt files, directories of .txt files, .jsonl files, or `-` for stdin.
-    #[arg(required = true)]
+    /// (Required except for `extract --into DATASET --remove ID`; the binary checks.)
     pub inputs: Vec<String>,
     /// Read `-` (and any file) as JSONL: one {"id","text","title"?,"url"?,"date"?} object a line.
     #[arg(long)]
@@ -81,9 +81,16 @@ pub struct ExtractArgs {
     /// (default: all with -o, ttl on stdout).
     #[arg(short = 'f', long, value_name = "LIST")]
     pub format: Option<String>,
-    /// Print nothing but errors.
+    /// Print nothing but errors (no progress, no summary).
     #[arg(short, long)]
     pub quiet: bool,
+    /// Add the documents to a dataset directory instead (one N-Quads file per document, replaced
+    /// when the same id comes again, and DATASET/dataset.nq, their union).
+    #[arg(long, value_name = "DATASET", conflicts_with_all = ["output", "format"])]
+    pub into: Option<PathBuf>,
+    /// Remove this document id from the dataset (with --into; repeatable).
+    #[arg(long, value_name = "ID", requires = "into")]
+    pub remove: Vec<String>,
 }
 
 /// `newsgraph query`.

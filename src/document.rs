@@ -48,7 +48,8 @@ pub struct Document {
     pub id: String,
     /// Title, if any.
     pub title: Option<String>,
-    /// Where it came from (path, `stdin`, or `file.jsonl:LINE`).
+    /// Where it came from (path, `stdin`, or `file.jsonl:LINE`; JSONL records from stdin are
+    /// `stdin`, without a line number that would depend on how the stream was split).
     pub source: String,
     /// URL, if given.
     pub url: Option<String>,
@@ -444,10 +445,17 @@ pub fn document_from_jsonl_line(
         return Err(malformed("field `text` is empty".into()));
     }
     check_text(&text, source_name, Some(line))?;
+    // A record read from stdin is sourced as `stdin` alone: a stream's line numbers depend on how
+    // it was cut (a Spark partition, a Hadoop split), and a record's output must not.
+    let source = if source_name == "stdin" {
+        source_name.to_string()
+    } else {
+        format!("{source_name}:{line}")
+    };
     Ok(Document {
         id,
         title,
-        source: format!("{source_name}:{line}"),
+        source,
         url,
         date,
         text,

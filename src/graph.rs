@@ -178,6 +178,51 @@ pub fn document_iri(id: &str) -> String {
     format!("{}doc/{}", crate::ontology::ENTITY_BASE, slug(id))
 }
 
+/// The label written for an entity: typographic apostrophes become `'`, a single-letter initial
+/// followed by a name gets its period ("George W Bush" → "George W. Bush", "U.S Army" →
+/// "U.S. Army"), and a final period is dropped unless it closes an initial ("World War I." →
+/// "World War I", "U.S." stays).
+///
+/// Why: IRIs come from [`slug`], which ignores punctuation, so spellings like these share an IRI;
+/// tidying them to one label keeps documents that are exported separately (streams, partitions,
+/// datasets) from giving one entity several `rdfs:label`s.
+pub fn tidy_label(label: &str) -> String {
+    let chars: Vec<char> = label
+        .chars()
+        .map(|c| {
+            if matches!(c, '\u{2019}' | '\u{2018}') {
+                '\''
+            } else {
+                c
+            }
+        })
+        .collect();
+    let is_initial = |i: usize| {
+        chars[i].is_uppercase()
+            && (i == 0 || !chars[i - 1].is_alphanumeric())
+            && chars.get(i + 1).is_none_or(|c| !c.is_alphanumeric())
+    };
+    let mut out = String::with_capacity(label.len() + 2);
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        if is_initial(i)
+            && chars.get(i + 1) == Some(&' ')
+            && chars.get(i + 2).is_some_and(|c| c.is_uppercase())
+        {
+            out.push('.');
+        }
+    }
+    if out.ends_with('.') && out.len() > 1 {
+        // keep the period of a final initial that follows another initial ("U.S.")
+        let n = chars.len();
+        let closes_initials = n >= 4 && is_initial(n - 2) && chars[n - 3] == '.';
+        if !closes_initials {
+            out.pop();
+        }
+    }
+    out
+}
+
 /// A safe IRI path segment for a name.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -215,11 +260,15 @@ impl KnowledgeGraph {
     }
 
     /// Adds an entity, or merges it into the node with the same IRI (aliases, links, mentions and
-    /// merge reasons accumulate; the first label and class stay).
+    /// merge reasons accumulate; the first label and class stay, a different label becomes an
+    /// alias).
     pub fn upsert_entity(&mut self, node: EntityNode) -> NodeIndex {
         if let Some(&ix) = self.node_index.get(&node.iri) {
             let existing = &mut self.graph[ix];
             existing.aliases.extend(node.aliases);
+            if node.label != existing.label {
+                existing.aliases.insert(node.label);
+            }
             existing.aliases.remove(&existing.label.clone());
             existing.same_as.extend(node.same_as);
             for m in node.mentions {
@@ -519,6 +568,35 @@ mod tests {
         let la: Vec<_> = a.graph.node_weights().map(|n| n.label.clone()).collect();
         let lb: Vec<_> = b.graph.node_weights().map(|n| n.label.clone()).collect();
         assert_eq!(la, lb);
+    }
+
+    #[test]
+    fn tidy_labels_agree_on_spellings_that_share_an_iri() {
+        for (a, b) in [
+            ("George W Bush", "George W. Bush"),
+            ("U.S Army", "U.S. Army"),
+            ("People\u{2019}s Party", "People's Party"),
+            ("World War I.", "World War I"),
+        ] {
+            assert_eq!(slug(a), slug(b));
+            assert_eq!(tidy_label(a), tidy_label(b), "{a} / {b}");
+        }
+        assert_eq!(tidy_label("George W Bush"), "George W. Bush");
+        assert_eq!(tidy_label("U.S."), "U.S.");
+        assert_eq!(tidy_label("Kosovo"), "Kosovo");
+        assert_eq!(tidy_label("."), ".");
+    }
+
+    #[test]
+    fn a_second_label_for_one_iri_becomes_an_alias() {
+        let mut g = KnowledgeGraph::new();
+        g.upsert_entity(node("PoliticalParty", "Workers Party", "a", 0));
+        g.upsert_entity(node("PoliticalParty", "Workers' Party", "b", 0));
+        let n = g
+            .entity(&entity_iri("PoliticalParty", "Workers Party"))
+            .unwrap();
+        assert_eq!(n.label, "Workers Party");
+        assert!(n.aliases.contains("Workers' Party"));
     }
 
     #[test]

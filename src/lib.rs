@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod dataset;
 pub mod document;
 pub mod entities;
 pub mod eval;

@@ -6,6 +6,8 @@ use clap::Parser;
 use newsgraph::cli::{
     Cli, Command, EvalCommand, ExtractArgs, GazetteerCommand, InputArgs, QueryArgs,
 };
+use newsgraph::corpus::{self, EntityLabels, Observer, ProgressObserver};
+use newsgraph::dataset::Dataset;
 use newsgraph::document::{InputSpec, read_inputs};
 use newsgraph::entities::gazetteer::Gazetteer;
 use newsgraph::export::{self, ExportOptions, Format};
@@ -13,7 +15,7 @@ use newsgraph::graph::KnowledgeGraph;
 use newsgraph::ontology::Ontology;
 use newsgraph::pipeline::Extractor;
 use newsgraph::query::{QueryEngine, ResultsFormat};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -156,11 +158,20 @@ fn prepare<'a>(
         .map(|a| InputSpec::from_arg(a, input.jsonl, input.recursive))
         .collect();
     let jobs = if input.jobs == 0 {
-        newsgraph::corpus::default_jobs()
+        corpus::default_jobs()
     } else {
         input.jobs
     };
     (extractor, specs, jobs.max(1))
+}
+
+/// How a run reports: failures only when quiet, a progress display when stderr is a terminal.
+fn observer(quiet: bool, specs: &[InputSpec]) -> Box<dyn Observer> {
+    if !quiet && io::stderr().is_terminal() {
+        Box::new(ProgressObserver::new(corpus::input_size(specs)))
+    } else {
+        Box::new(corpus::StderrObserver)
+    }
 }
 
 /// Reads and extracts every input document into one merged graph (in parallel, in input order).
@@ -170,17 +181,74 @@ fn extract_inputs(
     quiet: bool,
 ) -> Result<(KnowledgeGraph, usize, usize)> {
     let (extractor, specs, jobs) = prepare(input, ontology);
-    let mut observer = newsgraph::corpus::StderrObserver;
+    let mut observer = observer(quiet, &specs);
     let (graph, stats) =
-        newsgraph::corpus::merge_graph(read_inputs(&specs), &extractor, jobs, &mut observer)?;
+        corpus::merge_graph(read_inputs(&specs), &extractor, jobs, observer.as_mut())?;
+    drop(observer);
     if !quiet {
         eprintln!("newsgraph: {stats}");
     }
     Ok((graph, stats.documents, stats.failures))
 }
 
+/// `extract --into DATASET [--remove ID]...`: adds, replaces and removes documents of a dataset.
+fn extract_into(args: &ExtractArgs, dir: &std::path::Path, ontology: &Ontology) -> Result<bool> {
+    let dataset = Dataset::open(dir)?;
+    let mut labels = dataset.labels()?;
+    let mut failed = false;
+    for id in &args.remove {
+        if dataset.remove(id)? {
+            if !args.quiet {
+                eprintln!("newsgraph: removed document {id:?}");
+            }
+        } else {
+            eprintln!("newsgraph: document {id:?} is not in {}", dir.display());
+            failed = true;
+        }
+    }
+    if !args.input.inputs.is_empty() {
+        let (extractor, specs, jobs) = prepare(&args.input, ontology);
+        let mut observer = observer(args.quiet, &specs);
+        let stats = corpus::stream_documents(
+            read_inputs(&specs),
+            &extractor,
+            jobs,
+            Format::NQuads,
+            &mut labels,
+            &mut |doc, bytes| {
+                dataset
+                    .put(&doc.id, bytes)
+                    .map(|_| ())
+                    .map_err(io::Error::other)
+            },
+            observer.as_mut(),
+        )?;
+        drop(observer);
+        if !args.quiet {
+            eprintln!("newsgraph: {stats}");
+        }
+        failed |= stats.failures > 0;
+    }
+    let (documents, quads) = dataset.write_union()?;
+    if !args.quiet {
+        eprintln!(
+            "newsgraph: {} holds {documents} documents, {quads} quads",
+            dataset.union_path().display()
+        );
+    }
+    Ok(failed)
+}
+
 fn extract(args: ExtractArgs) -> Result<bool> {
     let ontology = load_ontology(args.input.ontology.as_deref())?;
+    if args.input.inputs.is_empty() && args.remove.is_empty() {
+        bail!(
+            "no input: give files, directories, .jsonl files or - (see newsgraph extract --help)"
+        );
+    }
+    if let Some(dir) = &args.into {
+        return extract_into(&args, dir, &ontology);
+    }
     let formats: Vec<Format> = match (&args.format, &args.output) {
         (Some(list), _) if list.trim() == "all" => Format::ALL.to_vec(),
         (Some(list), _) => export::parse_format_list(list)?,
@@ -190,19 +258,23 @@ fn extract(args: ExtractArgs) -> Result<bool> {
     if args.output.is_none() && formats.len() != 1 {
         bail!("several formats need an output directory (-o DIR)");
     }
-    // N-Quads on stdout stream: each document's quads are written as its batch finishes
-    if args.output.is_none() && formats == [Format::NQuads] {
+    // N-Quads, N-Triples and relation JSON Lines on stdout stream: each document's output is
+    // written as its batch finishes
+    if args.output.is_none() && formats[0].is_streamable() {
         let (extractor, specs, jobs) = prepare(&args.input, &ontology);
         let stdout = io::stdout();
         let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-        let mut observer = newsgraph::corpus::StderrObserver;
-        let stats = newsgraph::corpus::stream_nquads(
+        let mut observer = observer(args.quiet, &specs);
+        let stats = corpus::stream_documents(
             read_inputs(&specs),
             &extractor,
             jobs,
-            &mut out,
-            &mut observer,
+            formats[0],
+            &mut EntityLabels::new(),
+            &mut |_, bytes| out.write_all(bytes),
+            observer.as_mut(),
         )?;
+        drop(observer);
         out.flush()?;
         if !args.quiet {
             eprintln!("newsgraph: {stats}");

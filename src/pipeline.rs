@@ -7,13 +7,43 @@ use crate::document::Document;
 use crate::entities::{DocumentEntities, EntityRecognizer, Lexicon, MentionKind};
 use crate::graph::{
     DocumentInfo, EntityMentionRecord, EntityNode, KnowledgeGraph, MergeReason, QuoteRecord,
-    RelationMentionRecord, entity_iri,
+    RelationMentionRecord, entity_iri, tidy_label,
 };
 use crate::nlp::{NlpModels, WordAnalysis};
 use crate::ontology::Ontology;
 use crate::relations::{QuoteMention, RelationExtractor, RelationMention};
 use crate::text::{CharIndex, Sentence, segment};
 use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+/// Time spent in each stage of the pipeline, summed over documents (and threads), for benchmarks.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StageTimes {
+    /// Sentence splitting and tokenization.
+    pub sentences: Duration,
+    /// Entity recognition and coreference.
+    pub entities: Duration,
+    /// Tagging and lemmatization (and parsing with `--syntax parse`).
+    pub syntax: Duration,
+    /// Relation and quote extraction.
+    pub relations: Duration,
+    /// Building the document's knowledge graph.
+    pub graph: Duration,
+    /// Tokens seen.
+    pub tokens: u64,
+}
+
+impl StageTimes {
+    /// Adds another set of times to this one.
+    pub fn add(&mut self, other: &StageTimes) {
+        self.sentences += other.sentences;
+        self.entities += other.entities;
+        self.syntax += other.syntax;
+        self.relations += other.relations;
+        self.graph += other.graph;
+        self.tokens += other.tokens;
+    }
+}
 
 /// Everything extracted from one document, before it becomes a graph.
 #[derive(Debug, Clone)]
@@ -130,8 +160,19 @@ impl<'a> Extractor<'a> {
 
     /// Runs the stages on one document's text.
     pub fn analyze(&self, text: &str) -> DocumentAnalysis {
+        self.analyze_timed(text, &mut StageTimes::default())
+    }
+
+    /// Runs the stages on one document's text and adds the time of each stage to `times`.
+    pub fn analyze_timed(&self, text: &str, times: &mut StageTimes) -> DocumentAnalysis {
+        let clock = Instant::now();
         let sentences = segment(text);
+        let after_segment = Instant::now();
+        times.sentences += after_segment - clock;
+        times.tokens += sentences.iter().map(|s| s.tokens.len() as u64).sum::<u64>();
         let entities = self.recognizer.recognize(text, &sentences);
+        let after_entities = Instant::now();
+        times.entities += after_entities - after_segment;
         let syntax: Vec<Option<SentenceSyntax>> = sentences
             .iter()
             .map(|sent| {
@@ -155,8 +196,11 @@ impl<'a> Extractor<'a> {
                 Some(sentence_syntax(models, sent, parse))
             })
             .collect();
+        let after_syntax = Instant::now();
+        times.syntax += after_syntax - after_entities;
         let (mut relations, quotes) = self.relations.extract(text, &sentences, &entities, &syntax);
         relations.retain(|r| r.confidence >= self.min_confidence);
+        times.relations += after_syntax.elapsed();
         DocumentAnalysis {
             sentences,
             entities,
@@ -164,6 +208,15 @@ impl<'a> Extractor<'a> {
             quotes,
             syntax,
         }
+    }
+
+    /// Extracts one document into its own knowledge graph and adds the stage times to `times`.
+    pub fn extract_timed(&self, doc: &Document, times: &mut StageTimes) -> KnowledgeGraph {
+        let analysis = self.analyze_timed(&doc.text, times);
+        let clock = Instant::now();
+        let graph = to_graph(doc, &analysis);
+        times.graph += clock.elapsed();
+        graph
     }
 
     /// Extracts one document into its own knowledge graph.
@@ -227,11 +280,17 @@ pub fn to_graph(doc: &Document, a: &DocumentAnalysis) -> KnowledgeGraph {
                 text: text[m.span.start..m.span.end].to_string(),
             })
             .collect();
+        let label = tidy_label(&e.label);
+        let mut aliases = e.aliases.clone();
+        if label != e.label {
+            aliases.insert(e.label.clone());
+        }
+        aliases.remove(&label);
         g.upsert_entity(EntityNode {
             iri: iris[i].clone(),
-            label: e.label.clone(),
+            label,
             class: e.class.clone(),
-            aliases: e.aliases.clone(),
+            aliases,
             same_as: e
                 .qid
                 .iter()

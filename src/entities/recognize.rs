@@ -5,7 +5,8 @@
 use super::{DocumentEntities, Entity, Mention, MentionKind};
 use crate::ontology::{Ontology, TriggerKind};
 use crate::text::{Sentence, Span, Token};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 
 /// What a lexicon hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -445,7 +446,7 @@ impl<'a> EntityRecognizer<'a> {
             "GovernmentBody",
             "Organization",
         ];
-        let mut heads = HashMap::new();
+        let mut heads = HashMap::default();
         for cls in priority.iter().rev() {
             if let Some(c) = ontology.class(cls) {
                 for h in &c.name_heads {
@@ -453,7 +454,7 @@ impl<'a> EntityRecognizer<'a> {
                 }
             }
         }
-        let mut descriptions = HashMap::new();
+        let mut descriptions = HashMap::default();
         for c in ontology.classes.values() {
             for d in &c.description_nouns {
                 descriptions.insert(d.clone(), c.local.clone());
@@ -531,7 +532,7 @@ impl<'a> EntityRecognizer<'a> {
             .collect();
         let mut b = Builder {
             entities: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             mentions: Vec::new(),
             parent: Vec::new(),
         };
@@ -987,14 +988,14 @@ impl<'a> EntityRecognizer<'a> {
         lower_words: &HashSet<&str>,
     ) {
         // how often each single name occurs (a name said twice is more likely a real one)
-        let mut cap_counts: HashMap<&str, usize> = HashMap::new();
+        let mut cap_counts: HashMap<&str, usize> = HashMap::default();
         for &(si, k) in singles {
             *cap_counts
                 .entry(sentences[si].tokens[k].text.as_str())
                 .or_default() += 1;
         }
         // persons' name parts
-        let mut parts: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut parts: HashMap<String, Vec<usize>> = HashMap::default();
         for (ix, e) in b.entities.iter().enumerate() {
             if e.class == "Person" {
                 let words: Vec<&str> = e.label.split_whitespace().collect();

@@ -9,6 +9,7 @@
 //! | `cyjs` | [`cyjs`] | Cytoscape.js elements JSON |
 //! | `dot` | [`dot`] | Graphviz DOT, one cluster per entity type |
 //! | `svg`, `png` | [`render`] | the DOT rendered by Graphviz's `dot` binary |
+//! | `jsonl` | [`jsonl`] | one JSON object per relation mention (not part of `all`) |
 //!
 //! Exports are deterministic: no wall-clock time unless [`ExportOptions::timestamp`] is set, so
 //! running the same input twice gives byte-identical files.
@@ -16,6 +17,7 @@
 pub mod cyjs;
 pub mod dot;
 pub mod json;
+pub mod jsonl;
 pub mod jsonld;
 pub mod rdf;
 pub mod render;
@@ -53,6 +55,8 @@ pub enum Format {
     Svg,
     /// PNG rendered by Graphviz (`png`).
     Png,
+    /// JSON Lines, one object per relation mention (`jsonl`; not part of [`Format::ALL`]).
+    RelationsJsonl,
 }
 
 impl Format {
@@ -85,6 +89,7 @@ impl Format {
             Format::Dot => "Graphviz DOT",
             Format::Svg => "SVG",
             Format::Png => "PNG",
+            Format::RelationsJsonl => "relation JSON Lines",
         }
     }
 
@@ -102,6 +107,7 @@ impl Format {
             Format::Dot => "dot",
             Format::Svg => "svg",
             Format::Png => "png",
+            Format::RelationsJsonl => "jsonl",
         }
     }
 
@@ -118,6 +124,7 @@ impl Format {
             Format::Dot => "text/vnd.graphviz",
             Format::Svg => "image/svg+xml",
             Format::Png => "image/png",
+            Format::RelationsJsonl => "application/jsonl",
         }
     }
 
@@ -131,6 +138,15 @@ impl Format {
                 | Format::TriG
                 | Format::RdfXml
                 | Format::JsonLd
+        )
+    }
+
+    /// Whether the format can be written document by document as a corpus streams (the
+    /// concatenation of the documents' outputs is the output of the whole corpus).
+    pub fn is_streamable(self) -> bool {
+        matches!(
+            self,
+            Format::NQuads | Format::NTriples | Format::RelationsJsonl
         )
     }
 
@@ -169,6 +185,7 @@ impl FromStr for Format {
             "json-ld" => Format::JsonLd,
             "cytoscape" => Format::CytoscapeJson,
             "gv" => Format::Dot,
+            "jsonl" | "ndjson" | "json-lines" => Format::RelationsJsonl,
             _ => {
                 return Err(ExportError::UnknownFormat {
                     name: s.to_string(),
@@ -234,7 +251,7 @@ impl Default for ExportOptions {
 pub enum ExportError {
     /// A `--format` name that is not a known format.
     #[error(
-        "unknown export format {name:?}; known: ttl, nt, nq, trig, rdf, jsonld, json, cyjs, dot, svg, png (or all)"
+        "unknown export format {name:?}; known: ttl, nt, nq, trig, rdf, jsonld, json, cyjs, dot, svg, png (or all), jsonl"
     )]
     UnknownFormat {
         /// What was given.
@@ -415,6 +432,7 @@ fn write_prepared(
         }
         Format::NodeLinkJson => json::write(graph, opts, out),
         Format::CytoscapeJson => cyjs::write(graph, ontology, out),
+        Format::RelationsJsonl => jsonl::write(graph, ontology, out),
         Format::Dot => {
             let text = prepared.dot(graph, ontology, opts);
             out.write_all(text.as_bytes())
@@ -527,7 +545,7 @@ mod tests {
 
     #[test]
     fn every_format_round_trips_through_its_extension() {
-        for f in Format::ALL {
+        for f in Format::ALL.into_iter().chain([Format::RelationsJsonl]) {
             assert_eq!(f.file_extension().parse::<Format>().unwrap(), f);
             assert_eq!(f.to_string(), f.file_extension());
             assert!(!f.name().is_empty() && f.media_type().contains('/'));
