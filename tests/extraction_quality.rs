@@ -1,6 +1,7 @@
 //! Extraction quality on the dev gold (needs ../shared; skipped without it unless CI is set).
-//! Prints the scores; fails when the seed article drops below strict F1 0.85 or the dev set below
-//! the floor this version reached.
+//! Prints the scores; fails when they drop below the Relations issue's targets: seed strict F1
+//! 0.90, dev strict F1 0.60 and family F1 0.70, quote speaker accuracy 0.85, and the Entities
+//! issue's entity recall 0.92.
 
 mod common;
 use common::shared_dir;
@@ -34,23 +35,28 @@ fn dev_gold_scores_hold() {
         .find(|a| a.article.starts_with("seed-"))
         .expect("seed gold");
     assert!(
-        seed.counts.strict.f1 >= 0.85,
-        "seed strict F1 {:.3} < 0.85",
+        seed.counts.strict.f1 >= 0.90,
+        "seed strict F1 {:.3} < 0.90",
         seed.counts.strict.f1
     );
     assert!(
-        report.micro.strict.f1 >= 0.50,
-        "dev strict F1 {:.3} fell below 0.50",
+        report.micro.strict.f1 >= 0.60,
+        "dev strict F1 {:.3} fell below 0.60",
         report.micro.strict.f1
     );
     assert!(
-        report.micro.family.f1 >= 0.50,
-        "dev family F1 {:.3} fell below 0.50",
+        report.micro.family.f1 >= 0.70,
+        "dev family F1 {:.3} fell below 0.70",
         report.micro.family.f1
     );
     assert!(
-        report.micro.entity_recall >= 0.90,
+        report.micro.entity_recall >= 0.92,
         "entity recall {:.3}",
         report.micro.entity_recall
+    );
+    assert!(
+        report.micro.quote_speaker_accuracy >= 0.85,
+        "quote speaker accuracy {:.3}",
+        report.micro.quote_speaker_accuracy
     );
 }
