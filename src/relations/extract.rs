@@ -457,7 +457,7 @@ impl<'o> RelationExtractor<'o> {
             if BOUNDARY.contains(&w) || w == "," {
                 break;
             }
-            if w == "by" || w == "of" {
+            if w == "by" || w == "of" || w == "from" {
                 let mut t = j + 1;
                 while t < toks.len() && DETERMINERS.contains(&norm(&toks[t])) {
                     t += 1;
@@ -468,7 +468,7 @@ impl<'o> RelationExtractor<'o> {
                         return Some(mm.entity);
                     }
                 }
-                if w == "by" {
+                if w == "by" || w == "from" {
                     break;
                 }
             }
@@ -992,6 +992,19 @@ impl<'o> RelationExtractor<'o> {
                 if mm.kind == MentionKind::DemonymAdjective
                     && self.actor_entity(doc, s, m, true).is_none()
                 {
+                    // "rejected an Australian ultimatum", "a Senegalese peace plan": the state
+                    // that acted is the object
+                    let acts = (mm.tok_end..(mm.tok_end + 3).min(toks.len()))
+                        .take_while(|&t| toks[t].text.chars().all(|c| c.is_lowercase() || c == '-'))
+                        .any(|t| self.lex.event_nouns.contains(norm(&toks[t])));
+                    if acts && !exclude.contains(&mm.entity) {
+                        return Some(Arg {
+                            entities: vec![mm.entity],
+                            indirect: false,
+                            first_tok: mm.tok_start,
+                            last_tok: mm.tok_end,
+                        });
+                    }
                     j = mm.tok_end;
                     continue;
                 }
