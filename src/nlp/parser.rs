@@ -671,11 +671,9 @@ impl Parser {
                     .map(|a| ((sc.scores[a] as i64 - best) as f64 / t).exp())
                     .sum();
                 let ln_z = z.ln();
-                for a in 0..N_ACT {
-                    if valid[a] {
-                        let lp = (sc.scores[a] as i64 - best) as f64 / t - ln_z;
-                        cands.push((*score + (lp * 1000.0) as i64, bi, a));
-                    }
+                for (a, _) in valid.iter().enumerate().filter(|v| *v.1) {
+                    let lp = (sc.scores[a] as i64 - best) as f64 / t - ln_z;
+                    cands.push((*score + (lp * 1000.0) as i64, bi, a));
                 }
             }
             cands.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
