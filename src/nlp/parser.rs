@@ -29,7 +29,6 @@ const ROOT_P: u64 = 0x7777_0000_0000_0003;
 const NO_LABEL: u64 = 0x7777_0000_0000_0004;
 
 /// Parser state (arc-eager configuration plus child bookkeeping for features).
-#[derive(Clone)]
 struct State {
     n: usize,
     stack: Vec<usize>,
@@ -45,6 +44,33 @@ struct State {
     lset: Vec<u64>,
     rset: Vec<u64>,
     root_child: usize,
+}
+
+impl Clone for State {
+    fn clone(&self) -> State {
+        let mut st = State::new(0);
+        st.clone_from(self);
+        st
+    }
+
+    /// Field-wise `clone_from`, so that the beam reuses the vectors of dropped states instead
+    /// of allocating thirteen new ones per kept candidate and step.
+    fn clone_from(&mut self, o: &State) {
+        self.n = o.n;
+        self.stack.clone_from(&o.stack);
+        self.b = o.b;
+        self.head.clone_from(&o.head);
+        self.label.clone_from(&o.label);
+        self.lc1.clone_from(&o.lc1);
+        self.lc2.clone_from(&o.lc2);
+        self.rc1.clone_from(&o.rc1);
+        self.rc2.clone_from(&o.rc2);
+        self.nl.clone_from(&o.nl);
+        self.nr.clone_from(&o.nr);
+        self.lset.clone_from(&o.lset);
+        self.rset.clone_from(&o.rset);
+        self.root_child = o.root_child;
+    }
 }
 
 impl State {
@@ -614,12 +640,15 @@ impl Parser {
         let cx = &Ctx::new(words, tags, &self.coarse);
         sc.scores.resize(N_ACT, 0);
         sc.lscores.resize(self.labels.len(), 0);
+        // Two pools of states swapped every step; `clone_from` reuses their allocations.
         let mut beam: Vec<(i64, State)> = vec![(0, State::new(n))];
+        let mut next: Vec<(i64, State)> = Vec::with_capacity(width);
+        let mut cands: Vec<(i64, usize, usize)> = Vec::with_capacity(width * N_ACT);
         loop {
             if beam.iter().all(|(_, st)| st.done()) {
                 break;
             }
-            let mut cands: Vec<(i64, usize, usize)> = Vec::new();
+            cands.clear();
             for (bi, (score, st)) in beam.iter().enumerate() {
                 if st.done() {
                     cands.push((*score, bi, usize::MAX));
@@ -627,45 +656,48 @@ impl Parser {
                 }
                 action_features(st, cx, &mut sc.feats);
                 self.action.score(&sc.feats, &mut sc.scores);
-                let mut any = false;
+                let valid: [bool; N_ACT] = std::array::from_fn(|a| st.valid(a));
                 let best = (0..N_ACT)
-                    .filter(|&a| st.valid(a))
+                    .filter(|&a| valid[a])
                     .map(|a| sc.scores[a] as i64)
-                    .max()
-                    .unwrap_or(0);
+                    .max();
+                let Some(best) = best else {
+                    cands.push((*score, bi, SHIFT));
+                    continue;
+                };
                 let t = BEAM_TEMPERATURE;
                 let z: f64 = (0..N_ACT)
-                    .filter(|&a| st.valid(a))
+                    .filter(|&a| valid[a])
                     .map(|a| ((sc.scores[a] as i64 - best) as f64 / t).exp())
                     .sum();
-                for a in 0..N_ACT {
-                    if st.valid(a) {
-                        any = true;
-                        let lp = (sc.scores[a] as i64 - best) as f64 / t - z.ln();
-                        cands.push((*score + (lp * 1000.0) as i64, bi, a));
-                    }
-                }
-                if !any {
-                    cands.push((*score, bi, SHIFT));
+                let ln_z = z.ln();
+                for (a, _) in valid.iter().enumerate().filter(|v| *v.1) {
+                    let lp = (sc.scores[a] as i64 - best) as f64 / t - ln_z;
+                    cands.push((*score + (lp * 1000.0) as i64, bi, a));
                 }
             }
-            cands.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+            cands.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
             cands.truncate(width);
-            let mut next = Vec::with_capacity(cands.len());
-            for (score, bi, a) in cands {
-                let mut st = beam[bi].1.clone();
+            for (k, &(score, bi, a)) in cands.iter().enumerate() {
+                if next.len() <= k {
+                    next.push((score, State::new(0)));
+                }
+                let slot = &mut next[k];
+                slot.0 = score;
+                slot.1.clone_from(&beam[bi].1);
+                let st = &mut slot.1;
                 if a != usize::MAX {
                     let l = if a == LEFT || a == RIGHT {
                         let (h, d) = st.arc(a);
-                        self.predict_label(&st, cx, h, d, sc)
+                        self.predict_label(st, cx, h, d, sc)
                     } else {
                         0
                     };
                     st.apply(a, l);
                 }
-                next.push((score, st));
             }
-            beam = next;
+            next.truncate(cands.len());
+            std::mem::swap(&mut beam, &mut next);
         }
         let mut st = beam.swap_remove(0).1;
         self.finish(&mut st, cx, sc);

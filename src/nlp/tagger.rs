@@ -281,20 +281,22 @@ impl Tagger {
         self.classes.len()
     }
 
-    /// Tags one sentence; returns class ids.
+    /// Tags one sentence; returns class ids. The dictionary lookups are shared by both passes.
     pub fn tag(&self, ws: &[WordFeats], feats: &mut Vec<u32>, scores: &mut Vec<i32>) -> Vec<u16> {
-        let p1 = self.tag_first(ws, feats, scores);
+        let lk = lookups(&self.dict, &self.ldict, ws);
+        let n = self.classes.len();
+        let p1 = tag_with_lookups(
+            &lk,
+            ws,
+            feats,
+            scores,
+            |f, s| self.model.score(f, s),
+            n,
+            None,
+        );
         match &self.second {
             None => p1,
-            Some(m) => tag_with(
-                (&self.dict, &self.ldict),
-                ws,
-                feats,
-                scores,
-                |f, s| m.score(f, s),
-                self.classes.len(),
-                Some(&p1),
-            ),
+            Some(m) => tag_with_lookups(&lk, ws, feats, scores, |f, s| m.score(f, s), n, Some(&p1)),
         }
     }
 
@@ -667,15 +669,28 @@ fn tag_with(
     n: usize,
     p1: Option<&[u16]>,
 ) -> Vec<u16> {
-    scores.resize(n, 0);
     let lk = lookups(dicts.0, dicts.1, ws);
+    tag_with_lookups(&lk, ws, feats, scores, score, n, p1)
+}
+
+/// [`tag_with`] with the sentence's dictionary lookups already made.
+fn tag_with_lookups(
+    lk: &Lookups,
+    ws: &[WordFeats],
+    feats: &mut Vec<u32>,
+    scores: &mut Vec<i32>,
+    score: impl Fn(&[u32], &mut [i32]),
+    n: usize,
+    p1: Option<&[u16]>,
+) -> Vec<u16> {
+    scores.resize(n, 0);
     let mut out: Vec<u16> = Vec::with_capacity(ws.len());
     for i in 0..ws.len() {
         if lk.amb[i].1 != u16::MAX {
             out.push(lk.amb[i].1);
             continue;
         }
-        features(&lk, ws, i, &out, feats);
+        features(lk, ws, i, &out, feats);
         if let Some(p1) = p1 {
             second_pass_features(ws, p1, i, &out, feats);
         }
