@@ -39,6 +39,19 @@ pub struct TrainArgs {
     /// Where the model files are written.
     #[arg(long, default_value = "models")]
     pub out: PathBuf,
+    /// Train only these models: `nlp` (tagger, lemmatizer, splitter, parser) or `ner` (named
+    /// entities, from uner-english-ewt/); default both.
+    #[arg(long, value_enum)]
+    pub only: Option<TrainOnly>,
+}
+
+/// Model groups of `newsgraph train --only`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TrainOnly {
+    /// Tagger, lemmatizer, sentence splitter and parser.
+    Nlp,
+    /// The named-entity tagger (models/ner.bin).
+    Ner,
 }
 
 /// Input selection shared by commands that read articles.
@@ -120,6 +133,8 @@ pub enum EvalCommand {
     Gold(EvalGoldArgs),
     /// Score the tagger, lemmatizer and parser on a CoNLL-U file (UPOS, XPOS, lemma, UAS, LAS).
     Ud(EvalUdArgs),
+    /// Score the named-entity tagger on an IOB2 file (exact-span P/R/F1 per type and micro).
+    Ner(EvalNerArgs),
     /// Score on PLOVER gold-standard records (family and full accuracy over in-scope records).
     Plover(EvalPeerArgs),
     /// Score on PETRARCH2 validation records (CAMEO root codes mapped to families).
@@ -148,6 +163,16 @@ pub struct EvalUdArgs {
     #[arg(long)]
     pub raw: bool,
     /// Print JSON (keys upos, xpos, lemma, uas, las, tokens_f1, sentences_f1; percentages).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsgraph eval ner`.
+#[derive(Debug, Args)]
+pub struct EvalNerArgs {
+    /// IOB2 file (e.g. ../shared/data/nlp/uner-english-ewt/en_ewt-ud-test.iob2).
+    pub file: PathBuf,
+    /// Print one JSON object (precision, recall, f1, per_type; fractions 0–1).
     #[arg(long)]
     pub json: bool,
 }

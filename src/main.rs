@@ -89,12 +89,31 @@ fn run(cli: Cli) -> Result<bool> {
             }
             Ok(false)
         }
+        Command::Eval(EvalCommand::Ner(args)) => {
+            let scores = newsgraph::entities::ner::eval_ner(&args.file)
+                .with_context(|| format!("evaluating {}", args.file.display()))?;
+            let mut out = io::stdout().lock();
+            if args.json {
+                serde_json::to_writer(&mut out, &scores)?;
+                writeln!(out)?;
+            } else {
+                write!(out, "{scores}")?;
+            }
+            Ok(false)
+        }
         Command::Eval(EvalCommand::Plover(args)) => eval_peer(&args, false),
         Command::Eval(EvalCommand::Petrarch(args)) => eval_peer(&args, true),
         Command::Train(args) => {
-            let report =
-                newsgraph::nlp::train::train_all(&args.data, &args.out, &Default::default())?;
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            use newsgraph::cli::TrainOnly;
+            if args.only != Some(TrainOnly::Ner) {
+                let report =
+                    newsgraph::nlp::train::train_all(&args.data, &args.out, &Default::default())?;
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            }
+            if args.only != Some(TrainOnly::Nlp) {
+                let report = newsgraph::entities::ner::train_ner(&args.data, &args.out)?;
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            }
             Ok(false)
         }
         Command::Gazetteer(GazetteerCommand::Build { from, output }) => {

@@ -6,6 +6,7 @@
 
 pub mod gazetteer;
 mod gazetteer_lexicon;
+pub mod ner;
 mod recognize;
 
 pub use recognize::{EntityRecognizer, HitKind, Lexicon, LexiconHit, StateRef};

@@ -119,6 +119,12 @@ impl Trainer {
         }
     }
 
+    /// Adds `delta` to the weight of feature `f` for `class` (structured updates whose truth and
+    /// guess features differ, e.g. label transitions).
+    pub fn adjust(&mut self, f: u32, class: usize, delta: f32) {
+        self.bump(f, class, delta);
+    }
+
     /// Advances the instance counter (call once per training instance).
     pub fn tick(&mut self) {
         self.c += 1.0;

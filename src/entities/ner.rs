@@ -1,0 +1,1027 @@
+//! Statistical named-entity tagger (PER / ORG / LOC and whatever types the training data holds).
+//!
+//! A first-order averaged structured perceptron over BIO labels, decoded with Viterbi over legal
+//! BIO transitions only. Emission features: word, lower case, shape, affixes, capitalization,
+//! sentence position, neighbours ±2, gazetteer hits (kind and class of the entry covering a token)
+//! and how often the word is capitalized in the project's news corpus ([`CaseTable`]).
+//!
+//! No POS features: the embedded tagger was trained on the same EWT training sentences, so its
+//! tags are near-perfect there and the NER learned to over-trust them (dev F1 0.666 without,
+//! 0.658 with them); dropping them also spares the tagger call per sentence. Transition weights live in the same sparse linear model as
+//! one feature per previous label. Trained by [`train_ner`] from the Universal NER English EWT
+//! IOB2 files; shipped in `models/ner.bin` and embedded ([`NerModel::embedded`]).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use super::gazetteer::Gazetteer;
+use super::{HitKind, Lexicon};
+use crate::nlp::NlpError;
+use crate::nlp::binio::{Reader, Writer};
+use crate::nlp::linear::{LinearModel, Rng, Trainer, fhash, shash};
+
+const MAGIC: [u8; 4] = *b"NER1";
+const NER_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
+static EMBEDDED: OnceLock<Result<NerModel, String>> = OnceLock::new();
+
+/// A labelled span: `(type, first token, end token exclusive)`.
+pub type TypedSpan = (String, usize, usize);
+
+/// One IOB2 sentence: words and their gold labels ("O", "B-PER", ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IobSentence {
+    /// Word forms.
+    pub words: Vec<String>,
+    /// BIO labels.
+    pub labels: Vec<String>,
+}
+
+/// Reads an IOB2 file (`idx<TAB>word<TAB>label...`, `#` comments, blank lines between sentences).
+pub fn read_iob2(path: &Path) -> Result<Vec<IobSentence>, NlpError> {
+    let text = std::fs::read_to_string(path).map_err(|e| NlpError::Io {
+        path: path.display().to_string(),
+        source: e,
+    })?;
+    parse_iob2(&text, &path.display().to_string())
+}
+
+/// Parses IOB2 text (see [`read_iob2`]); `name` labels errors.
+pub fn parse_iob2(text: &str, name: &str) -> Result<Vec<IobSentence>, NlpError> {
+    let mut out = Vec::new();
+    let mut cur = IobSentence {
+        words: Vec::new(),
+        labels: Vec::new(),
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.trim().is_empty() {
+            if !cur.words.is_empty() {
+                out.push(std::mem::replace(
+                    &mut cur,
+                    IobSentence {
+                        words: Vec::new(),
+                        labels: Vec::new(),
+                    },
+                ));
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            return Err(NlpError::Format {
+                path: name.to_string(),
+                line: n + 1,
+                message: "expected index, word and label columns".into(),
+            });
+        }
+        cur.words.push(cols[1].to_string());
+        cur.labels.push(cols[2].to_string());
+    }
+    if !cur.words.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// Spans of a BIO sequence; an `I-X` that does not continue an `X` span starts one (conlleval).
+pub fn bio_spans<S: AsRef<str>>(labels: &[S]) -> Vec<TypedSpan> {
+    let mut out: Vec<TypedSpan> = Vec::new();
+    let mut open: Option<(String, usize)> = None;
+    for (i, l) in labels.iter().enumerate() {
+        let l = l.as_ref();
+        let (prefix, ty) = match l.split_once('-') {
+            Some((p, t)) if p == "B" || p == "I" => (p, t),
+            _ => ("O", ""),
+        };
+        let continues = prefix == "I" && open.as_ref().is_some_and(|(t, _)| t == ty);
+        if !continues {
+            if let Some((t, s)) = open.take() {
+                out.push((t, s, i));
+            }
+            if prefix != "O" {
+                open = Some((ty.to_string(), i));
+            }
+        }
+    }
+    if let Some((t, s)) = open {
+        out.push((t, s, labels.len()));
+    }
+    out
+}
+
+/// Span counts of one type.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct SpanCounts {
+    /// Spans found and in the gold data (same type and tokens).
+    pub tp: usize,
+    /// Spans found but not in the gold data.
+    pub fp: usize,
+    /// Gold spans not found.
+    #[serde(rename = "fn")]
+    pub fn_: usize,
+}
+
+/// Precision, recall and F1 (fractions 0–1) of one type or overall.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct SpanScore {
+    /// Precision.
+    pub precision: f64,
+    /// Recall.
+    pub recall: f64,
+    /// F1.
+    pub f1: f64,
+    /// Number of gold spans.
+    pub support: usize,
+}
+
+impl SpanCounts {
+    /// The scores of these counts.
+    pub fn score(&self) -> SpanScore {
+        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
+        let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        SpanScore {
+            precision: p,
+            recall: r,
+            f1: f,
+            support: self.tp + self.fn_,
+        }
+    }
+}
+
+/// Exact-span scores: micro overall and per type.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NerScores {
+    /// Micro precision.
+    pub precision: f64,
+    /// Micro recall.
+    pub recall: f64,
+    /// Micro F1.
+    pub f1: f64,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Per type.
+    pub per_type: BTreeMap<String, SpanScore>,
+}
+
+impl std::fmt::Display for NerScores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "type      P       R       F1      gold")?;
+        for (t, s) in &self.per_type {
+            writeln!(
+                f,
+                "{t:<8}{:6.2}  {:6.2}  {:6.2}  {:6}",
+                s.precision * 100.0,
+                s.recall * 100.0,
+                s.f1 * 100.0,
+                s.support
+            )?;
+        }
+        writeln!(
+            f,
+            "overall {:6.2}  {:6.2}  {:6.2}  ({} sentences)",
+            self.precision * 100.0,
+            self.recall * 100.0,
+            self.f1 * 100.0,
+            self.sentences
+        )
+    }
+}
+
+/// Scores predicted against gold label sequences (exact span and type).
+pub fn score_spans<S: AsRef<str>, T: AsRef<str>>(pairs: &[(Vec<S>, Vec<T>)]) -> NerScores {
+    let mut per: BTreeMap<String, SpanCounts> = BTreeMap::new();
+    for (gold, pred) in pairs {
+        let g = bio_spans(gold);
+        let p = bio_spans(pred);
+        for s in &p {
+            let c = per.entry(s.0.clone()).or_default();
+            if g.contains(s) {
+                c.tp += 1;
+            } else {
+                c.fp += 1;
+            }
+        }
+        for s in &g {
+            if !p.contains(s) {
+                per.entry(s.0.clone()).or_default().fn_ += 1;
+            }
+        }
+    }
+    let mut all = SpanCounts::default();
+    for c in per.values() {
+        all.tp += c.tp;
+        all.fp += c.fp;
+        all.fn_ += c.fn_;
+    }
+    let o = all.score();
+    NerScores {
+        precision: o.precision,
+        recall: o.recall,
+        f1: o.f1,
+        sentences: pairs.len(),
+        per_type: per.into_iter().map(|(t, c)| (t, c.score())).collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels and decoding
+
+/// The BIO label set of a list of types: 0 = O, 1 + 2k = B-type k, 2 + 2k = I-type k.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LabelSet {
+    types: Vec<String>,
+}
+
+impl LabelSet {
+    fn n(&self) -> usize {
+        1 + 2 * self.types.len()
+    }
+    fn name(&self, l: usize) -> String {
+        if l == 0 {
+            "O".into()
+        } else {
+            let p = if l % 2 == 1 { "B" } else { "I" };
+            format!("{p}-{}", self.types[(l - 1) / 2])
+        }
+    }
+    fn index(&self, name: &str) -> usize {
+        match name.split_once('-') {
+            Some((p, t)) => match self.types.iter().position(|x| x == t) {
+                Some(k) if p == "B" => 1 + 2 * k,
+                Some(k) if p == "I" => 2 + 2 * k,
+                _ => 0,
+            },
+            None => 0,
+        }
+    }
+}
+
+/// Whether label `cur` may follow `prev` (`None` = sentence start): I-X only after B-X or I-X.
+fn legal(prev: Option<usize>, cur: usize) -> bool {
+    if cur == 0 || cur % 2 == 1 {
+        return true;
+    }
+    matches!(prev, Some(p) if p != 0 && (p - 1) / 2 == (cur - 1) / 2)
+}
+
+/// Viterbi over `emit[i * n + label]` plus `trans[prev * n + cur]`, legal BIO transitions only.
+fn viterbi(emit: &[f64], trans: &[f64], n: usize) -> Vec<usize> {
+    let len = emit.len() / n;
+    if len == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![f64::NEG_INFINITY; len * n];
+    let mut back = vec![0usize; len * n];
+    for c in 0..n {
+        if legal(None, c) {
+            score[c] = emit[c];
+        }
+    }
+    for i in 1..len {
+        for c in 0..n {
+            let mut best = f64::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..n {
+                let s = score[(i - 1) * n + p];
+                if s == f64::NEG_INFINITY || !legal(Some(p), c) {
+                    continue;
+                }
+                let v = s + trans[p * n + c];
+                if v > best {
+                    best = v;
+                    arg = p;
+                }
+            }
+            score[i * n + c] = best + emit[i * n + c];
+            back[i * n + c] = arg;
+        }
+    }
+    let last = &score[(len - 1) * n..];
+    let mut c = (0..n)
+        .fold(None, |b: Option<usize>, c| match b {
+            Some(b) if last[b] >= last[c] => Some(b),
+            _ => Some(c),
+        })
+        .unwrap_or(0);
+    let mut out = vec![0; len];
+    for i in (0..len).rev() {
+        out[i] = c;
+        c = back[i * n + c];
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features
+
+/// Template ids (part of the model format: changing them needs retraining).
+mod tpl {
+    pub const BIAS: u32 = 0;
+    pub const WORD: u32 = 1;
+    pub const LOWER: u32 = 2;
+    pub const SHAPE: u32 = 3;
+    pub const PREFIX: u32 = 4;
+    pub const SUFFIX: u32 = 5;
+    pub const CAPS: u32 = 6;
+    pub const FIRST: u32 = 7;
+    pub const NEIGHBOUR: u32 = 8;
+    pub const NEIGHBOUR_SHAPE: u32 = 9;
+    pub const BIGRAM: u32 = 10;
+    pub const GAZ: u32 = 14;
+    pub const GAZ_NEIGHBOUR: u32 = 15;
+    pub const PREV_LABEL: u32 = 16;
+    pub const SHAPE_TRIGRAM: u32 = 18;
+    pub const CASE: u32 = 19;
+    pub const CASE_NEIGHBOUR: u32 = 20;
+}
+
+/// Short word shape: "Xx", "X", "x", "d", "X.X." style with repeated classes collapsed.
+fn shape(w: &str) -> String {
+    let mut s = String::new();
+    let mut last = ' ';
+    for ch in w.chars() {
+        let c = if ch.is_uppercase() {
+            'X'
+        } else if ch.is_lowercase() {
+            'x'
+        } else if ch.is_numeric() {
+            'd'
+        } else {
+            ch
+        };
+        if c != last {
+            s.push(c);
+            last = c;
+        }
+    }
+    s
+}
+
+fn caps_class(w: &str) -> u64 {
+    let mut chars = w.chars();
+    let first = chars.next();
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    let alpha = w.chars().filter(|c| c.is_alphabetic()).count();
+    match first {
+        None => 0,
+        Some(c) if c.is_uppercase() && upper == alpha && alpha > 1 => 1,
+        Some(c) if c.is_uppercase() && upper == 1 => 2,
+        Some(c) if c.is_uppercase() => 3,
+        Some(_) if upper > 0 => 4,
+        Some(c) if c.is_numeric() => 5,
+        Some(c) if c.is_alphabetic() => 6,
+        Some(_) => 7,
+    }
+}
+
+/// Gazetteer code of each token: 0 = none, else hash of (begin/inside, hit kind, class).
+fn gazetteer_codes(words: &[&str], lexicon: &dyn Lexicon) -> Vec<u64> {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(words.len());
+    for w in words {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        starts.push(text.len());
+        text.push_str(w);
+    }
+    let mut codes = vec![0u64; words.len()];
+    for hit in lexicon.find(&text) {
+        let kind = match hit.kind {
+            HitKind::Name => 1,
+            HitKind::Acronym => 2,
+            HitKind::DemonymAdjective => 3,
+            HitKind::DemonymNoun => 4,
+            HitKind::Capital => 5,
+        };
+        let base = shash(&hit.class) ^ (kind << 56);
+        let mut first = true;
+        for (i, &s) in starts.iter().enumerate() {
+            let e = s + words[i].len();
+            if s >= hit.span.start && e <= hit.span.end {
+                codes[i] = base ^ if first { 1 } else { 2 };
+                first = false;
+            }
+        }
+    }
+    codes
+}
+
+/// How a word is written in running news text (derived from the project's corpus): per lower-case
+/// word key, a code `ratio_bucket * 8 + frequency_bucket` of how often it is capitalized away
+/// from the sentence start. Sorted by key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseTable {
+    keys: Vec<u32>,
+    codes: Vec<u8>,
+}
+
+const UNKNOWN_CASE: u8 = 255;
+
+impl CaseTable {
+    /// The code of a word (`UNKNOWN_CASE` when absent).
+    fn code(&self, lower: &str) -> u8 {
+        let k = (shash(lower) >> 32) as u32;
+        match self.keys.binary_search(&k) {
+            Ok(i) => self.codes[i],
+            Err(_) => UNKNOWN_CASE,
+        }
+    }
+
+    /// Counts capitalization of words in the `text` fields of JSONL files (deterministic: files
+    /// in the given order, output sorted by key; words seen fewer than `min_count` times dropped).
+    pub fn build(files: &[std::path::PathBuf], min_count: u32) -> Result<Self, NlpError> {
+        let mut counts: rustc_hash::FxHashMap<u32, (u32, u32)> = Default::default();
+        for f in files {
+            let text = std::fs::read_to_string(f).map_err(|e| NlpError::Io {
+                path: f.display().to_string(),
+                source: e,
+            })?;
+            for line in text.lines() {
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                    continue;
+                };
+                let Some(t) = v.get("text").and_then(|t| t.as_str()) else {
+                    continue;
+                };
+                let mut initial = true;
+                for raw in t.split_whitespace() {
+                    let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+                    let ends = raw.ends_with(['.', '!', '?', ':', '"']);
+                    if let Some(c) = w.chars().next().filter(|c| c.is_alphabetic())
+                        && !initial
+                    {
+                        let k = (shash(&w.to_lowercase()) >> 32) as u32;
+                        let e = counts.entry(k).or_default();
+                        e.0 += 1;
+                        e.1 += c.is_uppercase() as u32;
+                    }
+                    initial = ends;
+                }
+            }
+        }
+        let mut rows: Vec<(u32, u8)> = counts
+            .into_iter()
+            .filter(|(_, (n, _))| *n >= min_count)
+            .map(|(k, (n, cap))| {
+                let r = cap as f64 / n as f64;
+                let rb = if cap == 0 {
+                    0
+                } else if r < 0.1 {
+                    1
+                } else if r < 0.5 {
+                    2
+                } else if r < 0.9 {
+                    3
+                } else if r < 1.0 {
+                    4
+                } else {
+                    5
+                };
+                let fb = (31 - n.leading_zeros()).min(7) as u8;
+                (k, rb * 8 + fb)
+            })
+            .collect();
+        rows.sort_unstable();
+        Ok(CaseTable {
+            keys: rows.iter().map(|r| r.0).collect(),
+            codes: rows.iter().map(|r| r.1).collect(),
+        })
+    }
+
+    fn write(&self, w: &mut Writer) {
+        w.u32(self.keys.len() as u32);
+        w.u32s(&self.keys);
+        w.bytes(&self.codes);
+    }
+
+    fn read(r: &mut Reader) -> Result<Self, NlpError> {
+        let n = r.u32()? as usize;
+        if n > 1 << 24 {
+            return Err(r.error("case table too large"));
+        }
+        let keys = r.u32s(n)?;
+        let codes = r.bytes(n)?.to_vec();
+        if keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(r.error("case table not sorted"));
+        }
+        Ok(CaseTable { keys, codes })
+    }
+}
+
+/// Per-token observations computed once per sentence.
+struct Obs {
+    word: Vec<u64>,
+    lower: Vec<u64>,
+    shape: Vec<u64>,
+    gaz: Vec<u64>,
+    case: Vec<u64>,
+}
+
+const PAD: u64 = 0x5A5A_5A5A;
+const END: u64 = 0xA5A5_A5A5;
+
+fn observations(words: &[&str], lexicon: &dyn Lexicon, cases: &CaseTable) -> Obs {
+    Obs {
+        word: words.iter().map(|w| shash(w)).collect(),
+        lower: words.iter().map(|w| shash(&w.to_lowercase())).collect(),
+        shape: words.iter().map(|w| shash(&shape(w))).collect(),
+        gaz: gazetteer_codes(words, lexicon),
+        case: words
+            .iter()
+            .map(|w| cases.code(&w.to_lowercase()) as u64)
+            .collect(),
+    }
+}
+
+/// Emission features of token `i` (without label).
+fn token_features(words: &[&str], o: &Obs, i: usize, out: &mut Vec<u32>) {
+    out.clear();
+    let n = words.len() as isize;
+    let at = |v: &Vec<u64>, d: isize| -> u64 {
+        let j = i as isize + d;
+        if j < 0 {
+            PAD
+        } else if j >= n {
+            END
+        } else {
+            v[j as usize]
+        }
+    };
+    let w = words[i];
+    let lower = w.to_lowercase();
+    out.push(fhash(tpl::BIAS, &[]));
+    out.push(fhash(tpl::WORD, &[o.word[i]]));
+    out.push(fhash(tpl::LOWER, &[o.lower[i]]));
+    out.push(fhash(tpl::SHAPE, &[o.shape[i]]));
+    let chars: Vec<char> = lower.chars().collect();
+    for k in 1..=3.min(chars.len()) {
+        let p: String = chars[..k].iter().collect();
+        out.push(fhash(tpl::PREFIX, &[shash(&p)]));
+    }
+    for k in 1..=4.min(chars.len()) {
+        let s: String = chars[chars.len() - k..].iter().collect();
+        out.push(fhash(tpl::SUFFIX, &[shash(&s)]));
+    }
+    let caps = caps_class(w);
+    out.push(fhash(tpl::CAPS, &[caps, (i == 0) as u64]));
+    if i == 0 {
+        out.push(fhash(tpl::FIRST, &[o.lower[i]]));
+    }
+    for d in [-2isize, -1, 1, 2] {
+        out.push(fhash(tpl::NEIGHBOUR, &[d as u64, at(&o.lower, d)]));
+        out.push(fhash(tpl::GAZ_NEIGHBOUR, &[d as u64, at(&o.gaz, d)]));
+    }
+    for d in [-1isize, 1] {
+        out.push(fhash(tpl::NEIGHBOUR_SHAPE, &[d as u64, at(&o.shape, d)]));
+    }
+    out.push(fhash(tpl::BIGRAM, &[0, at(&o.lower, -1), o.lower[i]]));
+    out.push(fhash(tpl::BIGRAM, &[1, o.lower[i], at(&o.lower, 1)]));
+    out.push(fhash(tpl::GAZ, &[o.gaz[i]]));
+    out.push(fhash(tpl::GAZ, &[o.gaz[i], caps]));
+    out.push(fhash(tpl::CASE, &[o.case[i]]));
+    out.push(fhash(tpl::CASE, &[o.case[i], caps, (i == 0) as u64]));
+    for d in [-1isize, 1] {
+        out.push(fhash(tpl::CASE_NEIGHBOUR, &[d as u64, at(&o.case, d)]));
+    }
+    out.push(fhash(
+        tpl::SHAPE_TRIGRAM,
+        &[at(&o.shape, -1), o.shape[i], at(&o.shape, 1)],
+    ));
+}
+
+fn sentence_features(words: &[&str], lexicon: &dyn Lexicon, cases: &CaseTable) -> Vec<Vec<u32>> {
+    let o = observations(words, lexicon, cases);
+    let mut buf = Vec::new();
+    (0..words.len())
+        .map(|i| {
+            token_features(words, &o, i, &mut buf);
+            buf.clone()
+        })
+        .collect()
+}
+
+fn prev_feature(prev: usize) -> u32 {
+    fhash(tpl::PREV_LABEL, &[prev as u64])
+}
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+/// A trained NER model.
+pub struct NerModel {
+    labels: LabelSet,
+    model: LinearModel,
+    trans: Vec<f64>,
+    cases: CaseTable,
+}
+
+impl NerModel {
+    fn new(types: Vec<String>, model: LinearModel, cases: CaseTable) -> Self {
+        let labels = LabelSet { types };
+        let n = labels.n();
+        let mut trans = vec![0.0; n * n];
+        let mut s = vec![0i32; n];
+        for p in 0..n {
+            model.score(&[prev_feature(p)], &mut s);
+            for c in 0..n {
+                trans[p * n + c] = s[c] as f64;
+            }
+        }
+        NerModel {
+            labels,
+            model,
+            trans,
+            cases,
+        }
+    }
+
+    /// The model shipped in `models/ner.bin`, decoded once per process.
+    pub fn embedded() -> Result<&'static NerModel, NlpError> {
+        EMBEDDED
+            .get_or_init(|| NerModel::from_bytes(NER_BYTES).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| NlpError::Model {
+                model: "ner".into(),
+                offset: 0,
+                message: e.clone(),
+            })
+    }
+
+    /// Entity types (e.g. LOC, ORG, PER).
+    pub fn types(&self) -> &[String] {
+        &self.labels.types
+    }
+
+    /// BIO labels of one sentence of words ("O", "B-PER", ...), with gazetteer features from
+    /// `lexicon`.
+    pub fn tag_with(&self, words: &[&str], lexicon: &dyn Lexicon) -> Vec<String> {
+        self.tag_ids(words, lexicon)
+            .into_iter()
+            .map(|l| self.labels.name(l))
+            .collect()
+    }
+
+    /// BIO labels of one sentence (gazetteer features from the embedded gazetteer).
+    pub fn tag(&self, words: &[&str]) -> Vec<String> {
+        self.tag_with(words, Gazetteer::embedded())
+    }
+
+    /// Entity spans of one sentence: (type, first word, end word exclusive).
+    pub fn spans_with(&self, words: &[&str], lexicon: &dyn Lexicon) -> Vec<TypedSpan> {
+        bio_spans(&self.tag_with(words, lexicon))
+    }
+
+    fn tag_ids(&self, words: &[&str], lexicon: &dyn Lexicon) -> Vec<usize> {
+        let feats = sentence_features(words, lexicon, &self.cases);
+        self.decode(&feats)
+    }
+
+    fn decode(&self, feats: &[Vec<u32>]) -> Vec<usize> {
+        let n = self.labels.n();
+        let mut emit = vec![0.0; feats.len() * n];
+        let mut s = vec![0i32; n];
+        for (i, f) in feats.iter().enumerate() {
+            self.model.score(f, &mut s);
+            for c in 0..n {
+                emit[i * n + c] = s[c] as f64;
+            }
+        }
+        viterbi(&emit, &self.trans, n)
+    }
+
+    /// Serialized model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::new(MAGIC);
+        w.u32(self.labels.types.len() as u32);
+        for t in &self.labels.types {
+            w.str(t);
+        }
+        self.model.write(&mut w);
+        self.cases.write(&mut w);
+        w.finish()
+    }
+
+    /// Decodes a serialized model.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, NlpError> {
+        let mut r = Reader::new(bytes, MAGIC, "ner")?;
+        let k = r.u32()? as usize;
+        if k > 60 {
+            return Err(r.error("too many entity types"));
+        }
+        let types = (0..k).map(|_| r.str()).collect::<Result<Vec<_>, _>>()?;
+        let model = LinearModel::read(&mut r)?;
+        let cases = CaseTable::read(&mut r)?;
+        if model.n_classes() != 1 + 2 * k || !r.at_end() {
+            return Err(r.error("inconsistent NER model"));
+        }
+        Ok(NerModel::new(types, model, cases))
+    }
+
+    /// Tags every sentence of an IOB2 file and scores the spans.
+    pub fn evaluate(&self, sentences: &[IobSentence], lexicon: &dyn Lexicon) -> NerScores {
+        let pairs: Vec<(Vec<String>, Vec<String>)> = sentences
+            .iter()
+            .map(|s| {
+                let words: Vec<&str> = s.words.iter().map(|w| w.as_str()).collect();
+                (s.labels.clone(), self.tag_with(&words, lexicon))
+            })
+            .collect();
+        score_spans(&pairs)
+    }
+}
+
+/// Scores `file` (IOB2) with the embedded model and gazetteer.
+pub fn eval_ner(file: &Path) -> Result<NerScores, NlpError> {
+    let sents = read_iob2(file)?;
+    Ok(NerModel::embedded()?.evaluate(&sents, Gazetteer::embedded()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training
+
+/// NER training options.
+#[derive(Debug, Clone)]
+pub struct NerTrainOpts {
+    /// Maximum epochs (the best on dev is kept).
+    pub epochs: usize,
+    /// Shuffle seed.
+    pub seed: u64,
+    /// Averaged weights below this fraction of the largest are dropped.
+    pub min_rel: f32,
+}
+
+impl Default for NerTrainOpts {
+    fn default() -> Self {
+        NerTrainOpts {
+            epochs: 12,
+            seed: 20_240_611,
+            min_rel: 0.002,
+        }
+    }
+}
+
+/// What NER training did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NerTrainReport {
+    /// Epoch kept.
+    pub epoch: usize,
+    /// Dev micro F1 of the kept model (0–1).
+    pub dev_f1: f64,
+    /// Model size in bytes.
+    pub bytes: usize,
+}
+
+struct Prepared {
+    feats: Vec<Vec<u32>>,
+    gold: Vec<usize>,
+}
+
+fn prepare(
+    sents: &[IobSentence],
+    labels: &LabelSet,
+    lexicon: &dyn Lexicon,
+    cases: &CaseTable,
+) -> Vec<Prepared> {
+    use rayon::prelude::*;
+    sents
+        .par_iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(|w| w.as_str()).collect();
+            Prepared {
+                feats: sentence_features(&words, lexicon, cases),
+                gold: s.labels.iter().map(|l| labels.index(l)).collect(),
+            }
+        })
+        .collect()
+}
+
+fn dev_f1(model: &NerModel, dev: &[Prepared]) -> f64 {
+    let pairs: Vec<(Vec<String>, Vec<String>)> = dev
+        .iter()
+        .map(|p| {
+            let pred = model.decode(&p.feats);
+            (
+                p.gold.iter().map(|&l| model.labels.name(l)).collect(),
+                pred.into_iter().map(|l| model.labels.name(l)).collect(),
+            )
+        })
+        .collect();
+    score_spans(&pairs).f1
+}
+
+/// Trains a model on `train` choosing the epoch on `dev`, with gazetteer features from `lexicon`.
+pub fn train_model(
+    train: &[IobSentence],
+    dev: &[IobSentence],
+    lexicon: &dyn Lexicon,
+    cases: &CaseTable,
+    opts: &NerTrainOpts,
+) -> (NerModel, NerTrainReport) {
+    let types: Vec<String> = train
+        .iter()
+        .flat_map(|s| s.labels.iter())
+        .filter_map(|l| l.split_once('-').map(|(_, t)| t.to_string()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let labels = LabelSet { types };
+    let n = labels.n();
+    let tr = prepare(train, &labels, lexicon, cases);
+    let dv = prepare(dev, &labels, lexicon, cases);
+    let mut trainer = Trainer::new(n);
+    let mut order: Vec<usize> = (0..tr.len()).collect();
+    let mut rng = Rng::new(opts.seed);
+    let mut best: Option<(f64, usize, NerModel)> = None;
+    let mut s = vec![0f32; n];
+    for epoch in 1..=opts.epochs {
+        rng.shuffle(&mut order);
+        for &k in &order {
+            let ex = &tr[k];
+            let mut emit = vec![0.0; ex.feats.len() * n];
+            for (i, f) in ex.feats.iter().enumerate() {
+                trainer.score(f, &mut s);
+                for c in 0..n {
+                    emit[i * n + c] = s[c] as f64;
+                }
+            }
+            let mut trans = vec![0.0; n * n];
+            for p in 0..n {
+                trainer.score(&[prev_feature(p)], &mut s);
+                for c in 0..n {
+                    trans[p * n + c] = s[c] as f64;
+                }
+            }
+            let pred = viterbi(&emit, &trans, n);
+            for i in 0..pred.len() {
+                let (g, p) = (ex.gold[i], pred[i]);
+                trainer.update(&ex.feats[i], g, p);
+                let gp = if i == 0 { n } else { ex.gold[i - 1] };
+                let pp = if i == 0 { n } else { pred[i - 1] };
+                if (gp, g) != (pp, p) && i > 0 {
+                    trainer.adjust(prev_feature(gp), g, 1.0);
+                    trainer.adjust(prev_feature(pp), p, -1.0);
+                }
+            }
+            trainer.tick();
+        }
+        let model = NerModel::new(
+            labels.types.clone(),
+            trainer.averaged(opts.min_rel),
+            cases.clone(),
+        );
+        let f = dev_f1(&model, &dv);
+        eprintln!("ner epoch {epoch}: dev F1 {:.2}", f * 100.0);
+        if best.as_ref().is_none_or(|b| f > b.0) {
+            best = Some((f, epoch, model));
+        }
+    }
+    let (f, epoch, model) = best.expect("at least one epoch");
+    let bytes = model.to_bytes().len();
+    (
+        model,
+        NerTrainReport {
+            epoch,
+            dev_f1: f,
+            bytes,
+        },
+    )
+}
+
+/// Paths of the UNER English EWT split `split` under the NLP data directory.
+pub fn uner_file(data_dir: &Path, split: &str) -> std::path::PathBuf {
+    data_dir.join(format!("uner-english-ewt/en_ewt-ud-{split}.iob2"))
+}
+
+/// The news corpus files whose capitalization statistics the model uses: `corpus/*.jsonl` beside
+/// the NLP data directory, sorted by name.
+pub fn corpus_files(data_dir: &Path) -> Vec<std::path::PathBuf> {
+    let dir = data_dir.parent().unwrap_or(Path::new(".")).join("corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Trains the NER model from `data_dir/uner-english-ewt/` (and the capitalization table from
+/// `data_dir/../corpus/*.jsonl`) and writes `out_dir/ner.bin`.
+pub fn train_ner(data_dir: &Path, out_dir: &Path) -> Result<NerTrainReport, NlpError> {
+    let train = read_iob2(&uner_file(data_dir, "train"))?;
+    let dev = read_iob2(&uner_file(data_dir, "dev"))?;
+    let cases = CaseTable::build(&corpus_files(data_dir), 3)?;
+    let (model, report) = train_model(
+        &train,
+        &dev,
+        Gazetteer::embedded(),
+        &cases,
+        &Default::default(),
+    );
+    std::fs::create_dir_all(out_dir).map_err(|e| NlpError::Io {
+        path: out_dir.display().to_string(),
+        source: e,
+    })?;
+    let p = out_dir.join("ner.bin");
+    std::fs::write(&p, model.to_bytes()).map_err(|e| NlpError::Io {
+        path: p.display().to_string(),
+        source: e,
+    })?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_follow_bio_and_repair_stray_inside_labels() {
+        let l = [
+            "B-PER", "I-PER", "O", "I-LOC", "I-LOC", "B-ORG", "B-ORG", "I-PER",
+        ];
+        assert_eq!(
+            bio_spans(&l),
+            vec![
+                ("PER".into(), 0, 2),
+                ("LOC".into(), 3, 5),
+                ("ORG".into(), 5, 6),
+                ("ORG".into(), 6, 7),
+                ("PER".into(), 7, 8),
+            ]
+        );
+    }
+
+    #[test]
+    fn span_scores_need_exact_boundaries_and_type() {
+        let pairs = vec![(
+            vec!["B-PER", "I-PER", "O", "B-LOC"],
+            vec!["B-PER", "O", "O", "B-LOC"],
+        )];
+        let s = score_spans(&pairs);
+        assert_eq!(s.per_type["LOC"].f1, 1.0);
+        assert_eq!(s.per_type["PER"].f1, 0.0);
+        assert!((s.precision - 0.5).abs() < 1e-9 && (s.recall - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn viterbi_never_starts_or_switches_into_inside_labels() {
+        // types: [LOC, PER]: 0 O, 1 B-LOC, 2 I-LOC, 3 B-PER, 4 I-PER
+        let n = 5;
+        let mut emit = vec![0.0; 3 * n];
+        emit[2] = 10.0; // I-LOC at the start: illegal
+        emit[1] = 1.0;
+        emit[3] = -20.0; // B-PER at the start: too costly for the I-PER after it
+        emit[n + 4] = 10.0; // I-PER after LOC: illegal
+        emit[n + 2] = 2.0;
+        emit[2 * n] = 1.0;
+        let trans = vec![0.0; n * n];
+        let path = viterbi(&emit, &trans, n);
+        assert_eq!(path, vec![1, 2, 0]);
+        for i in 0..path.len() {
+            assert!(legal(
+                if i == 0 { None } else { Some(path[i - 1]) },
+                path[i]
+            ));
+        }
+    }
+
+    #[test]
+    fn iob2_parses_comments_and_sentence_breaks() {
+        let t = "# c\n1\tIn\tO\t-\n2\tParis\tB-LOC\t-\n\n1\tHi\tO\n";
+        let s = parse_iob2(t, "t").unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].labels, vec!["O", "B-LOC"]);
+        assert!(parse_iob2("1\tx\n", "t").is_err());
+    }
+
+    #[test]
+    fn label_names_round_trip() {
+        let l = LabelSet {
+            types: vec!["LOC".into(), "PER".into()],
+        };
+        for i in 0..l.n() {
+            assert_eq!(l.index(&l.name(i)), i);
+        }
+    }
+
+    #[test]
+    fn embedded_model_finds_a_person_and_a_place() {
+        let m = NerModel::embedded().unwrap();
+        let w = ["Angela", "Merkel", "visited", "Paris", "on", "Monday", "."];
+        let spans = bio_spans(&m.tag(&w));
+        assert!(spans.contains(&("PER".into(), 0, 2)), "{spans:?}");
+        assert!(spans.contains(&("LOC".into(), 3, 4)), "{spans:?}");
+    }
+}
