@@ -203,3 +203,15 @@ fn a_pronoun_after_a_reporting_verb_is_its_speaker() {
     assert!(has(&r, "Venezuela opposes Colombia"), "{r:?}");
     assert!(!has(&r, "Cuba opposes Colombia"), "{r:?}");
 }
+
+#[test]
+fn a_gendered_pronoun_skips_the_nearer_person_of_the_other_gender() {
+    // first names from the learned table: "she" is the woman named first, "him" the man
+    let r =
+        relations("Angela Merkel met Alan Greenwood in Oslo. She praised him for his patience.");
+    assert!(has(&r, "Angela Merkel supports Alan Greenwood"), "{r:?}");
+    assert!(!has(&r, "Alan Greenwood supports Angela Merkel"), "{r:?}");
+    // an honorific decides where the table cannot: "Ms." makes Robin a woman
+    let r = relations("Ms. Robin Castell met Hugo Brandt in Vienna. She criticized him sharply.");
+    assert!(has(&r, "Robin Castell condemns Hugo Brandt"), "{r:?}");
+}

@@ -6,6 +6,7 @@
 
 pub mod gazetteer;
 mod gazetteer_lexicon;
+pub mod gender;
 pub mod ner;
 mod recognize;
 

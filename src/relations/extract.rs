@@ -4,6 +4,7 @@
 use super::lexicon::{CompiledTrigger, PatternItem, TriggerLexicon};
 use super::quotes::{QuoteSpan, find_quotes};
 use super::{QuoteMention, RelationMention};
+use crate::entities::gender::{FirstNameGenders, Gender, entity_genders};
 use crate::entities::{DocumentEntities, MentionKind};
 use crate::graph::Modality;
 use crate::ontology::{Ontology, TriggerKind};
@@ -251,6 +252,8 @@ struct Doc<'a> {
     quote_spans: Vec<QuoteSpan>,
     /// Tags, lemmas and dependencies of the analysed sentences.
     syntax: &'a [Option<SentenceSyntax>],
+    /// Gender of each entity, where known (persons only): "she" skips a man.
+    genders: Vec<Option<Gender>>,
 }
 
 fn norm(t: &Token) -> &str {
@@ -333,6 +336,7 @@ impl<'o> RelationExtractor<'o> {
             groups: Vec::new(),
             quote_spans: find_quotes(text),
             syntax,
+            genders: entity_genders(sentences, ents, FirstNameGenders::embedded()),
         };
         self.collect_event_actors(&mut doc);
         self.collect_groups(&mut doc);
@@ -688,7 +692,11 @@ impl<'o> RelationExtractor<'o> {
         };
         let found = match w {
             "he" | "she" | "him" | "his" | "her" => {
-                pick(&|e| doc.class_of(e) == "Person").map(|e| vec![e])
+                let wanted = Gender::of_pronoun(w);
+                pick(&|e| {
+                    doc.class_of(e) == "Person" && doc.genders[e].is_none_or(|g| Some(g) == wanted)
+                })
+                .map(|e| vec![e])
             }
             "it" | "its" => pick(&|e| {
                 !matches!(
@@ -824,7 +832,10 @@ impl<'o> RelationExtractor<'o> {
                 && let Some(e) = self.speaker_near(doc, s, r - 1)
             {
                 let fits = match prev {
-                    "he" | "she" => doc.class_of(e) == "Person",
+                    "he" | "she" => {
+                        doc.class_of(e) == "Person"
+                            && doc.genders[e].is_none_or(|g| Some(g) == Gender::of_pronoun(prev))
+                    }
                     _ => doc.class_of(e) != "Person",
                 };
                 if fits {
