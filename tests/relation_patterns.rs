@@ -215,3 +215,13 @@ fn a_gendered_pronoun_skips_the_nearer_person_of_the_other_gender() {
     let r = relations("Ms. Robin Castell met Hugo Brandt in Vienna. She criticized him sharply.");
     assert!(has(&r, "Robin Castell condemns Hugo Brandt"), "{r:?}");
 }
+
+#[test]
+fn a_pronoun_opening_a_sentence_prefers_the_previous_subject() {
+    // both men: recency would pick the object, subject preference picks the caller
+    let r = relations(
+        "Hugo Brandt telephoned Alan Greenwood on Monday. He urged Norway to reopen the talks.",
+    );
+    assert!(has(&r, "Hugo Brandt demands Norway"), "{r:?}");
+    assert!(!has(&r, "Alan Greenwood demands Norway"), "{r:?}");
+}

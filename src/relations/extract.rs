@@ -658,6 +658,50 @@ impl<'o> RelationExtractor<'o> {
         }
     }
 
+    /// Subject preference for a pronoun that opens its sentence ("Merkel called Macron. She
+    /// said ..."): the antecedent is the subject of the nearest earlier sentence with a fitting
+    /// person, approximated by its first fitting person that is not the object of a preposition
+    /// (the parse is not computed for every sentence). `None` leaves the choice to recency.
+    fn previous_subject(
+        &self,
+        doc: &Doc,
+        s: usize,
+        k: usize,
+        outside_quotes: bool,
+        fits: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let toks = doc.toks(s);
+        let opens = toks[..k]
+            .iter()
+            .all(|t| !t.text.chars().any(char::is_alphanumeric));
+        if !opens || !outside_quotes || !matches!(norm(&toks[k]), "he" | "she") {
+            return None;
+        }
+        let in_quote = |byte: usize| {
+            doc.quote_spans
+                .iter()
+                .any(|q| q.inner.start <= byte && byte < q.inner.end)
+        };
+        for ps in (s.saturating_sub(3)..s).rev() {
+            let candidates: Vec<usize> = doc
+                .ents
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == ps && !in_quote(m.span.start) && fits(m.entity))
+                .map(|(i, _)| i)
+                .collect();
+            if candidates.is_empty() {
+                continue;
+            }
+            return candidates
+                .iter()
+                .find(|&&i| !self.after_preposition(doc, ps, i))
+                .map(|&i| doc.ents.mentions[i].entity);
+        }
+        None
+    }
+
     /// Resolves a pronoun or possessive pronoun at token `k` of sentence `s`.
     fn pronoun(&self, doc: &Doc, s: usize, k: usize, exclude: &[usize]) -> Option<Arg> {
         let w = norm(&doc.toks(s)[k]);
@@ -693,10 +737,14 @@ impl<'o> RelationExtractor<'o> {
         let found = match w {
             "he" | "she" | "him" | "his" | "her" => {
                 let wanted = Gender::of_pronoun(w);
-                pick(&|e| {
-                    doc.class_of(e) == "Person" && doc.genders[e].is_none_or(|g| Some(g) == wanted)
-                })
-                .map(|e| vec![e])
+                let fits = |e: usize| {
+                    !exclude.contains(&e)
+                        && doc.class_of(e) == "Person"
+                        && doc.genders[e].is_none_or(|g| Some(g) == wanted)
+                };
+                self.previous_subject(doc, s, k, here.is_none(), &fits)
+                    .or_else(|| pick(&fits))
+                    .map(|e| vec![e])
             }
             "it" | "its" => pick(&|e| {
                 !matches!(
