@@ -198,6 +198,13 @@ pub struct EvalGoldArgs {
     /// Use this ontology (Turtle) instead of the embedded one.
     #[arg(long, value_name = "FILE")]
     pub ontology: Option<PathBuf>,
+    /// Score only relation mentions with at least this confidence (as `extract --min-confidence`).
+    #[arg(long, value_name = "F", default_value_t = 0.0)]
+    pub min_confidence: f64,
+    /// Instead of scoring, measure each extraction pattern's precision on the gold and write the
+    /// relation confidence table (`models/relation-confidence.tsv`) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub calibrate: Option<PathBuf>,
 }
 
 /// `newsgraph gazetteer ...`.

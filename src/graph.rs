@@ -112,6 +112,10 @@ pub struct RelationMentionRecord {
     pub modality: Modality,
     /// IRI of the entity this statement is attributed to (reported speech, quotes), if any.
     pub attributed_to: Option<String>,
+    /// The extraction pattern that produced it ("verb", "title", ...): the unit of confidence
+    /// calibration (empty when unknown, e.g. for graphs read back from RDF).
+    #[serde(default)]
+    pub pattern: String,
 }
 
 /// A relation edge: one (subject, predicate, object, negated) with all its mentions.
@@ -507,6 +511,7 @@ mod tests {
             confidence: 0.8,
             modality: Modality::Asserted,
             attributed_to: None,
+            pattern: "verb".into(),
         }
     }
 

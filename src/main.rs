@@ -54,11 +54,28 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Query(args) => query(args),
         Command::Eval(EvalCommand::Gold(args)) => {
             let ontology = load_ontology(args.ontology.as_deref())?;
-            let extractor =
-                Extractor::new(&ontology, Gazetteer::embedded()).with_syntax(args.syntax);
+            let extractor = Extractor::new(&ontology, Gazetteer::embedded())
+                .with_syntax(args.syntax)
+                .with_min_confidence(args.min_confidence);
             let extract = |doc: &newsgraph::document::Document| -> Result<KnowledgeGraph, std::convert::Infallible> {
                 Ok(extractor.extract(doc))
             };
+            if let Some(out) = &args.calibrate {
+                let counts = newsgraph::eval::gold::pattern_counts(
+                    &args.gold,
+                    &args.articles,
+                    &ontology,
+                    &extract,
+                )?;
+                let table = newsgraph::relations::confidence::ConfidenceTable::from_counts(&counts);
+                // temporary file + rename: an interrupted run leaves the previous table
+                let tmp = out.with_extension("tsv.tmp");
+                std::fs::write(&tmp, table.to_tsv())
+                    .and_then(|()| std::fs::rename(&tmp, out))
+                    .with_context(|| format!("writing {}", out.display()))?;
+                eprint!("{}", table.to_tsv());
+                return Ok(false);
+            }
             let mut report = newsgraph::eval::gold::run_gold_eval(
                 &args.gold,
                 &args.articles,

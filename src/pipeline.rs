@@ -320,6 +320,7 @@ pub fn to_graph(doc: &Document, a: &DocumentAnalysis) -> KnowledgeGraph {
             confidence: r.confidence,
             modality: r.modality,
             attributed_to: r.attributed_to.map(|s| iris[s].clone()),
+            pattern: r.pattern.to_string(),
         };
         g.add_relation(
             &iris[r.subject],

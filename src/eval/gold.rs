@@ -44,6 +44,7 @@ use crate::graph::{
     entity_iri,
 };
 use crate::ontology::Ontology;
+use crate::relations::confidence::PatternCounts;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -401,6 +402,7 @@ pub fn graph_from_gold(gold: &GoldFile, document_id: &str) -> KnowledgeGraph {
                     Modality::Asserted
                 },
                 attributed_to: None,
+                pattern: "gold".into(),
             },
         );
     }
@@ -1096,6 +1098,88 @@ pub fn run_gold_eval<E: fmt::Display>(
         articles.push(score_article(&gold, &system, ontology));
     }
     Ok(GoldReport::from_articles(articles))
+}
+
+/// How one distinct system relation fares against an article's gold (strict match).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// It matches a required gold relation.
+    Correct,
+    /// It matches only an optional gold relation (neither right nor wrong).
+    Optional,
+    /// It matches no gold relation.
+    Wrong,
+}
+
+/// The strict verdict on one system relation.
+pub fn judge_relation(gold: &GoldFile, relation: &SystemRelation, ontology: &Ontology) -> Verdict {
+    let scorer = Scorer::new(gold, ontology);
+    let one = SystemArticle {
+        relations: vec![relation.clone()],
+        ..SystemArticle::default()
+    };
+    let mapped = scorer.map_relations(&one);
+    let Some(r) = mapped.first() else {
+        return Verdict::Wrong;
+    };
+    let matching = |optional: bool| {
+        gold.relations
+            .iter()
+            .any(|g| g.optional == optional && scorer.relation_matches(r, g, Mode::Strict))
+    };
+    if matching(false) {
+        Verdict::Correct
+    } else if matching(true) {
+        Verdict::Optional
+    } else {
+        Verdict::Wrong
+    }
+}
+
+/// Counts, per extraction pattern, the relation mentions whose relation is correct, optional or
+/// wrong on the gold in `gold_dir` (articles read and extracted as in [`run_gold_eval`]): the data
+/// of [`ConfidenceTable::from_counts`](crate::relations::confidence::ConfidenceTable::from_counts).
+pub fn pattern_counts<E: fmt::Display>(
+    gold_dir: &Path,
+    articles_dir: &Path,
+    ontology: &Ontology,
+    extract: &dyn Fn(&Document) -> Result<KnowledgeGraph, E>,
+) -> Result<BTreeMap<String, PatternCounts>, EvalError> {
+    let mut counts: BTreeMap<String, PatternCounts> = BTreeMap::new();
+    for path in gold_files(gold_dir)? {
+        let name = path.display().to_string();
+        let gold = GoldFile::from_path(&path)?;
+        let article_path = articles_dir.join(&gold.article);
+        let doc = read_text_file(&article_path)
+            .map_err(|error| EvalError::Article { gold: name, error })?;
+        let graph = extract(&doc).map_err(|e| EvalError::Extract {
+            article: article_path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        for (s, o, e) in graph.relations() {
+            let mentions: Vec<_> = e.mentions.iter().filter(|m| m.document == doc.id).collect();
+            if mentions.is_empty() {
+                continue;
+            }
+            let relation = SystemRelation {
+                subject: SystemEntity::from_node(s),
+                predicate: e.predicate.clone(),
+                object: SystemEntity::from_node(o),
+                negated: e.negated,
+                evidence: Vec::new(),
+            };
+            let verdict = judge_relation(&gold, &relation, ontology);
+            for m in mentions {
+                let c = counts.entry(m.pattern.clone()).or_default();
+                match verdict {
+                    Verdict::Correct => c.correct += 1,
+                    Verdict::Optional => c.optional += 1,
+                    Verdict::Wrong => c.wrong += 1,
+                }
+            }
+        }
+    }
+    Ok(counts)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The relation extractor: trigger matches from the ontology's lexicon, argument finding over the
 //! sentence's tokens and entity mentions, speech attribution and quotes.
 
+use super::confidence::ConfidenceTable;
 use super::lexicon::{CompiledTrigger, PatternItem, TriggerLexicon};
 use super::quotes::{QuoteSpan, find_quotes};
 use super::{QuoteMention, RelationMention};
@@ -1318,7 +1319,9 @@ impl<'o> RelationExtractor<'o> {
         let last = subj.last_tok.max(obj.last_tok).max(trig.1).min(toks.len());
         let span = Span::new(toks[first].span.start, toks[last - 1].span.end);
         let trigger = doc.text[toks[trig.0].span.start..toks[trig.1 - 1].span.end].to_string();
-        let mut conf = base;
+        // the pattern's precision measured on the dev gold; `base` is the prior for a pattern
+        // the calibration has not seen
+        let mut conf = ConfidenceTable::embedded().get(pattern).unwrap_or(base);
         if subj.indirect || obj.indirect {
             conf *= 0.85;
         }
@@ -3121,7 +3124,15 @@ impl<'o> RelationExtractor<'o> {
                 let mut x = r.clone();
                 x.subject = sp;
                 x.pattern = "speaker-stance";
-                x.confidence = (x.confidence * 0.8 * 100.0).round() / 100.0;
+                let hedge = if x.modality == Modality::Asserted {
+                    1.0
+                } else {
+                    0.8
+                };
+                x.confidence = ConfidenceTable::embedded()
+                    .get(x.pattern)
+                    .map_or(x.confidence * 0.8, |c| c * hedge);
+                x.confidence = (x.confidence * 100.0).round() / 100.0;
                 extra.push(x);
             }
         }

@@ -3,6 +3,7 @@
 //! pronouns and event references; negation, modality, quotes and reported speech.
 
 pub mod cameo;
+pub mod confidence;
 mod extract;
 pub mod lexicon;
 mod quotes;

@@ -58,6 +58,7 @@ pub fn mention(
         confidence: 0.8,
         modality: Modality::Asserted,
         attributed_to: None,
+        pattern: "verb".into(),
     }
 }
 
