@@ -155,6 +155,8 @@ pub struct Ontology {
     pub state_agent_nouns: Vec<String>,
     /// Head words of capitalized names that are not tracked entities ("War", "Week").
     pub excluded_name_heads: Vec<String>,
+    /// Nouns that make a demonym name its people ("refugees": "Palestinian refugees" → Palestinians).
+    pub people_nouns: Vec<String>,
 }
 
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -382,6 +384,7 @@ impl Ontology {
         let event_nouns = word_list("RelationMention", "eventNoun");
         let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
         let excluded_name_heads = word_list("Entity", "excludedNameHead");
+        let people_nouns = word_list("EthnicGroup", "peopleNoun");
         if classes.is_empty() || predicates.is_empty() {
             return Err(invalid(
                 "no ng: classes with ng:typeFamily or no predicates with ng:family".into(),
@@ -400,6 +403,7 @@ impl Ontology {
             event_nouns,
             state_agent_nouns,
             excluded_name_heads,
+            people_nouns,
         })
     }
 

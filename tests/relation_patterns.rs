@@ -225,3 +225,10 @@ fn a_pronoun_opening_a_sentence_prefers_the_previous_subject() {
     assert!(has(&r, "Hugo Brandt demands Norway"), "{r:?}");
     assert!(!has(&r, "Alan Greenwood demands Norway"), "{r:?}");
 }
+
+#[test]
+fn a_demonym_with_a_people_noun_names_the_people_not_the_state() {
+    let r = relations("Jordan sent aid to Palestinian refugees in Lebanon.");
+    assert!(has(&r, "Jordan aids Palestinians"), "{r:?}");
+    assert!(!has(&r, "Jordan aids Lebanon"), "{r:?}");
+}

@@ -309,6 +309,8 @@ pub struct EntityRecognizer<'a> {
     reporting: HashSet<String>,
     excluded: HashSet<String>,
     state_agents: HashSet<String>,
+    /// Nouns after which a demonym names its people ("Palestinian refugees").
+    people_nouns: HashSet<String>,
 }
 
 fn is_cap(t: &Token) -> bool {
@@ -468,7 +470,22 @@ impl<'a> EntityRecognizer<'a> {
             reporting: ontology.reporting_verbs.iter().cloned().collect(),
             excluded: ontology.excluded_name_heads.iter().cloned().collect(),
             state_agents: ontology.state_agent_nouns.iter().cloned().collect(),
+            people_nouns: ontology.people_nouns.iter().cloned().collect(),
         }
+    }
+
+    /// The people a demonym adjective at `k..e` names when a people noun follows it
+    /// ("Palestinian refugees" → Palestinians): the gazetteer's nationality noun of the same state.
+    fn people_of_demonym(&self, toks: &[Token], k: usize, e: usize) -> Option<LexiconHit> {
+        let noun = toks.get(e)?;
+        if !self.people_nouns.contains(noun.lower.as_str()) {
+            return None;
+        }
+        let adjective = sent_text(toks, k, e);
+        [format!("{adjective}s"), adjective]
+            .iter()
+            .filter_map(|n| self.lexicon.lookup(n))
+            .find(|h| h.kind == HitKind::DemonymNoun || h.class == "EthnicGroup")
     }
 
     /// The class a name's head word gives, if any.
@@ -770,6 +787,17 @@ impl<'a> EntityRecognizer<'a> {
                     flush(b, singles, s, k);
                 }
                 let hit = &hits[h];
+                // "Palestinian refugees", "Iraqi civilians": the demonym and its noun name the
+                // people (as "Palestinians" does), not the state
+                if hit.kind == HitKind::DemonymAdjective
+                    && e == j
+                    && let Some(group) = self.people_of_demonym(toks, k, e)
+                {
+                    let ent = b.entity_of_hit(&group);
+                    b.mention(sent, k, e + 1, ent, MentionKind::Name);
+                    k = e + 1;
+                    continue;
+                }
                 let ent = b.entity_of_hit(hit);
                 let kind = match hit.kind {
                     HitKind::Acronym => MentionKind::Acronym,
