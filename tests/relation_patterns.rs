@@ -232,3 +232,13 @@ fn a_demonym_with_a_people_noun_names_the_people_not_the_state() {
     assert!(has(&r, "Jordan aids Palestinians"), "{r:?}");
     assert!(!has(&r, "Jordan aids Lebanon"), "{r:?}");
 }
+
+#[test]
+fn a_city_with_an_apposed_description_is_located_in_its_state() {
+    // "the capital" names no state: the gazetteer's state of the capital does
+    let r = relations("The delegates met in Tehran, the capital, on Monday.");
+    assert!(has(&r, "Tehran locatedIn Iran"), "{r:?}");
+    // a city named without an apposition states nothing about where it lies
+    let r = relations("The delegates met in Tehran on Monday.");
+    assert!(!has(&r, "Tehran locatedIn Iran"), "{r:?}");
+}

@@ -2074,14 +2074,75 @@ impl<'o> RelationExtractor<'o> {
         }
     }
 
+    /// "Tehran, the capital": a description in apposition to a city ("the capital", "the city")
+    /// that coreference resolved to the city itself, with no state named: the state the gazetteer
+    /// places the city in. The text states the city's role; the gazetteer only names the state.
+    fn apposed_city_description(
+        &self,
+        doc: &Doc,
+        s: usize,
+        m: usize,
+        k: usize,
+        t: &CompiledTrigger,
+        out: &mut Vec<RelationMention>,
+    ) {
+        let toks = doc.toks(s);
+        let dm = &doc.ents.mentions[m];
+        if dm.kind != MentionKind::Description
+            || dm.tok_end != k + 1
+            || doc.class_of(dm.entity) != "City"
+            || toks
+                .get(k + 1)
+                .is_some_and(|w| matches!(norm(w), "of" | "in"))
+        {
+            return;
+        }
+        let Some(state) = doc.ents.entities[dm.entity].state else {
+            return;
+        };
+        let c = dm.tok_start;
+        if c < 2 || norm(&toks[c - 1]) != "," {
+            return;
+        }
+        let Some(cm) = doc.mention_ending_at(s, c - 1) else {
+            return;
+        };
+        let city = &doc.ents.mentions[cm];
+        if city.entity != dm.entity {
+            return;
+        }
+        let subj = Arg {
+            entities: vec![city.entity],
+            indirect: false,
+            first_tok: city.tok_start,
+            last_tok: city.tok_end,
+        };
+        let obj = Arg {
+            entities: vec![state],
+            indirect: false,
+            first_tok: k,
+            last_tok: k + 1,
+        };
+        self.emit(
+            doc,
+            out,
+            s,
+            &subj,
+            &obj,
+            &t.predicate,
+            (k, k + 1),
+            false,
+            Modality::Asserted,
+            0.8,
+            "apposition",
+        );
+    }
+
     /// "Kosovo, a province of Serbia", "Kosovo, a breakaway Serbian province", "X, the capital of Y":
     /// PART-family nouns in an apposition.
     fn appositions(&self, doc: &Doc, s: usize, out: &mut Vec<RelationMention>) {
         let toks = doc.toks(s);
         for k in 0..toks.len() {
-            if doc.ment_at[s][k].is_some() {
-                continue;
-            }
             let Some(t) = self
                 .lex
                 .starting_with(norm(&toks[k]))
@@ -2095,6 +2156,10 @@ impl<'o> RelationExtractor<'o> {
             else {
                 continue;
             };
+            if let Some(m) = doc.ment_at[s][k] {
+                self.apposed_city_description(doc, s, m, k, t, out);
+                continue;
+            }
             // left: ", [which [itself] is] a|an|the [modifiers] noun"
             let mut j = k;
             let mut demonym: Option<usize> = None;

@@ -790,7 +790,16 @@ fn country_entry(gec: &str, doc: &Value) -> Option<RawEntry> {
     let first = short.clone().or(long.clone())?;
     let (short_main, short_paren) = split_parens(&first);
     // "Gaza, Gaza Strip"
-    let short_names = split_list(&short_main, false);
+    let mut short_names = split_list(&short_main, false);
+    // "The Dominican" of "Dominican Republic": a short form that is the long form without its
+    // "Republic" is an adjective, not a name; the long form is the common name
+    if let (Some(s), Some(l)) = (short_names.first(), long.as_deref()) {
+        let bare = s.strip_prefix("The ").unwrap_or(s);
+        let rest = l.strip_prefix(bare).and_then(|r| r.strip_prefix(' '));
+        if rest == Some("Republic") {
+            short_names[0] = l.to_string();
+        }
+    }
     let canonical = short_names.first()?.clone();
     let un = text_of(g.get("International organization participation"))
         .map(|t| {
