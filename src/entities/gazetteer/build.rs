@@ -649,6 +649,32 @@ fn factbook(
             }
         }
     }
+    // One group under two names: a profile that lists "Serbian" (Serbia's adjective) and another
+    // that lists "Serb" (Serbia's noun) name the same people; the adjective form becomes an alias
+    // of the noun's group.
+    let mut other_forms: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for c in &countries {
+        let aliases = &c.entry.aliases;
+        let Some(noun) = aliases.iter().find(|a| a.kind == AliasKind::DemonymNoun) else {
+            continue;
+        };
+        let noun_slug = slug(&noun.text);
+        for adj in aliases.iter().filter(|a| a.kind == AliasKind::DemonymAdj) {
+            let adj_slug = slug(&adj.text);
+            if adj_slug == noun_slug || !ethnic.contains_key(&noun_slug) {
+                continue;
+            }
+            if let Some((name, gecs)) = ethnic.remove(&adj_slug) {
+                let group = ethnic.get_mut(&noun_slug).expect("checked above");
+                for g in gecs {
+                    if !group.1.contains(&g) {
+                        group.1.push(g);
+                    }
+                }
+                other_forms.entry(noun_slug.clone()).or_default().push(name);
+            }
+        }
+    }
     // nationality nouns of countries, to mark matching ethnic groups
     for c in countries {
         out.push(c.entry);
@@ -683,6 +709,13 @@ fn factbook(
         };
         e.add(&plural(&name), AliasKind::DemonymNoun, plural_flags);
         e.add(&name, AliasKind::DemonymNoun, singular_flags);
+        for other in other_forms.get(&s).into_iter().flatten() {
+            // the adjective form's plural ("Serbians"); its singular is the country's adjective,
+            // and an adjective without a plural ("Turkish") is no name of the people
+            if plural(other) != *other {
+                e.add(&plural(other), AliasKind::DemonymNoun, plural_flags);
+            }
+        }
         if gecs.len() == 1 {
             e.related = format!("fb:{}", gecs[0]);
         }
