@@ -242,3 +242,10 @@ fn a_city_with_an_apposed_description_is_located_in_its_state() {
     let r = relations("The delegates met in Tehran on Monday.");
     assert!(!has(&r, "Tehran locatedIn Iran"), "{r:?}");
 }
+
+#[test]
+fn drawing_fire_from_an_actor_is_that_actor_condemning_the_subject() {
+    let r = relations("Canada has drawn fire over the years, especially from Norway.");
+    assert!(has(&r, "Norway condemns Canada"), "{r:?}");
+    assert!(!has(&r, "Canada condemns Norway"), "{r:?}");
+}
