@@ -390,6 +390,27 @@ impl LinearModel {
         scores[..n].copy_from_slice(&acc[..n]);
     }
 
+    /// Asks the processor to fetch the table slots of `feats` (no effect on results; lets the
+    /// memory accesses of several feature vectors overlap before they are scored).
+    #[inline]
+    pub fn prefetch(&self, feats: &[u32]) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            let cap = self.small.len();
+            if cap > 0 {
+                for &f in feats {
+                    let p = &self.small[home(f, cap)] as *const SmallSlot as *const i8;
+                    // SAFETY: SSE is part of the x86_64 baseline, and a prefetch is only a hint
+                    // (it never faults; `p` points into the table anyway).
+                    unsafe { _mm_prefetch::<_MM_HINT_T0>(p) };
+                }
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = feats;
+    }
+
     /// Integer scores of all classes for `feats` (written into `scores`).
     #[inline]
     pub fn score(&self, feats: &[u32], scores: &mut [i32]) {

@@ -202,9 +202,13 @@ impl NlpModels {
     pub fn tag(&self, words: &[&str]) -> Tagged {
         let mut buf = Vec::new();
         let feats: Vec<WordFeats> = words.iter().map(|w| WordFeats::new(w, &mut buf)).collect();
-        let mut f = Vec::new();
-        let mut s = Vec::new();
-        let classes = self.tagger.tag(&feats, &mut f, &mut s);
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<(Vec<u32>, Vec<i32>)> = std::cell::RefCell::default();
+        }
+        let classes = SCRATCH.with(|sc| {
+            let (f, s) = &mut *sc.borrow_mut();
+            self.tagger.tag(&feats, f, s)
+        });
         Tagged { feats, classes }
     }
 
@@ -220,10 +224,18 @@ impl NlpModels {
 
     /// Parses a tagged sentence: (heads (0 = root, else 1-based), relation names).
     pub fn parse<'a>(&'a self, tagged: &Tagged) -> (Vec<usize>, Vec<&'a str>) {
-        let mut sc = ParseScratch::default();
-        let (h, l) = self
-            .parser
-            .parse_beam(&tagged.feats, &tagged.classes, &mut sc, self.beam);
+        // Per-thread scratch: the parser's buffers and memo tables keep their capacity.
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<ParseScratch> = std::cell::RefCell::default();
+        }
+        let (h, l) = SCRATCH.with(|sc| {
+            self.parser.parse_beam(
+                &tagged.feats,
+                &tagged.classes,
+                &mut sc.borrow_mut(),
+                self.beam,
+            )
+        });
         (h, l.iter().map(|&x| self.parser.label(x)).collect())
     }
 

@@ -484,6 +484,388 @@ fn label_features(st: &State, cx: &Ctx, h: usize, d: usize, out: &mut Vec<u32>) 
     f(&[cx.u(h), cx.u(d), dir, dist]);
 }
 
+/// Number of single-token roles whose word/tag templates are memoized per token
+/// (s0h, s0l, s0r, n0l, s0h2, s0l2, s0r2, n0l2, s1).
+const N_ROLES: usize = 9;
+
+/// Per-sentence memo of partial transition scores (inference only). Transition features split
+/// into groups that depend on a single token in one role (buffer front `b` with its two
+/// successors, `s0`, and the nine roles of [`N_ROLES`]), on the pair `(s0, b)`, or on the rest of
+/// the configuration. The first groups' summed weights are computed once per token (or pair)
+/// and sentence; only the remaining features are looked up per configuration. Integer sums do
+/// not depend on the order, so scores equal those of [`action_features`].
+#[derive(Default)]
+struct Memo {
+    n: usize,
+    /// Templates of n0, n1, n2 only, per buffer front.
+    bvec: Vec<[i32; N_ACT]>,
+    /// Templates of s0 only, per token (index `n + 1` = none).
+    svec: Vec<[i32; N_ACT]>,
+    /// Role templates per (role, token), computed on first use (`have`).
+    rvec: Vec<[i32; N_ACT]>,
+    have: Vec<bool>,
+    /// Templates of the pair (s0, b).
+    pair: rustc_hash::FxHashMap<u64, [i32; N_ACT]>,
+    feats: Vec<u32>,
+}
+
+#[inline]
+fn add4(a: &mut [i32; N_ACT], b: &[i32; N_ACT]) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x += *y;
+    }
+}
+
+impl Memo {
+    /// Prepares the memo for a sentence: buffer and s0 groups of every token.
+    fn prepare(&mut self, model: &LinearModel, cx: &Ctx, n: usize) {
+        self.n = n;
+        let slots = N_ROLES * (n + 2);
+        self.rvec.clear();
+        self.rvec.resize(slots, [0; N_ACT]);
+        self.have.clear();
+        self.have.resize(slots, false);
+        self.pair.clear();
+        self.bvec.clear();
+        self.svec.clear();
+        let feats = &mut self.feats;
+        let sum = |feats: &Vec<u32>| {
+            let mut s = [0i32; N_ACT];
+            model.score(feats, &mut s);
+            s
+        };
+        self.bvec.push([0; N_ACT]);
+        for b in 1..=n {
+            let n0 = b;
+            let n1 = if b < n { b + 1 } else { NO };
+            let n2 = if b + 1 < n { b + 2 } else { NO };
+            let (n0w, n0p, n1w, n1p, n2w, n2p) =
+                (cx.w(n0), cx.p(n0), cx.w(n1), cx.p(n1), cx.w(n2), cx.p(n2));
+            feats.clear();
+            let mut f = |t: u32, v: &[u64]| feats.push(fhash(t, v));
+            f(0, &[]);
+            f(4, &[n0w, n0p]);
+            f(5, &[n0w]);
+            f(6, &[n0p]);
+            f(7, &[n1w, n1p]);
+            f(8, &[n1w]);
+            f(9, &[n1p]);
+            f(10, &[n2w, n2p]);
+            f(11, &[n2w]);
+            f(12, &[n2p]);
+            f(20, &[n0p, n1p]);
+            f(21, &[n0p, n1p, n2p]);
+            f(80, &[cx.s(n0), n0p]);
+            f(81, &[cx.s(n1), n1p]);
+            self.bvec.push(sum(feats));
+        }
+        for i in 0..=n + 1 {
+            let s0 = if i == n + 1 { NO } else { i };
+            let (s0w, s0p) = (cx.w(s0), cx.p(s0));
+            feats.clear();
+            let mut f = |t: u32, v: &[u64]| feats.push(fhash(t, v));
+            f(1, &[s0w, s0p]);
+            f(2, &[s0w]);
+            f(3, &[s0p]);
+            f(79, &[cx.s(s0), s0p]);
+            self.svec.push(sum(feats));
+        }
+    }
+
+    #[inline]
+    fn idx(&self, i: usize) -> usize {
+        if i == NO { self.n + 1 } else { i }
+    }
+
+    /// Adds the templates of token `i` in role `r` to `acc`.
+    #[inline]
+    fn add_role(
+        &mut self,
+        model: &LinearModel,
+        cx: &Ctx,
+        r: usize,
+        i: usize,
+        acc: &mut [i32; N_ACT],
+    ) {
+        let k = r * (self.n + 2) + self.idx(i);
+        if !self.have[k] {
+            // Template ids of the role's word and tag templates (s1: one joint template).
+            const T: [u32; N_ROLES] = [39, 42, 45, 48, 51, 54, 57, 60, 74];
+            self.feats.clear();
+            if r == N_ROLES - 1 {
+                self.feats.push(fhash(T[r], &[cx.w(i), cx.p(i)]));
+            } else {
+                self.feats.push(fhash(T[r], &[cx.w(i)]));
+                self.feats.push(fhash(T[r] + 1, &[cx.p(i)]));
+            }
+            let mut s = [0i32; N_ACT];
+            model.score(&self.feats, &mut s);
+            self.rvec[k] = s;
+            self.have[k] = true;
+        }
+        add4(acc, &self.rvec[k]);
+    }
+
+    /// Adds the templates of the pair (s0, n0) to `acc`.
+    #[inline]
+    fn add_pair(
+        &mut self,
+        model: &LinearModel,
+        cx: &Ctx,
+        s0: usize,
+        n0: usize,
+        acc: &mut [i32; N_ACT],
+    ) {
+        let key = ((s0 as u64) << 32) | (n0 as u32 as u64);
+        if let Some(v) = self.pair.get(&key) {
+            add4(acc, v);
+            return;
+        }
+        let n = self.n;
+        let n1 = if n0 != NO && n0 < n { n0 + 1 } else { NO };
+        let n2 = if n0 != NO && n0 + 1 < n { n0 + 2 } else { NO };
+        let (s0w, s0p, n0w, n0p) = (cx.w(s0), cx.p(s0), cx.w(n0), cx.p(n0));
+        let (n1p, n2p) = (cx.p(n1), cx.p(n2));
+        let (s0u, n0u, n1u) = (cx.u(s0), cx.u(n0), cx.u(n1));
+        let d = if s0 != NO && n0 != NO {
+            dist_bucket(n0 - s0)
+        } else {
+            99
+        };
+        let feats = &mut self.feats;
+        feats.clear();
+        let mut f = |t: u32, v: &[u64]| feats.push(fhash(t, v));
+        f(13, &[s0w, s0p, n0w, n0p]);
+        f(14, &[s0w, s0p, n0w]);
+        f(15, &[s0w, n0w, n0p]);
+        f(16, &[s0w, s0p, n0p]);
+        f(17, &[s0p, n0w, n0p]);
+        f(18, &[s0w, n0w]);
+        f(19, &[s0p, n0p]);
+        f(22, &[s0p, n0p, n1p]);
+        f(27, &[s0w, d]);
+        f(28, &[s0p, d]);
+        f(29, &[n0w, d]);
+        f(30, &[n0p, d]);
+        f(31, &[s0w, n0w, d]);
+        f(32, &[s0p, n0p, d]);
+        f(77, &[s0p, n0p, n1p, n2p]);
+        f(82, &[cx.s(s0), cx.s(n0)]);
+        f(83, &[s0u, n0u]);
+        f(84, &[s0u, n0u, n1u]);
+        f(86, &[s0u, n0u, d]);
+        let mut s = [0i32; N_ACT];
+        model.score(feats, &mut s);
+        self.pair.insert(key, s);
+        add4(acc, &s);
+    }
+}
+
+/// Tokens of a configuration whose memoized groups enter its transition scores: n0, s0, then
+/// the [`N_ROLES`] roles.
+type Sig = [usize; N_ROLES + 2];
+
+/// Transition scores of a configuration (equal to scoring [`action_features`]), using the
+/// sentence memo for the static feature groups.
+fn score_actions(
+    model: &LinearModel,
+    st: &State,
+    cx: &Ctx,
+    memo: &mut Memo,
+    out: &mut [i32; N_ACT],
+) {
+    let mut feats = std::mem::take(&mut memo.feats);
+    let sig = config_features(st, cx, &mut feats);
+    add_memo_scores(model, cx, memo, &sig, &feats, out);
+    memo.feats = feats;
+}
+
+/// Scores `feats` (from [`config_features`]) and adds the memoized groups of `sig`.
+fn add_memo_scores(
+    model: &LinearModel,
+    cx: &Ctx,
+    memo: &mut Memo,
+    sig: &Sig,
+    feats: &[u32],
+    out: &mut [i32; N_ACT],
+) {
+    model.score(feats, out);
+    let (n0, s0) = (sig[0], sig[1]);
+    if n0 != NO {
+        add4(out, &memo.bvec[n0]);
+    }
+    let si = memo.idx(s0);
+    add4(out, &memo.svec[si]);
+    memo.add_pair(model, cx, s0, n0, out);
+    for (r, &i) in sig[2..].iter().enumerate() {
+        memo.add_role(model, cx, r, i, out);
+    }
+}
+
+/// The configuration-specific transition features (those not memoized per token or pair) and
+/// the configuration's [`Sig`].
+fn config_features(st: &State, cx: &Ctx, feats: &mut Vec<u32>) -> Sig {
+    let s0 = st.s0();
+    let s1 = if st.stack.len() >= 2 {
+        st.stack[st.stack.len() - 2]
+    } else {
+        NO
+    };
+    let n0 = if st.b <= st.n { st.b } else { NO };
+    let s0h = if s0 != NO && s0 != 0 { st.head[s0] } else { NO };
+    let s0h2 = if s0h != NO && s0h != 0 {
+        st.head[s0h]
+    } else {
+        NO
+    };
+    let s0l = get(&st.lc1, s0);
+    let s0l2 = get(&st.lc2, s0);
+    let s0r = get(&st.rc1, s0);
+    let s0r2 = get(&st.rc2, s0);
+    let n0l = get(&st.lc1, n0);
+    let n0l2 = get(&st.lc2, n0);
+    // Configuration-specific features.
+    {
+        let n1 = if st.b < st.n { st.b + 1 } else { NO };
+        let (s0w, s0p, n0w, n0p) = (cx.w(s0), cx.p(s0), cx.w(n0), cx.p(n0));
+        let (s0hp, s0lp, s0rp, n0lp) = (cx.p(s0h), cx.p(s0l), cx.p(s0r), cx.p(n0l));
+        feats.clear();
+        let mut f = |t: u32, v: &[u64]| feats.push(fhash(t, v));
+        f(23, &[s0hp, s0p, n0p]);
+        f(24, &[s0p, s0lp, n0p]);
+        f(25, &[s0p, s0rp, n0p]);
+        f(26, &[s0p, n0p, n0lp]);
+        let vr = if s0 != NO { st.nr[s0] as u64 } else { 99 };
+        let vl = if s0 != NO { st.nl[s0] as u64 } else { 99 };
+        let nvl = if n0 != NO { st.nl[n0] as u64 } else { 99 };
+        f(33, &[s0w, vr]);
+        f(34, &[s0p, vr]);
+        f(35, &[s0w, vl]);
+        f(36, &[s0p, vl]);
+        f(37, &[n0w, nvl]);
+        f(38, &[n0p, nvl]);
+        f(41, &[lab(st, s0)]);
+        f(44, &[lab(st, s0l)]);
+        f(47, &[lab(st, s0r)]);
+        f(50, &[lab(st, n0l)]);
+        f(53, &[lab(st, s0h)]);
+        f(56, &[lab(st, s0l2)]);
+        f(59, &[lab(st, s0r2)]);
+        f(62, &[lab(st, n0l2)]);
+        f(63, &[s0p, s0lp, cx.p(s0l2)]);
+        f(64, &[s0p, s0rp, cx.p(s0r2)]);
+        f(65, &[s0p, s0hp, cx.p(s0h2)]);
+        f(66, &[n0p, n0lp, cx.p(n0l2)]);
+        let sr = if s0 != NO { st.rset[s0] } else { 1 << 63 };
+        let sl = if s0 != NO { st.lset[s0] } else { 1 << 63 };
+        let nl = if n0 != NO { st.lset[n0] } else { 1 << 63 };
+        f(67, &[s0w, sr]);
+        f(68, &[s0p, sr]);
+        f(69, &[s0w, sl]);
+        f(70, &[s0p, sl]);
+        f(71, &[n0w, nl]);
+        f(72, &[n0p, nl]);
+        let s0_has_head = (s0 != NO && s0 != 0 && st.head[s0] != NO) as u64;
+        f(73, &[cx.p(s1), s0p, n0p]);
+        f(75, &[s0_has_head, s0p, n0p]);
+        f(76, &[s0_has_head, (st.root_child != NO) as u64, s0p, n0p]);
+        f(78, &[lab(st, s0), s0p, n0p]);
+        let (s0u, n0u, n1u) = (cx.u(s0), cx.u(n0), cx.u(n1));
+        f(85, &[cx.u(s0h), s0u, n0u]);
+        f(87, &[s0u, cx.u(s0l), cx.u(s0r), n0u]);
+        f(88, &[s0u, n0u, cx.u(n0l), lab(st, n0l)]);
+        f(89, &[cx.u(s1), s0u, n0u, n1u]);
+    }
+    [n0, s0, s0h, s0l, s0r, n0l, s0h2, s0l2, s0r2, n0l2, s1]
+}
+
+/// Per-sentence memo of the label model for beam decoding: the summed weights of the label
+/// templates that depend only on the arc `(h, d)` (computed once per arc), and the label chosen
+/// for an arc given the exact hashes of its configuration-dependent features (beam states that
+/// make the same arc in the same context share one decision). Exact: equal features give equal
+/// scores.
+#[derive(Default)]
+struct LabelMemo {
+    /// Arc → block index in `arena`.
+    index: rustc_hash::FxHashMap<u64, u32>,
+    /// Static score blocks (`n_labels` each).
+    arena: Vec<i32>,
+    /// (block, configuration feature hashes) → label.
+    decided: rustc_hash::FxHashMap<(u32, [u32; N_LDYN]), u16>,
+    feats: Vec<u32>,
+}
+
+/// Number of configuration-dependent label templates.
+const N_LDYN: usize = 9;
+
+impl LabelMemo {
+    fn reset(&mut self) {
+        self.index.clear();
+        self.arena.clear();
+        self.decided.clear();
+    }
+}
+
+/// Label templates of the arc `(h, d)` that do not depend on the configuration (ids as in
+/// [`label_features`]).
+fn label_static_features(cx: &Ctx, n: usize, h: usize, d: usize, out: &mut Vec<u32>) {
+    out.clear();
+    let dir = (d < h) as u64;
+    let dist = dist_bucket(h.abs_diff(d));
+    let (hw, hp, dw, dp) = (cx.w(h), cx.p(h), cx.w(d), cx.p(d));
+    let prev = |i: usize| if i >= 1 { cx.p(i - 1) } else { NONE_V };
+    let next = |i: usize| if i < n { cx.p(i + 1) } else { NONE_V };
+    let mut f = |t: u32, v: &[u64]| out.push(fhash(t, v));
+    f(500, &[dir]);
+    f(501, &[hw]);
+    f(502, &[hp, dir]);
+    f(503, &[dw]);
+    f(504, &[dp, dir]);
+    f(505, &[hp, dp, dir]);
+    f(506, &[hw, dp, dir]);
+    f(507, &[hp, dw, dir]);
+    f(508, &[hw, dw]);
+    f(509, &[hp, dp, dir, dist]);
+    f(516, &[dp, prev(d), next(d)]);
+    f(517, &[hp, dp, prev(d)]);
+    f(518, &[hp, dp, next(d)]);
+    f(519, &[dw, dp, dir]);
+    f(520, &[hw, hp, dir]);
+    f(522, &[dw, hp, dir, dist]);
+    f(525, &[(h == 0) as u64, dp]);
+    f(526, &[dp, (d == n) as u64, (d == 1) as u64]);
+    f(527, &[cx.s(d), dp, dir]);
+    f(528, &[cx.s(h), hp, cx.s(d), dp]);
+    f(529, &[cx.u(h), cx.u(d), dir, dist]);
+}
+
+/// The configuration-dependent label templates of the arc `(h, d)`.
+fn label_dynamic_features(st: &State, cx: &Ctx, h: usize, d: usize) -> [u32; N_LDYN] {
+    let dir = (d < h) as u64;
+    let (hp, dp) = (cx.p(h), cx.p(d));
+    let hh = if h != 0 { st.head[h] } else { NO };
+    [
+        fhash(510, &[dp, st.lset[d]]),
+        fhash(511, &[dp, st.rset[d]]),
+        fhash(512, &[hp, st.lset[h], dir]),
+        fhash(513, &[hp, st.rset[h], dir]),
+        fhash(514, &[dp, lab(st, get(&st.lc1, d)), cx.p(get(&st.lc1, d))]),
+        fhash(515, &[hp, dp, cx.p(hh), lab(st, h)]),
+        fhash(521, &[hp, dp, st.nl[d] as u64, st.nr[d] as u64]),
+        fhash(523, &[hp, dp, dir, cx.p(get(&st.rc1, h))]),
+        fhash(
+            524,
+            &[
+                hp,
+                dp,
+                dir,
+                lab(st, get(&st.lc1, h)),
+                lab(st, get(&st.rc1, h)),
+            ],
+        ),
+    ]
+}
+
 /// The dependency parser.
 pub struct Parser {
     labels: Vec<String>,
@@ -497,8 +879,21 @@ pub struct Parser {
 #[derive(Default)]
 pub struct ParseScratch {
     feats: Vec<u32>,
-    scores: Vec<i32>,
+    memo: Memo,
+    /// Per beam state: configuration features, signature and scores.
+    cfg: Vec<StateFeats>,
+    lmemo: LabelMemo,
+    /// Whether labels go through `lmemo` (beam decoding).
+    lmemo_on: bool,
     lscores: Vec<i32>,
+}
+
+/// Configuration features of one beam state (see [`config_features`]).
+#[derive(Default)]
+struct StateFeats {
+    sig: Sig,
+    feats: Vec<u32>,
+    scores: [i32; N_ACT],
 }
 
 /// Result of training one parser: the best epoch's model and its float weights.
@@ -605,12 +1000,13 @@ impl Parser {
         }
         let cx = Ctx::new(words, tags, &self.coarse);
         let mut st = State::new(n);
-        sc.scores.resize(N_ACT, 0);
         sc.lscores.resize(self.labels.len(), 0);
+        sc.memo.prepare(&self.action, &cx, n);
+        sc.lmemo_on = false;
+        let mut scores = [0i32; N_ACT];
         while !st.done() {
-            action_features(&st, &cx, &mut sc.feats);
-            self.action.score(&sc.feats, &mut sc.scores);
-            let a = argmax_allowed(&sc.scores, |a| st.valid(a)).unwrap_or(SHIFT);
+            score_actions(&self.action, &st, &cx, &mut sc.memo, &mut scores);
+            let a = argmax_allowed(&scores, |a| st.valid(a)).unwrap_or(SHIFT);
             let l = if a == LEFT || a == RIGHT {
                 let (h, d) = st.arc(a);
                 self.predict_label(&st, &cx, h, d, sc)
@@ -638,8 +1034,10 @@ impl Parser {
             return self.parse(words, tags, sc);
         }
         let cx = &Ctx::new(words, tags, &self.coarse);
-        sc.scores.resize(N_ACT, 0);
         sc.lscores.resize(self.labels.len(), 0);
+        sc.memo.prepare(&self.action, cx, n);
+        sc.lmemo.reset();
+        sc.lmemo_on = true;
         // Two pools of states swapped every step; `clone_from` reuses their allocations.
         let mut beam: Vec<(i64, State)> = vec![(0, State::new(n))];
         let mut next: Vec<(i64, State)> = Vec::with_capacity(width);
@@ -649,17 +1047,46 @@ impl Parser {
                 break;
             }
             cands.clear();
+            // Configuration features of all live states first, with their table slots
+            // prefetched, so that the states' memory accesses overlap.
+            for (bi, (_, st)) in beam.iter().enumerate() {
+                if sc.cfg.len() <= bi {
+                    sc.cfg.push(Default::default());
+                }
+                if !st.done() {
+                    let c = &mut sc.cfg[bi];
+                    c.sig = config_features(st, cx, &mut c.feats);
+                    self.action.prefetch(&c.feats);
+                }
+            }
             for (bi, (score, st)) in beam.iter().enumerate() {
                 if st.done() {
                     cands.push((*score, bi, usize::MAX));
                     continue;
                 }
-                action_features(st, cx, &mut sc.feats);
-                self.action.score(&sc.feats, &mut sc.scores);
+                // A state whose features equal an earlier state's has its scores.
+                let (done, rest) = sc.cfg.split_at_mut(bi);
+                let c = &mut rest[0];
+                match done
+                    .iter()
+                    .zip(beam.iter())
+                    .find(|(d, (_, s))| !s.done() && d.sig == c.sig && d.feats == c.feats)
+                {
+                    Some((d, _)) => c.scores = d.scores,
+                    None => add_memo_scores(
+                        &self.action,
+                        cx,
+                        &mut sc.memo,
+                        &c.sig,
+                        &c.feats,
+                        &mut c.scores,
+                    ),
+                }
+                let scores = c.scores;
                 let valid: [bool; N_ACT] = std::array::from_fn(|a| st.valid(a));
                 let best = (0..N_ACT)
                     .filter(|&a| valid[a])
-                    .map(|a| sc.scores[a] as i64)
+                    .map(|a| scores[a] as i64)
                     .max();
                 let Some(best) = best else {
                     cands.push((*score, bi, SHIFT));
@@ -668,11 +1095,11 @@ impl Parser {
                 let t = BEAM_TEMPERATURE;
                 let z: f64 = (0..N_ACT)
                     .filter(|&a| valid[a])
-                    .map(|a| ((sc.scores[a] as i64 - best) as f64 / t).exp())
+                    .map(|a| ((scores[a] as i64 - best) as f64 / t).exp())
                     .sum();
                 let ln_z = z.ln();
                 for (a, _) in valid.iter().enumerate().filter(|v| *v.1) {
-                    let lp = (sc.scores[a] as i64 - best) as f64 / t - ln_z;
+                    let lp = (scores[a] as i64 - best) as f64 / t - ln_z;
                     cands.push((*score + (lp * 1000.0) as i64, bi, a));
                 }
             }
@@ -715,10 +1142,39 @@ impl Parser {
         if h == 0 {
             return self.root_label;
         }
-        label_features(st, cx, h, d, &mut sc.feats);
-        self.labeler.score(&sc.feats, &mut sc.lscores);
         let root = self.root_label as usize;
-        argmax_allowed(&sc.lscores, |l| l != root).unwrap_or(0) as u16
+        if !sc.lmemo_on {
+            label_features(st, cx, h, d, &mut sc.feats);
+            self.labeler.score(&sc.feats, &mut sc.lscores);
+            return argmax_allowed(&sc.lscores, |l| l != root).unwrap_or(0) as u16;
+        }
+        let nl = self.labels.len();
+        let lm = &mut sc.lmemo;
+        let arc = ((h as u64) << 32) | d as u64;
+        let block = match lm.index.get(&arc) {
+            Some(&b) => b,
+            None => {
+                label_static_features(cx, st.n, h, d, &mut lm.feats);
+                let b = (lm.arena.len() / nl) as u32;
+                lm.arena.resize(lm.arena.len() + nl, 0);
+                self.labeler
+                    .score(&lm.feats, &mut lm.arena[b as usize * nl..]);
+                lm.index.insert(arc, b);
+                b
+            }
+        };
+        let dynf = label_dynamic_features(st, cx, h, d);
+        if let Some(&l) = lm.decided.get(&(block, dynf)) {
+            return l;
+        }
+        self.labeler.score(&dynf, &mut sc.lscores);
+        let stat = &lm.arena[block as usize * nl..(block as usize + 1) * nl];
+        for (s, &x) in sc.lscores.iter_mut().zip(stat) {
+            *s += x;
+        }
+        let l = argmax_allowed(&sc.lscores, |l| l != root).unwrap_or(0) as u16;
+        lm.decided.insert((block, dynf), l);
+        l
     }
 
     /// Attaches words left without a head.
@@ -966,6 +1422,70 @@ mod tests {
                 }
                 assert!(ok, "{p:?}");
             }
+        }
+    }
+
+    #[test]
+    fn memoized_transition_scores_equal_full_feature_scores() {
+        let p = Parser::from_bytes(include_bytes!("../../models/parser.bin")).unwrap();
+        let text = "The president of the company , who arrived on Monday , said that \
+                    talks with the union would resume next week in Paris .";
+        let mut buf = Vec::new();
+        let words: Vec<WordFeats> = text
+            .split_whitespace()
+            .map(|w| WordFeats::new(w, &mut buf))
+            .collect();
+        let mut rng = Rng::new(7);
+        let mut memo = Memo::default();
+        let mut feats = Vec::new();
+        let mut checked = 0;
+        for round in 0..20u64 {
+            let tags: Vec<u16> = (0..words.len())
+                .map(|i| ((i as u64 * 7 + round * 3) % p.coarse.len() as u64) as u16)
+                .collect();
+            let cx = Ctx::new(&words, &tags, &p.coarse);
+            let n = words.len();
+            memo.prepare(&p.action, &cx, n);
+            let mut st = State::new(n);
+            while !st.done() {
+                action_features(&st, &cx, &mut feats);
+                let mut full = [0i32; N_ACT];
+                p.action.score(&feats, &mut full);
+                let mut fast = [0i32; N_ACT];
+                score_actions(&p.action, &st, &cx, &mut memo, &mut fast);
+                assert_eq!(full, fast);
+                checked += 1;
+                let valid: Vec<usize> = (0..N_ACT).filter(|&a| st.valid(a)).collect();
+                let a = valid[(rng.next_u64() % valid.len() as u64) as usize];
+                st.apply(a, (rng.next_u64() % 40) as u16);
+            }
+        }
+        assert!(checked > 500);
+        // Label model: static and configuration parts sum to the full scores.
+        let nl = p.labels.len();
+        let tags: Vec<u16> = (0..words.len()).map(|i| (i % 40) as u16).collect();
+        let cx = Ctx::new(&words, &tags, &p.coarse);
+        let n = words.len();
+        let mut st = State::new(n);
+        let mut lfeats = Vec::new();
+        while !st.done() {
+            let valid: Vec<usize> = (0..N_ACT).filter(|&a| st.valid(a)).collect();
+            let a = valid[(rng.next_u64() % valid.len() as u64) as usize];
+            if a == LEFT || a == RIGHT {
+                let (h, d) = st.arc(a);
+                label_features(&st, &cx, h, d, &mut feats);
+                let mut full = vec![0i32; nl];
+                p.labeler.score(&feats, &mut full);
+                label_static_features(&cx, n, h, d, &mut lfeats);
+                lfeats.extend(label_dynamic_features(&st, &cx, h, d));
+                let mut split = vec![0i32; nl];
+                p.labeler.score(&lfeats, &mut split);
+                assert_eq!(full, split);
+                lfeats.sort_unstable();
+                feats.sort_unstable();
+                assert_eq!(feats, lfeats);
+            }
+            st.apply(a, (rng.next_u64() % 40) as u16);
         }
     }
 
