@@ -914,6 +914,15 @@ pub struct Tables {
 /// hash, (capitalized, lower-case) counts.
 type DocCase = rustc_hash::FxHashMap<u64, (u32, u32)>;
 
+/// How the words of one document are written (see [`NerModel::spans_in_document`]).
+#[derive(Debug, Clone, Default)]
+pub struct DocumentCase(DocCase);
+
+/// The word statistics of a document given as sentences of words.
+pub fn document_case(sentences: &[Vec<&str>]) -> DocumentCase {
+    DocumentCase(doc_case(sentences.iter().map(|s| s.as_slice())))
+}
+
 /// Whether token `i` of `words` is away from a sentence (or quotation, list item) start.
 fn non_initial(words: &[&str], i: usize) -> bool {
     i > 0
@@ -1083,6 +1092,23 @@ impl NerModel {
         ids.into_iter()
             .map(|l| l.into_iter().map(|l| self.labels.name(l)).collect())
             .collect()
+    }
+
+    /// Entity spans of one sentence of a document whose word statistics `doc` holds (from
+    /// [`document_case`]); tags sentences one at a time, as needed.
+    pub fn spans_in_document(
+        &self,
+        doc: &DocumentCase,
+        words: &[&str],
+        lexicon: &dyn Lexicon,
+    ) -> Vec<TypedSpan> {
+        let feats = sentence_features(words, lexicon, &self.cases, &doc.0);
+        let ids = self.decode(&feats);
+        bio_spans(
+            &ids.into_iter()
+                .map(|l| self.labels.name(l))
+                .collect::<Vec<_>>(),
+        )
     }
 
     fn decode(&self, feats: &[Vec<u32>]) -> Vec<usize> {
