@@ -14,8 +14,10 @@ use newsgraph::pipeline::{Extractor, SyntaxLevel};
 
 /// A first name needs this many documents' votes ...
 const MIN_VOTES: u32 = 2;
-/// ... and this share of them for one gender.
+/// ... and this share of them for one gender ...
 const MIN_SHARE: f64 = 0.8;
+/// ... and the corpus may write it in lower case at most this many times per vote.
+const MAX_LOWER_CASE_PER_VOTE: u32 = 10;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,7 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         learner.add_document(&analysis.sentences, &analysis.entities);
         documents += 1;
     }
-    let tsv = learner.to_tsv(MIN_VOTES, MIN_SHARE);
+    let tsv = learner.to_tsv(MIN_VOTES, MIN_SHARE, MAX_LOWER_CASE_PER_VOTE);
     let tmp = format!("{out}.tmp");
     std::fs::write(&tmp, &tsv)?;
     std::fs::rename(&tmp, out)?;

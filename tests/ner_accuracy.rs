@@ -45,8 +45,10 @@ fn shipped_model_reaches_its_measured_span_f1_on_uner_test() {
     let Some(v) = eval_ner_test_json() else {
         return;
     };
-    // Measured 0.705 (target 0.75 not reached yet); this guards against regressions.
+    // Measured 0.726 (PER 0.802, ORG 0.549, LOC 0.768; target 0.75 not reached yet); this
+    // guards against regressions.
     let f1 = v["f1"].as_f64().unwrap();
-    assert!(f1 >= 0.70, "UNER EWT test span F1 {f1}");
-    assert!(v["per_type"]["PER"]["f1"].as_f64().unwrap() >= 0.75, "{v}");
+    assert!(f1 >= 0.715, "UNER EWT test span F1 {f1}");
+    assert!(v["per_type"]["PER"]["f1"].as_f64().unwrap() >= 0.78, "{v}");
+    assert!(v["per_type"]["ORG"]["f1"].as_f64().unwrap() >= 0.52, "{v}");
 }

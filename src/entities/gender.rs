@@ -169,6 +169,9 @@ pub fn entity_genders(
 pub struct FirstNameLearner {
     /// first name (as written) → (male votes, female votes)
     votes: BTreeMap<String, (u32, u32)>,
+    /// How often each word is written in lower case: "Air France", "Agence France-Presse" make
+    /// "Air" and "Agence" look like first names, but the corpus writes them as common words.
+    lower_case: BTreeMap<String, u32>,
 }
 
 impl FirstNameLearner {
@@ -179,6 +182,11 @@ impl FirstNameLearner {
 
     /// Adds one document's evidence.
     pub fn add_document(&mut self, sentences: &[Sentence], ents: &DocumentEntities) {
+        for t in sentences.iter().flat_map(|s| &s.tokens) {
+            if t.text.starts_with(|c: char| c.is_lowercase()) {
+                *self.lower_case.entry(t.text.clone()).or_default() += 1;
+            }
+        }
         // person entity → (he, she) pronoun counts in this document
         let mut counts: BTreeMap<usize, (u32, u32)> = BTreeMap::new();
         for (s, sent) in sentences.iter().enumerate() {
@@ -224,15 +232,22 @@ impl FirstNameLearner {
         }
     }
 
-    /// The learned table as TSV (`name, M|F, male votes, female votes`), sorted by name.
-    pub fn to_tsv(&self, min_votes: u32, min_share: f64) -> String {
+    /// The learned table as TSV (`name, M|F, male votes, female votes`), sorted by name. A name
+    /// the corpus writes in lower case more than `max_lower_case_per_vote` times per vote is a
+    /// common word, not a first name.
+    pub fn to_tsv(&self, min_votes: u32, min_share: f64, max_lower_case_per_vote: u32) -> String {
         let mut out = String::from(
             "# first name\tgender\tmale votes\tfemale votes (documents)\n\
              # learned by `cargo run --release --example first_names` from Wikinews (CC BY 2.5)\n",
         );
         for (name, &(m, f)) in &self.votes {
             let total = m + f;
-            if total < min_votes {
+            let lower = self
+                .lower_case
+                .get(&name.to_lowercase())
+                .copied()
+                .unwrap_or(0);
+            if total < min_votes || lower > max_lower_case_per_vote * total {
                 continue;
             }
             let g = if m as f64 >= min_share * total as f64 {

@@ -1,15 +1,20 @@
 //! Statistical named-entity tagger (PER / ORG / LOC and whatever types the training data holds).
 //!
 //! A first-order averaged structured perceptron over BIO labels, decoded with Viterbi over legal
-//! BIO transitions only. Emission features: word, lower case, shape, affixes, capitalization,
-//! sentence position, neighbours ±2, gazetteer hits (kind and class of the entry covering a token)
-//! and how often the word is capitalized in the project's news corpus ([`CaseTable`]).
+//! BIO transitions only. Emission features: word, lower case, shape, affixes, capitalization
+//! (the token's and a ±2 window), sentence position, neighbours ±2 (words, shapes, word–shape
+//! pairs), gazetteer hits (kind and class of the entry covering a token), how often the word is
+//! capitalized in the project's news corpus ([`CaseTable`]), distributional word clusters from
+//! the same corpus ([`ClusterTable`]) and how the word is written elsewhere in its document
+//! ([`NerModel::tag_document`]; a lone sentence is its own document).
 //!
 //! No POS features: the embedded tagger was trained on the same EWT training sentences, so its
 //! tags are near-perfect there and the NER learned to over-trust them (dev F1 0.666 without,
-//! 0.658 with them); dropping them also spares the tagger call per sentence. Transition weights live in the same sparse linear model as
-//! one feature per previous label. Trained by [`train_ner`] from the Universal NER English EWT
-//! IOB2 files; shipped in `models/ner.bin` and embedded ([`NerModel::embedded`]).
+//! 0.658 with them); dropping them also spares the tagger call per sentence. Transition weights
+//! live in the same sparse linear model as one feature per previous label. Trained by
+//! [`train_ner`] from the Universal NER English EWT IOB2 files (features seen in fewer than 3
+//! training tokens dropped; epoch chosen on dev, then refitted on train + dev for that many
+//! epochs); shipped in `models/ner.bin` and embedded ([`NerModel::embedded`]).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,7 +26,7 @@ use crate::nlp::NlpError;
 use crate::nlp::binio::{Reader, Writer};
 use crate::nlp::linear::{LinearModel, Rng, Trainer, fhash, shash};
 
-const MAGIC: [u8; 4] = *b"NER1";
+const MAGIC: [u8; 4] = *b"NER2";
 const NER_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
 static EMBEDDED: OnceLock<Result<NerModel, String>> = OnceLock::new();
 
@@ -35,6 +40,8 @@ pub struct IobSentence {
     pub words: Vec<String>,
     /// BIO labels.
     pub labels: Vec<String>,
+    /// Index of the document the sentence belongs to (`# newdoc` comments start documents).
+    pub doc: usize,
 }
 
 /// Reads an IOB2 file (`idx<TAB>word<TAB>label...`, `#` comments, blank lines between sentences).
@@ -49,13 +56,19 @@ pub fn read_iob2(path: &Path) -> Result<Vec<IobSentence>, NlpError> {
 /// Parses IOB2 text (see [`read_iob2`]); `name` labels errors.
 pub fn parse_iob2(text: &str, name: &str) -> Result<Vec<IobSentence>, NlpError> {
     let mut out = Vec::new();
+    let mut doc = 0;
     let mut cur = IobSentence {
         words: Vec::new(),
         labels: Vec::new(),
+        doc,
     };
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.starts_with('#') {
+            if line.starts_with("# newdoc") && !out.is_empty() && cur.words.is_empty() {
+                doc += 1;
+                cur.doc = doc;
+            }
             continue;
         }
         if line.trim().is_empty() {
@@ -65,6 +78,7 @@ pub fn parse_iob2(text: &str, name: &str) -> Result<Vec<IobSentence>, NlpError> 
                     IobSentence {
                         words: Vec::new(),
                         labels: Vec::new(),
+                        doc,
                     },
                 ));
             }
@@ -342,6 +356,10 @@ mod tpl {
     pub const SHAPE_TRIGRAM: u32 = 18;
     pub const CASE: u32 = 19;
     pub const CASE_NEIGHBOUR: u32 = 20;
+    pub const CAPS_WINDOW: u32 = 21;
+    pub const WORD_SHAPE: u32 = 25;
+    pub const CLUSTER: u32 = 26;
+    pub const DOC_CASE: u32 = 27;
 }
 
 /// Short word shape: "Xx", "X", "x", "d", "X.X." style with repeated classes collapsed.
@@ -518,6 +536,245 @@ impl CaseTable {
     }
 }
 
+/// Distributional word clusters derived from the project's news corpus: lower-case words are
+/// represented by their left and right neighbours (randomly projected counts) and grouped by
+/// spherical k-means at two granularities. Per word key (sorted), the two cluster ids.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClusterTable {
+    keys: Vec<u32>,
+    coarse: Vec<u16>,
+    fine: Vec<u16>,
+}
+
+/// Cluster counts of [`ClusterTable`] (coarse, fine).
+const CLUSTERS: (usize, usize) = (64, 384);
+/// Words clustered (the most frequent seen at least 3 times), context words (the most
+/// frequent) and dimensions of the random projection.
+const CLUSTER_VOCAB: usize = 40_000;
+const CLUSTER_CONTEXT: usize = 800;
+const CLUSTER_DIMS: usize = 96;
+const NO_CLUSTER: u16 = u16::MAX;
+
+impl ClusterTable {
+    /// The (coarse, fine) cluster ids of a lower-case word.
+    fn ids(&self, lower: &str) -> (u16, u16) {
+        let k = (shash(lower) >> 32) as u32;
+        match self.keys.binary_search(&k) {
+            Ok(i) => (self.coarse[i], self.fine[i]),
+            Err(_) => (NO_CLUSTER, NO_CLUSTER),
+        }
+    }
+
+    /// Builds the clusters from the `text` fields of JSONL files (deterministic).
+    pub fn build(files: &[std::path::PathBuf]) -> Result<Self, NlpError> {
+        use rayon::prelude::*;
+        // token ids by first occurrence, counts
+        let mut ids: rustc_hash::FxHashMap<String, u32> = Default::default();
+        let mut words: Vec<String> = Vec::new();
+        let mut count: Vec<u64> = Vec::new();
+        let mut seq: Vec<u32> = Vec::new();
+        const BREAK: u32 = u32::MAX;
+        for f in files {
+            let text = std::fs::read_to_string(f).map_err(|e| NlpError::Io {
+                path: f.display().to_string(),
+                source: e,
+            })?;
+            for line in text.lines() {
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                    continue;
+                };
+                let Some(t) = v.get("text").and_then(|t| t.as_str()) else {
+                    continue;
+                };
+                for raw in t.split_whitespace() {
+                    let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+                    if w.is_empty() {
+                        seq.push(BREAK);
+                        continue;
+                    }
+                    let lw = w.to_lowercase();
+                    let id = match ids.get(&lw) {
+                        Some(&i) => i,
+                        None => {
+                            let i = words.len() as u32;
+                            ids.insert(lw.clone(), i);
+                            words.push(lw);
+                            count.push(0);
+                            i
+                        }
+                    };
+                    count[id as usize] += 1;
+                    seq.push(id);
+                    if raw.ends_with(['.', '!', '?', ';', ',', ':', ')', '"']) {
+                        seq.push(BREAK);
+                    }
+                }
+                seq.push(BREAK);
+            }
+        }
+        let mut by_freq: Vec<u32> = (0..words.len() as u32).collect();
+        by_freq.sort_by(|&a, &b| {
+            count[b as usize]
+                .cmp(&count[a as usize])
+                .then(words[a as usize].cmp(&words[b as usize]))
+        });
+        let vocab: Vec<u32> = by_freq
+            .iter()
+            .copied()
+            .filter(|&i| count[i as usize] >= 3)
+            .take(CLUSTER_VOCAB)
+            .collect();
+        let mut row = vec![u32::MAX; words.len()];
+        for (r, &i) in vocab.iter().enumerate() {
+            row[i as usize] = r as u32;
+        }
+        let mut ctx = vec![u32::MAX; words.len()];
+        for (c, &i) in by_freq.iter().take(CLUSTER_CONTEXT).enumerate() {
+            ctx[i as usize] = c as u32;
+        }
+        // context counts (word row, context slot): left slots 0..C, right C..2C, plus break slots
+        let slots = 2 * CLUSTER_CONTEXT + 2;
+        let mut pairs: rustc_hash::FxHashMap<u64, u32> = Default::default();
+        for j in 0..seq.len() {
+            let w = seq[j];
+            if w == BREAK || row[w as usize] == u32::MAX {
+                continue;
+            }
+            let r = row[w as usize] as u64;
+            let left = if j > 0 { seq[j - 1] } else { BREAK };
+            let right = seq.get(j + 1).copied().unwrap_or(BREAK);
+            let ls = if left == BREAK {
+                Some(2 * CLUSTER_CONTEXT)
+            } else {
+                Some(ctx[left as usize] as usize).filter(|&c| c < CLUSTER_CONTEXT)
+            };
+            let rs = if right == BREAK {
+                Some(2 * CLUSTER_CONTEXT + 1)
+            } else {
+                Some(ctx[right as usize] as usize)
+                    .filter(|&c| c < CLUSTER_CONTEXT)
+                    .map(|c| c + CLUSTER_CONTEXT)
+            };
+            for s in [ls, rs].into_iter().flatten() {
+                *pairs.entry(r * slots as u64 + s as u64).or_default() += 1;
+            }
+        }
+        let mut pairs: Vec<(u64, u32)> = pairs.into_iter().collect();
+        pairs.sort_unstable();
+        // random ±1 projection of log counts
+        let mut proj = vec![0f32; slots * CLUSTER_DIMS];
+        let mut rng = Rng::new(0x005E_EDC1_u64);
+        for x in proj.iter_mut() {
+            *x = if rng.next_u64() & 1 == 0 { 1.0 } else { -1.0 };
+        }
+        let d = CLUSTER_DIMS;
+        let mut vecs = vec![0f32; vocab.len() * d];
+        for &(k, n) in &pairs {
+            let r = (k / slots as u64) as usize;
+            let s = (k % slots as u64) as usize;
+            let wgt = (1.0 + n as f32).ln();
+            let v = &mut vecs[r * d..(r + 1) * d];
+            for (x, p) in v.iter_mut().zip(&proj[s * d..(s + 1) * d]) {
+                *x += wgt * p;
+            }
+        }
+        for v in vecs.chunks_mut(d) {
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-9);
+            v.iter_mut().for_each(|x| *x /= norm);
+        }
+        let kmeans = |k: usize| -> Vec<u16> {
+            let k = k.min(vocab.len().max(1));
+            // initial centroids: every (n/k)-th word by frequency
+            let step = (vocab.len() / k).max(1);
+            let mut cent: Vec<f32> = (0..k)
+                .flat_map(|c| vecs[(c * step) * d..(c * step + 1) * d].to_vec())
+                .collect();
+            let mut assign = vec![0u16; vocab.len()];
+            for _ in 0..12 {
+                assign = vecs
+                    .par_chunks(d)
+                    .map(|v| {
+                        let mut best = (f32::NEG_INFINITY, 0u16);
+                        for (c, cv) in cent.chunks(d).enumerate() {
+                            let s: f32 = v.iter().zip(cv).map(|(a, b)| a * b).sum();
+                            if s > best.0 {
+                                best = (s, c as u16);
+                            }
+                        }
+                        best.1
+                    })
+                    .collect();
+                let mut sums = vec![0f32; k * d];
+                for (r, &c) in assign.iter().enumerate() {
+                    let c = c as usize;
+                    for (s, x) in sums[c * d..(c + 1) * d]
+                        .iter_mut()
+                        .zip(&vecs[r * d..(r + 1) * d])
+                    {
+                        *s += x;
+                    }
+                }
+                for c in 0..k {
+                    let s = &sums[c * d..(c + 1) * d];
+                    let norm = s.iter().map(|x| x * x).sum::<f32>().sqrt();
+                    if norm > 0.0 {
+                        for (o, x) in cent[c * d..(c + 1) * d].iter_mut().zip(s) {
+                            *o = x / norm;
+                        }
+                    }
+                }
+            }
+            assign
+        };
+        let coarse = kmeans(CLUSTERS.0);
+        let fine = kmeans(CLUSTERS.1);
+        let mut rows: Vec<(u32, u16, u16)> = vocab
+            .iter()
+            .enumerate()
+            .map(|(r, &i)| ((shash(&words[i as usize]) >> 32) as u32, coarse[r], fine[r]))
+            .collect();
+        rows.sort_unstable();
+        rows.dedup_by_key(|r| r.0);
+        Ok(ClusterTable {
+            keys: rows.iter().map(|r| r.0).collect(),
+            coarse: rows.iter().map(|r| r.1).collect(),
+            fine: rows.iter().map(|r| r.2).collect(),
+        })
+    }
+
+    fn write(&self, w: &mut Writer) {
+        w.u32(self.keys.len() as u32);
+        w.u32s(&self.keys);
+        for v in [&self.coarse, &self.fine] {
+            let b: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
+            w.bytes(&b);
+        }
+    }
+
+    fn read(r: &mut Reader) -> Result<Self, NlpError> {
+        let n = r.u32()? as usize;
+        if n > 1 << 24 {
+            return Err(r.error("cluster table too large"));
+        }
+        let keys = r.u32s(n)?;
+        let mut two = Vec::new();
+        for _ in 0..2 {
+            let b = r.bytes(2 * n)?;
+            two.push(
+                b.chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                    .collect::<Vec<u16>>(),
+            );
+        }
+        if keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(r.error("cluster table not sorted"));
+        }
+        let fine = two.pop().unwrap_or_default();
+        let coarse = two.pop().unwrap_or_default();
+        Ok(ClusterTable { keys, coarse, fine })
+    }
+}
+
 /// Per-token observations computed once per sentence.
 struct Obs {
     word: Vec<u64>,
@@ -525,13 +782,29 @@ struct Obs {
     shape: Vec<u64>,
     gaz: Vec<u64>,
     case: Vec<u64>,
+    caps: Vec<u64>,
+    coarse: Vec<u64>,
+    fine: Vec<u64>,
+    docc: Vec<u64>,
 }
 
 const PAD: u64 = 0x5A5A_5A5A;
 const END: u64 = 0xA5A5_A5A5;
 
-fn observations(words: &[&str], lexicon: &dyn Lexicon, cases: &CaseTable) -> Obs {
+fn observations(
+    words: &[&str],
+    lexicon: &dyn Lexicon,
+    cases: &CaseTable,
+    clusters: &ClusterTable,
+) -> Obs {
+    let cl: Vec<(u16, u16)> = words
+        .iter()
+        .map(|w| clusters.ids(&w.to_lowercase()))
+        .collect();
     Obs {
+        docc: vec![0; words.len()],
+        coarse: cl.iter().map(|c| c.0 as u64).collect(),
+        fine: cl.iter().map(|c| c.1 as u64).collect(),
         word: words.iter().map(|w| shash(w)).collect(),
         lower: words.iter().map(|w| shash(&w.to_lowercase())).collect(),
         shape: words.iter().map(|w| shash(&shape(w))).collect(),
@@ -540,6 +813,7 @@ fn observations(words: &[&str], lexicon: &dyn Lexicon, cases: &CaseTable) -> Obs
             .iter()
             .map(|w| cases.code(&w.to_lowercase()) as u64)
             .collect(),
+        caps: words.iter().map(|w| caps_class(w)).collect(),
     }
 }
 
@@ -597,10 +871,125 @@ fn token_features(words: &[&str], o: &Obs, i: usize, out: &mut Vec<u32>) {
         tpl::SHAPE_TRIGRAM,
         &[at(&o.shape, -1), o.shape[i], at(&o.shape, 1)],
     ));
+    for d in [-2isize, 2] {
+        out.push(fhash(tpl::NEIGHBOUR_SHAPE, &[d as u64, at(&o.shape, d)]));
+    }
+    out.push(fhash(
+        tpl::CAPS_WINDOW,
+        &[
+            at(&o.caps, -2),
+            at(&o.caps, -1),
+            caps,
+            at(&o.caps, 1),
+            at(&o.caps, 2),
+        ],
+    ));
+    out.push(fhash(tpl::WORD_SHAPE, &[0, at(&o.lower, -1), o.shape[i]]));
+    out.push(fhash(tpl::WORD_SHAPE, &[1, o.shape[i], at(&o.lower, 1)]));
+    out.push(fhash(tpl::CLUSTER, &[0, o.coarse[i]]));
+    out.push(fhash(tpl::CLUSTER, &[1, o.fine[i]]));
+    out.push(fhash(tpl::CLUSTER, &[2, o.fine[i], caps]));
+    for d in [-1isize, 1] {
+        out.push(fhash(tpl::CLUSTER, &[3, d as u64, at(&o.coarse, d)]));
+        out.push(fhash(tpl::CLUSTER, &[4, d as u64, at(&o.fine, d)]));
+    }
+    out.push(fhash(tpl::DOC_CASE, &[o.docc[i], caps]));
+    out.push(fhash(
+        tpl::DOC_CASE,
+        &[o.docc[i], caps, non_initial(words, i) as u64],
+    ));
+    out.push(fhash(tpl::DOC_CASE, &[9, o.docc[i], o.case[i]]));
 }
 
-fn sentence_features(words: &[&str], lexicon: &dyn Lexicon, cases: &CaseTable) -> Vec<Vec<u32>> {
-    let o = observations(words, lexicon, cases);
+/// Word tables derived from the news corpus that a model carries.
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    /// Capitalization statistics.
+    pub case: CaseTable,
+    /// Distributional clusters.
+    pub clusters: ClusterTable,
+}
+
+/// How the words of one document are written away from sentence starts: per lower-case word
+/// hash, (capitalized, lower-case) counts.
+type DocCase = rustc_hash::FxHashMap<u64, (u32, u32)>;
+
+/// How the words of one document are written (see [`NerModel::spans_in_document`]).
+#[derive(Debug, Clone, Default)]
+pub struct DocumentCase(DocCase);
+
+/// The word statistics of a document given as sentences of words.
+pub fn document_case(sentences: &[Vec<&str>]) -> DocumentCase {
+    DocumentCase(doc_case(sentences.iter().map(|s| s.as_slice())))
+}
+
+/// Whether token `i` of `words` is away from a sentence (or quotation, list item) start.
+fn non_initial(words: &[&str], i: usize) -> bool {
+    i > 0
+        && words[i - 1]
+            .chars()
+            .any(|c| c.is_alphanumeric() || c == ',')
+}
+
+fn doc_case<'a>(sents: impl Iterator<Item = &'a [&'a str]>) -> DocCase {
+    let mut m = DocCase::default();
+    for words in sents {
+        for (i, w) in words.iter().enumerate() {
+            let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) else {
+                continue;
+            };
+            if non_initial(words, i) {
+                let e = m.entry(shash(&w.to_lowercase())).or_default();
+                if c.is_uppercase() {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    m
+}
+
+/// Per token: how the word is written elsewhere in its document (0 not elsewhere, 1 only
+/// capitalized, 2 both, 3 only lower case).
+fn doc_codes(words: &[&str], doc: &DocCase) -> Vec<u64> {
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) else {
+                return 0;
+            };
+            let (mut cap, mut low) = doc
+                .get(&shash(&w.to_lowercase()))
+                .copied()
+                .unwrap_or_default();
+            if non_initial(words, i) {
+                if c.is_uppercase() {
+                    cap = cap.saturating_sub(1);
+                } else {
+                    low = low.saturating_sub(1);
+                }
+            }
+            match (cap > 0, low > 0) {
+                (false, false) => 0,
+                (true, false) => 1,
+                (true, true) => 2,
+                (false, true) => 3,
+            }
+        })
+        .collect()
+}
+
+fn sentence_features(
+    words: &[&str],
+    lexicon: &dyn Lexicon,
+    cases: &Tables,
+    doc: &DocCase,
+) -> Vec<Vec<u32>> {
+    let mut o = observations(words, lexicon, &cases.case, &cases.clusters);
+    o.docc = doc_codes(words, doc);
     let mut buf = Vec::new();
     (0..words.len())
         .map(|i| {
@@ -622,21 +1011,25 @@ pub struct NerModel {
     labels: LabelSet,
     model: LinearModel,
     trans: Vec<f64>,
-    cases: CaseTable,
+    cases: Tables,
+}
+
+fn transitions(model: &LinearModel, n: usize) -> Vec<f64> {
+    let mut trans = vec![0.0; n * n];
+    let mut s = vec![0i32; n];
+    for p in 0..n {
+        model.score(&[prev_feature(p)], &mut s);
+        for c in 0..n {
+            trans[p * n + c] = s[c] as f64;
+        }
+    }
+    trans
 }
 
 impl NerModel {
-    fn new(types: Vec<String>, model: LinearModel, cases: CaseTable) -> Self {
+    fn new(types: Vec<String>, model: LinearModel, cases: Tables) -> Self {
         let labels = LabelSet { types };
-        let n = labels.n();
-        let mut trans = vec![0.0; n * n];
-        let mut s = vec![0i32; n];
-        for p in 0..n {
-            model.score(&[prev_feature(p)], &mut s);
-            for c in 0..n {
-                trans[p * n + c] = s[c] as f64;
-            }
-        }
+        let trans = transitions(&model, labels.n());
         NerModel {
             labels,
             model,
@@ -682,8 +1075,40 @@ impl NerModel {
     }
 
     fn tag_ids(&self, words: &[&str], lexicon: &dyn Lexicon) -> Vec<usize> {
-        let feats = sentence_features(words, lexicon, &self.cases);
+        let doc = doc_case(std::iter::once(words));
+        let feats = sentence_features(words, lexicon, &self.cases, &doc);
         self.decode(&feats)
+    }
+
+    /// BIO labels of the sentences of one document; how a word is written elsewhere in the
+    /// document informs the tags.
+    pub fn tag_document(&self, sentences: &[Vec<&str>], lexicon: &dyn Lexicon) -> Vec<Vec<String>> {
+        let doc = doc_case(sentences.iter().map(|s| s.as_slice()));
+        let feats: Vec<Vec<Vec<u32>>> = sentences
+            .iter()
+            .map(|words| sentence_features(words, lexicon, &self.cases, &doc))
+            .collect();
+        let ids: Vec<Vec<usize>> = feats.iter().map(|f| self.decode(f)).collect();
+        ids.into_iter()
+            .map(|l| l.into_iter().map(|l| self.labels.name(l)).collect())
+            .collect()
+    }
+
+    /// Entity spans of one sentence of a document whose word statistics `doc` holds (from
+    /// [`document_case`]); tags sentences one at a time, as needed.
+    pub fn spans_in_document(
+        &self,
+        doc: &DocumentCase,
+        words: &[&str],
+        lexicon: &dyn Lexicon,
+    ) -> Vec<TypedSpan> {
+        let feats = sentence_features(words, lexicon, &self.cases, &doc.0);
+        let ids = self.decode(&feats);
+        bio_spans(
+            &ids.into_iter()
+                .map(|l| self.labels.name(l))
+                .collect::<Vec<_>>(),
+        )
     }
 
     fn decode(&self, feats: &[Vec<u32>]) -> Vec<usize> {
@@ -707,7 +1132,8 @@ impl NerModel {
             w.str(t);
         }
         self.model.write(&mut w);
-        self.cases.write(&mut w);
+        self.cases.case.write(&mut w);
+        self.cases.clusters.write(&mut w);
         w.finish()
     }
 
@@ -720,7 +1146,10 @@ impl NerModel {
         }
         let types = (0..k).map(|_| r.str()).collect::<Result<Vec<_>, _>>()?;
         let model = LinearModel::read(&mut r)?;
-        let cases = CaseTable::read(&mut r)?;
+        let cases = Tables {
+            case: CaseTable::read(&mut r)?,
+            clusters: ClusterTable::read(&mut r)?,
+        };
         if model.n_classes() != 1 + 2 * k || !r.at_end() {
             return Err(r.error("inconsistent NER model"));
         }
@@ -729,13 +1158,17 @@ impl NerModel {
 
     /// Tags every sentence of an IOB2 file and scores the spans.
     pub fn evaluate(&self, sentences: &[IobSentence], lexicon: &dyn Lexicon) -> NerScores {
-        let pairs: Vec<(Vec<String>, Vec<String>)> = sentences
-            .iter()
-            .map(|s| {
-                let words: Vec<&str> = s.words.iter().map(|w| w.as_str()).collect();
-                (s.labels.clone(), self.tag_with(&words, lexicon))
-            })
-            .collect();
+        let mut pairs: Vec<(Vec<String>, Vec<String>)> = Vec::with_capacity(sentences.len());
+        for (a, b) in doc_ranges(sentences) {
+            let words: Vec<Vec<&str>> = sentences[a..b]
+                .iter()
+                .map(|s| s.words.iter().map(|w| w.as_str()).collect())
+                .collect();
+            let tags = self.tag_document(&words, lexicon);
+            for (s, t) in sentences[a..b].iter().zip(tags) {
+                pairs.push((s.labels.clone(), t));
+            }
+        }
         score_spans(&pairs)
     }
 }
@@ -758,14 +1191,23 @@ pub struct NerTrainOpts {
     pub seed: u64,
     /// Averaged weights below this fraction of the largest are dropped.
     pub min_rel: f32,
+    /// Epochs without a better dev F1 before training stops.
+    pub patience: usize,
+    /// Features seen in fewer training tokens than this are dropped.
+    pub min_count: u32,
+    /// Retrain on train + dev for the epoch count chosen on dev (the shipped model).
+    pub refit: bool,
 }
 
 impl Default for NerTrainOpts {
     fn default() -> Self {
         NerTrainOpts {
-            epochs: 12,
+            epochs: 20,
             seed: 20_240_611,
             min_rel: 0.002,
+            patience: 4,
+            min_count: 3,
+            refit: true,
         }
     }
 }
@@ -786,23 +1228,46 @@ struct Prepared {
     gold: Vec<usize>,
 }
 
+/// Index ranges of consecutive sentences of the same document.
+fn doc_ranges(sents: &[IobSentence]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut a = 0;
+    for i in 1..=sents.len() {
+        if i == sents.len() || sents[i].doc != sents[a].doc {
+            out.push((a, i));
+            a = i;
+        }
+    }
+    out
+}
+
 fn prepare(
     sents: &[IobSentence],
     labels: &LabelSet,
     lexicon: &dyn Lexicon,
-    cases: &CaseTable,
+    cases: &Tables,
 ) -> Vec<Prepared> {
     use rayon::prelude::*;
-    sents
+    let ranges = doc_ranges(sents);
+    let docs: Vec<Vec<Prepared>> = ranges
         .par_iter()
-        .map(|s| {
-            let words: Vec<&str> = s.words.iter().map(|w| w.as_str()).collect();
-            Prepared {
-                feats: sentence_features(&words, lexicon, cases),
-                gold: s.labels.iter().map(|l| labels.index(l)).collect(),
-            }
+        .map(|&(a, b)| {
+            let words: Vec<Vec<&str>> = sents[a..b]
+                .iter()
+                .map(|s| s.words.iter().map(|w| w.as_str()).collect())
+                .collect();
+            let doc = doc_case(words.iter().map(|w| w.as_slice()));
+            words
+                .iter()
+                .zip(&sents[a..b])
+                .map(|(w, s)| Prepared {
+                    feats: sentence_features(w, lexicon, cases, &doc),
+                    gold: s.labels.iter().map(|l| labels.index(l)).collect(),
+                })
+                .collect()
         })
-        .collect()
+        .collect();
+    docs.into_iter().flatten().collect()
 }
 
 fn dev_f1(model: &NerModel, dev: &[Prepared]) -> f64 {
@@ -819,42 +1284,51 @@ fn dev_f1(model: &NerModel, dev: &[Prepared]) -> f64 {
     score_spans(&pairs).f1
 }
 
-/// Trains a model on `train` choosing the epoch on `dev`, with gazetteer features from `lexicon`.
-pub fn train_model(
-    train: &[IobSentence],
-    dev: &[IobSentence],
-    lexicon: &dyn Lexicon,
-    cases: &CaseTable,
-    opts: &NerTrainOpts,
-) -> (NerModel, NerTrainReport) {
-    let types: Vec<String> = train
-        .iter()
-        .flat_map(|s| s.labels.iter())
-        .filter_map(|l| l.split_once('-').map(|(_, t)| t.to_string()))
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let labels = LabelSet { types };
-    let n = labels.n();
-    let tr = prepare(train, &labels, lexicon, cases);
-    let dv = prepare(dev, &labels, lexicon, cases);
+/// Drops the features seen in fewer than `min_count` training tokens.
+fn prune_rare(tr: &mut [Prepared], min_count: u32) {
+    if min_count <= 1 {
+        return;
+    }
+    let mut counts: rustc_hash::FxHashMap<u32, u32> = Default::default();
+    for p in tr.iter() {
+        for f in p.feats.iter().flatten() {
+            *counts.entry(*f).or_default() += 1;
+        }
+    }
+    for p in tr.iter_mut() {
+        for f in p.feats.iter_mut() {
+            f.retain(|x| counts[x] >= min_count);
+        }
+    }
+}
+
+/// Structured perceptron epochs over `tr` (shuffled by `seed`); after each epoch `after(epoch,
+/// trainer)` says whether to stop.
+fn perceptron(
+    tr: &[Prepared],
+    n: usize,
+    seed: u64,
+    epochs: usize,
+    mut after: impl FnMut(usize, &Trainer) -> bool,
+) {
     let mut trainer = Trainer::new(n);
     let mut order: Vec<usize> = (0..tr.len()).collect();
-    let mut rng = Rng::new(opts.seed);
-    let mut best: Option<(f64, usize, NerModel)> = None;
+    let mut rng = Rng::new(seed);
     let mut s = vec![0f32; n];
-    for epoch in 1..=opts.epochs {
+    let mut emit = Vec::new();
+    let mut trans = vec![0.0; n * n];
+    for epoch in 1..=epochs {
         rng.shuffle(&mut order);
         for &k in &order {
             let ex = &tr[k];
-            let mut emit = vec![0.0; ex.feats.len() * n];
+            emit.clear();
+            emit.resize(ex.feats.len() * n, 0.0);
             for (i, f) in ex.feats.iter().enumerate() {
                 trainer.score(f, &mut s);
                 for c in 0..n {
                     emit[i * n + c] = s[c] as f64;
                 }
             }
-            let mut trans = vec![0.0; n * n];
             for p in 0..n {
                 trainer.score(&[prev_feature(p)], &mut s);
                 for c in 0..n {
@@ -874,18 +1348,67 @@ pub fn train_model(
             }
             trainer.tick();
         }
+        if after(epoch, &trainer) {
+            break;
+        }
+    }
+}
+
+/// Trains a model on `train` choosing the epoch on `dev`, with gazetteer features from `lexicon`
+/// and the corpus-derived word `tables`. With `opts.refit`, the shipped model is then retrained
+/// on train + dev for the chosen number of epochs (the report keeps the train-only dev F1).
+pub fn train_model(
+    train: &[IobSentence],
+    dev: &[IobSentence],
+    lexicon: &dyn Lexicon,
+    tables: &Tables,
+    opts: &NerTrainOpts,
+) -> (NerModel, NerTrainReport) {
+    let types: Vec<String> = train
+        .iter()
+        .flat_map(|s| s.labels.iter())
+        .filter_map(|l| l.split_once('-').map(|(_, t)| t.to_string()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let labels = LabelSet { types };
+    let n = labels.n();
+    let mut tr = prepare(train, &labels, lexicon, tables);
+    let dv = prepare(dev, &labels, lexicon, tables);
+    prune_rare(&mut tr, opts.min_count);
+    let mut best: Option<(f64, usize, NerModel)> = None;
+    perceptron(&tr, n, opts.seed, opts.epochs, |epoch, trainer| {
         let model = NerModel::new(
             labels.types.clone(),
             trainer.averaged(opts.min_rel),
-            cases.clone(),
+            tables.clone(),
         );
         let f = dev_f1(&model, &dv);
         eprintln!("ner epoch {epoch}: dev F1 {:.2}", f * 100.0);
         if best.as_ref().is_none_or(|b| f > b.0) {
             best = Some((f, epoch, model));
+            false
+        } else {
+            best.as_ref().is_some_and(|b| epoch >= b.1 + opts.patience)
         }
+    });
+    let (f, epoch, mut model) = best.expect("at least one epoch");
+    if opts.refit {
+        let mut all = prepare(train, &labels, lexicon, tables);
+        all.extend(prepare(dev, &labels, lexicon, tables));
+        prune_rare(&mut all, opts.min_count);
+        perceptron(&all, n, opts.seed, epoch, |e, trainer| {
+            if e == epoch {
+                model = NerModel::new(
+                    labels.types.clone(),
+                    trainer.averaged(opts.min_rel),
+                    tables.clone(),
+                );
+                eprintln!("ner refit on train + dev: {e} epochs");
+            }
+            false
+        });
     }
-    let (f, epoch, model) = best.expect("at least one epoch");
     let bytes = model.to_bytes().len();
     (
         model,
@@ -922,12 +1445,16 @@ pub fn corpus_files(data_dir: &Path) -> Vec<std::path::PathBuf> {
 pub fn train_ner(data_dir: &Path, out_dir: &Path) -> Result<NerTrainReport, NlpError> {
     let train = read_iob2(&uner_file(data_dir, "train"))?;
     let dev = read_iob2(&uner_file(data_dir, "dev"))?;
-    let cases = CaseTable::build(&corpus_files(data_dir), 3)?;
+    let files = corpus_files(data_dir);
+    let tables = Tables {
+        case: CaseTable::build(&files, 3)?,
+        clusters: ClusterTable::build(&files)?,
+    };
     let (model, report) = train_model(
         &train,
         &dev,
         Gazetteer::embedded(),
-        &cases,
+        &tables,
         &Default::default(),
     );
     std::fs::create_dir_all(out_dir).map_err(|e| NlpError::Io {
@@ -1007,6 +1534,23 @@ mod tests {
     }
 
     #[test]
+    fn iob2_documents_and_document_case_codes() {
+        let t = "# newdoc id = a\n1\tx\tO\n\n1\ty\tO\n\n# newdoc id = b\n1\tz\tO\n";
+        let s = parse_iob2(t, "t").unwrap();
+        assert_eq!(s.iter().map(|s| s.doc).collect::<Vec<_>>(), vec![0, 0, 1]);
+        let a = ["I", "ate", "at", "Miramar", "."];
+        let b = ["Miramar", "was", "good", "."];
+        let c = ["the", "miramar", "sign"];
+        let doc = doc_case([&a[..], &b[..]].into_iter());
+        // sentence-initial "Miramar" is written capitalized elsewhere; the other occurrence is
+        // itself the only non-initial one
+        assert_eq!(doc_codes(&b, &doc)[0], 1);
+        assert_eq!(doc_codes(&a, &doc)[3], 0);
+        let doc = doc_case([&a[..], &c[..]].into_iter());
+        assert_eq!(doc_codes(&a, &doc)[3], 3);
+    }
+
+    #[test]
     fn label_names_round_trip() {
         let l = LabelSet {
             types: vec!["LOC".into(), "PER".into()],
@@ -1014,6 +1558,20 @@ mod tests {
         for i in 0..l.n() {
             assert_eq!(l.index(&l.name(i)), i);
         }
+    }
+
+    #[test]
+    fn embedded_model_round_trips_and_tags_documents() {
+        let m = NerModel::embedded().unwrap();
+        let again = NerModel::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(again.to_bytes(), NER_BYTES);
+        assert!(!m.cases.clusters.keys.is_empty());
+        let s1 = vec!["Angela", "Merkel", "visited", "Paris", "."];
+        let s2 = vec!["Merkel", "left", "on", "Monday", "."];
+        let tags = m.tag_document(&[s1.clone(), s2], Gazetteer::embedded());
+        assert_eq!(tags.len(), 2);
+        assert_eq!((tags[0].len(), tags[1].len()), (5, 5));
+        assert_eq!(m.tag(&s1).len(), 5);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! names typed by their head word (from the ontology), persons after titles, acronym definitions,
 //! documents, partial names and description coreference.
 
+use super::gender::FirstNameGenders;
 use super::{DocumentEntities, Entity, Mention, MentionKind};
 use crate::ontology::{Ontology, TriggerKind};
 use crate::text::{Sentence, Span, Token};
@@ -351,9 +352,33 @@ struct Builder {
     index: HashMap<(String, String), usize>,
     mentions: Vec<Mention>,
     parent: Vec<usize>,
+    /// The document's word statistics for the statistical tagger.
+    ner_doc: super::ner::DocumentCase,
+    /// Spans the statistical tagger found, per sentence index (tagged when first asked).
+    ner: HashMap<usize, Vec<super::ner::TypedSpan>>,
 }
 
 impl Builder {
+    /// The statistical tagger's type of exactly tokens `a..b` of `sent`, if it finds them.
+    fn ner_type(
+        &mut self,
+        lexicon: &dyn Lexicon,
+        sent: &Sentence,
+        a: usize,
+        b: usize,
+    ) -> Option<String> {
+        let model = super::ner::NerModel::embedded().ok()?;
+        let doc = &self.ner_doc;
+        let spans = self.ner.entry(sent.index).or_insert_with(|| {
+            let words: Vec<&str> = sent.tokens.iter().map(|t| t.text.as_str()).collect();
+            model.spans_in_document(doc, &words, lexicon)
+        });
+        spans
+            .iter()
+            .find(|sp| sp.1 == a && sp.2 == b)
+            .map(|sp| sp.0.clone())
+    }
+
     fn entity(&mut self, label: &str, class: &str, qid: Option<String>) -> usize {
         let key = (class.to_string(), name_key(label));
         if let Some(&i) = self.index.get(&key) {
@@ -547,11 +572,19 @@ impl<'a> EntityRecognizer<'a> {
             .filter(|t| t.text.chars().next().is_some_and(|c| c.is_lowercase()))
             .map(|t| t.text.as_str())
             .collect();
+        // the statistical tagger only types names the rules would call persons by default
+        let words: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(|t| t.text.as_str()).collect())
+            .collect();
+        let ner_doc = super::ner::document_case(&words);
         let mut b = Builder {
             entities: Vec::new(),
             index: HashMap::default(),
             mentions: Vec::new(),
             parent: Vec::new(),
+            ner_doc,
+            ner: HashMap::default(),
         };
         let mut singles: Vec<(usize, usize)> = Vec::new(); // (sentence, token) of unresolved single names
         let mut hit_ix = 0;
@@ -911,7 +944,14 @@ impl<'a> EntityRecognizer<'a> {
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.')
         });
         if name_like && e - s <= 4 {
-            let ent = b.entity(&label, "Person", None);
+            // "Deutsche Bahn": organizations the tagger recognizes (its places are not trusted:
+            // it calls some unfamiliar persons places); a known first name keeps a person
+            let first_name = FirstNameGenders::embedded().get(&toks[s].text).is_some();
+            let class = match b.ner_type(self.lexicon, sent, s, e).as_deref() {
+                Some("ORG") if !first_name => "Organization",
+                _ => "Person",
+            };
+            let ent = b.entity(&label, class, None);
             b.mention(sent, s, e, ent, MentionKind::Name);
         }
     }
@@ -1390,6 +1430,23 @@ pub(crate) mod tests {
         assert_eq!(docs.len(), 1, "{:?}", labels(&d));
         assert!(docs[0].aliases.contains("Resolution 1244"));
         assert!(docs[0].merge_reasons.iter().any(|(k, _)| k == "short-name"));
+    }
+
+    #[test]
+    fn the_statistical_tagger_types_organizations_the_rules_would_call_persons() {
+        let (d, _) = run(
+            "Strikes at Deutsche Bahn stopped most trains on Monday. Officials at the White \
+             House said Barack Obama and Nikki Haley met Tuesday.",
+        );
+        let l = labels(&d);
+        for (name, class) in [
+            ("Deutsche Bahn", "Organization"),
+            ("White House", "Organization"),
+            ("Barack Obama", "Person"),
+            ("Nikki Haley", "Person"),
+        ] {
+            assert!(l.contains(&(name.into(), class.into())), "{name}: {l:?}");
+        }
     }
 
     #[test]
