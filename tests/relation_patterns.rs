@@ -249,3 +249,10 @@ fn drawing_fire_from_an_actor_is_that_actor_condemning_the_subject() {
     assert!(has(&r, "Norway condemns Canada"), "{r:?}");
     assert!(!has(&r, "Canada condemns Norway"), "{r:?}");
 }
+
+#[test]
+fn a_predeterminer_opens_the_actor_list_after_a_noun_trigger() {
+    let r = relations("Finland went ahead despite criticism from both Sweden and Estonia.");
+    assert!(has(&r, "Sweden condemns Finland"), "{r:?}");
+    assert!(has(&r, "Estonia condemns Finland"), "{r:?}");
+}

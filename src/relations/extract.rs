@@ -1650,8 +1650,12 @@ impl<'o> RelationExtractor<'o> {
                 "of" | "for" | "against" | "on" | "to" | "with" | "toward" | "towards" | "over"
             );
             if (of_like && obj.is_none()) || matches!(w, "by" | "from") && subj.is_none() {
+                // "criticism from both the US and Israel": a predeterminer opens the list
                 let mut a = j + 1;
-                while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
+                while a < toks.len()
+                    && (DETERMINERS.contains(&norm(&toks[a]))
+                        || matches!(norm(&toks[a]), "both" | "either"))
+                {
                     a += 1;
                 }
                 // "with the navies of China, India ...": an unnamed part of the actor
