@@ -7,10 +7,27 @@ mod common;
 use common::shared_dir;
 
 use newsgraph::entities::gazetteer::Gazetteer;
-use newsgraph::eval::gold::{pattern_counts, run_gold_eval};
+use newsgraph::eval::gold::{GoldReport, pattern_counts, run_gold_eval};
 use newsgraph::ontology::Ontology;
 use newsgraph::pipeline::Extractor;
 use newsgraph::relations::confidence::ConfidenceTable;
+use std::path::Path;
+
+/// The dev gold report of the shipped extractor keeping mentions of at least `min_confidence`.
+fn dev_report(dir: &Path, ontology: &Ontology, min_confidence: f64) -> GoldReport {
+    let extractor =
+        Extractor::new(ontology, Gazetteer::embedded()).with_min_confidence(min_confidence);
+    let extract = |d: &newsgraph::document::Document| -> Result<_, std::convert::Infallible> {
+        Ok(extractor.extract(d))
+    };
+    run_gold_eval(
+        &dir.join("dev-gold"),
+        &dir.join("articles"),
+        ontology,
+        &extract,
+    )
+    .unwrap()
+}
 
 #[test]
 fn dev_gold_scores_hold() {
@@ -18,17 +35,7 @@ fn dev_gold_scores_hold() {
         return;
     };
     let ontology = Ontology::embedded().unwrap();
-    let extractor = Extractor::new(&ontology, Gazetteer::embedded());
-    let extract = |d: &newsgraph::document::Document| -> Result<_, std::convert::Infallible> {
-        Ok(extractor.extract(d))
-    };
-    let report = run_gold_eval(
-        &dir.join("dev-gold"),
-        &dir.join("articles"),
-        &ontology,
-        &extract,
-    )
-    .unwrap();
+    let report = dev_report(&dir, &ontology, 0.0);
     println!("{report}");
     let seed = report
         .articles
@@ -102,18 +109,7 @@ fn a_higher_min_confidence_raises_precision_and_lowers_recall() {
     let ontology = Ontology::embedded().unwrap();
     let mut last: Option<(f64, f64, f64)> = None;
     for threshold in [0.0, 0.7, 0.8, 0.85, 0.9] {
-        let extractor =
-            Extractor::new(&ontology, Gazetteer::embedded()).with_min_confidence(threshold);
-        let extract = |d: &newsgraph::document::Document| -> Result<_, std::convert::Infallible> {
-            Ok(extractor.extract(d))
-        };
-        let report = run_gold_eval(
-            &dir.join("dev-gold"),
-            &dir.join("articles"),
-            &ontology,
-            &extract,
-        )
-        .unwrap();
+        let report = dev_report(&dir, &ontology, threshold);
         let (p, r) = (report.micro.strict.precision, report.micro.strict.recall);
         println!("min-confidence {threshold:.2}: strict P {p:.3} R {r:.3}");
         if let Some((t, lp, lr)) = last {

@@ -1065,6 +1065,33 @@ pub fn gold_files(gold_dir: &Path) -> Result<Vec<std::path::PathBuf>, EvalError>
     Ok(files)
 }
 
+/// Reads one gold file (checked against the ontology), reads its article with the text-file
+/// reader and extracts it.
+fn extract_gold_article<E: fmt::Display>(
+    path: &Path,
+    articles_dir: &Path,
+    ontology: &Ontology,
+    extract: &dyn Fn(&Document) -> Result<KnowledgeGraph, E>,
+) -> Result<(GoldFile, Document, KnowledgeGraph), EvalError> {
+    let name = path.display().to_string();
+    let gold = GoldFile::from_path(path)?;
+    let problems = gold.problems(ontology);
+    if !problems.is_empty() {
+        return Err(EvalError::GoldInvalid {
+            path: name,
+            problems,
+        });
+    }
+    let article_path = articles_dir.join(&gold.article);
+    let doc =
+        read_text_file(&article_path).map_err(|error| EvalError::Article { gold: name, error })?;
+    let graph = extract(&doc).map_err(|e| EvalError::Extract {
+        article: article_path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    Ok((gold, doc, graph))
+}
+
 /// Runs the gold evaluation: for each `*.gold.json` in `gold_dir` (sorted), reads its article
 /// from `articles_dir` with the text-file reader ([`read_text_file`], so titles are handled as in
 /// extraction), extracts a graph with `extract`, and scores the document's part of it.
@@ -1078,22 +1105,7 @@ pub fn run_gold_eval<E: fmt::Display>(
 ) -> Result<GoldReport, EvalError> {
     let mut articles = Vec::new();
     for path in gold_files(gold_dir)? {
-        let name = path.display().to_string();
-        let gold = GoldFile::from_path(&path)?;
-        let problems = gold.problems(ontology);
-        if !problems.is_empty() {
-            return Err(EvalError::GoldInvalid {
-                path: name,
-                problems,
-            });
-        }
-        let article_path = articles_dir.join(&gold.article);
-        let doc = read_text_file(&article_path)
-            .map_err(|error| EvalError::Article { gold: name, error })?;
-        let graph = extract(&doc).map_err(|e| EvalError::Extract {
-            article: article_path.display().to_string(),
-            message: e.to_string(),
-        })?;
+        let (gold, doc, graph) = extract_gold_article(&path, articles_dir, ontology, extract)?;
         let system = SystemArticle::from_graph(&graph, &doc.id);
         articles.push(score_article(&gold, &system, ontology));
     }
@@ -1147,15 +1159,7 @@ pub fn pattern_counts<E: fmt::Display>(
 ) -> Result<BTreeMap<String, PatternCounts>, EvalError> {
     let mut counts: BTreeMap<String, PatternCounts> = BTreeMap::new();
     for path in gold_files(gold_dir)? {
-        let name = path.display().to_string();
-        let gold = GoldFile::from_path(&path)?;
-        let article_path = articles_dir.join(&gold.article);
-        let doc = read_text_file(&article_path)
-            .map_err(|error| EvalError::Article { gold: name, error })?;
-        let graph = extract(&doc).map_err(|e| EvalError::Extract {
-            article: article_path.display().to_string(),
-            message: e.to_string(),
-        })?;
+        let (gold, doc, graph) = extract_gold_article(&path, articles_dir, ontology, extract)?;
         for (s, o, e) in graph.relations() {
             let mentions: Vec<_> = e.mentions.iter().filter(|m| m.document == doc.id).collect();
             if mentions.is_empty() {

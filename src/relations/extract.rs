@@ -224,6 +224,18 @@ struct Arg {
     last_tok: usize,
 }
 
+impl Arg {
+    /// One entity named directly at tokens `first..last`.
+    fn named(entity: usize, first: usize, last: usize) -> Arg {
+        Arg {
+            entities: vec![entity],
+            indirect: false,
+            first_tok: first,
+            last_tok: last,
+        }
+    }
+}
+
 /// Reported speech in a sentence: a speaker and the token range of what they said.
 #[derive(Debug, Clone)]
 struct Speech {
@@ -978,12 +990,7 @@ impl<'o> RelationExtractor<'o> {
                     // "China's UN ambassador": the subject is the (unnamed) official; the state acts
                     // only with a state agent noun
                     if let Some(e) = self.actor_entity(doc, s, m, false) {
-                        return Some(Arg {
-                            entities: vec![e],
-                            indirect: false,
-                            first_tok: mm.tok_start,
-                            last_tok: mm.tok_end,
-                        });
+                        return Some(Arg::named(e, mm.tok_start, mm.tok_end));
                     }
                     return None;
                 }
@@ -1058,12 +1065,7 @@ impl<'o> RelationExtractor<'o> {
                         .take_while(|&t| toks[t].text.chars().all(|c| c.is_lowercase() || c == '-'))
                         .any(|t| self.lex.event_nouns.contains(norm(&toks[t])));
                     if acts && !exclude.contains(&mm.entity) {
-                        return Some(Arg {
-                            entities: vec![mm.entity],
-                            indirect: false,
-                            first_tok: mm.tok_start,
-                            last_tok: mm.tok_end,
-                        });
+                        return Some(Arg::named(mm.entity, mm.tok_start, mm.tok_end));
                     }
                     j = mm.tok_end;
                     continue;
@@ -1706,12 +1708,7 @@ impl<'o> RelationExtractor<'o> {
             if p > 0 && matches!(norm(&toks[p - 1]), "'s" | "'") {
                 if let Some(m) = doc.mention_ending_at(s, p - 1) {
                     let mm = &doc.ents.mentions[m];
-                    subj = Some(Arg {
-                        entities: vec![mm.entity],
-                        indirect: false,
-                        first_tok: mm.tok_start,
-                        last_tok: mm.tok_end,
-                    });
+                    subj = Some(Arg::named(mm.entity, mm.tok_start, mm.tok_end));
                 }
             } else if p > 0 && matches!(norm(&toks[p - 1]), "its" | "their" | "his" | "her") {
                 subj = self.pronoun(doc, s, p - 1, &[]);
@@ -2048,18 +2045,8 @@ impl<'o> RelationExtractor<'o> {
                 t.predicate.as_str()
             };
             if let (Some(pe), Some((oe, ot))) = (person, object) {
-                let subj = Arg {
-                    entities: vec![pe],
-                    indirect: false,
-                    first_tok: k,
-                    last_tok: end,
-                };
-                let obj = Arg {
-                    entities: vec![oe],
-                    indirect: false,
-                    first_tok: ot,
-                    last_tok: ot + 1,
-                };
+                let subj = Arg::named(pe, k, end);
+                let obj = Arg::named(oe, ot, ot + 1);
                 self.emit(
                     doc,
                     out,
@@ -2115,18 +2102,8 @@ impl<'o> RelationExtractor<'o> {
         if city.entity != dm.entity {
             return;
         }
-        let subj = Arg {
-            entities: vec![city.entity],
-            indirect: false,
-            first_tok: city.tok_start,
-            last_tok: city.tok_end,
-        };
-        let obj = Arg {
-            entities: vec![state],
-            indirect: false,
-            first_tok: k,
-            last_tok: k + 1,
-        };
+        let subj = Arg::named(city.entity, city.tok_start, city.tok_end);
+        let obj = Arg::named(state, k, k + 1);
         self.emit(
             doc,
             out,
@@ -2230,18 +2207,8 @@ impl<'o> RelationExtractor<'o> {
                 object = demonym.map(|e| (e, k, k + 1));
             }
             if let Some((oe, a, b)) = object {
-                let subj = Arg {
-                    entities: vec![smm.entity],
-                    indirect: false,
-                    first_tok: smm.tok_start,
-                    last_tok: smm.tok_end,
-                };
-                let obj = Arg {
-                    entities: vec![oe],
-                    indirect: false,
-                    first_tok: a,
-                    last_tok: b,
-                };
+                let subj = Arg::named(smm.entity, smm.tok_start, smm.tok_end);
+                let obj = Arg::named(oe, a, b);
                 self.emit(
                     doc,
                     out,
@@ -2301,18 +2268,8 @@ impl<'o> RelationExtractor<'o> {
             }
             let _ = mi;
             if let Some((st, at)) = state {
-                let subj = Arg {
-                    entities: vec![m.entity],
-                    indirect: false,
-                    first_tok: m.tok_start,
-                    last_tok: m.tok_end,
-                };
-                let obj = Arg {
-                    entities: vec![st],
-                    indirect: false,
-                    first_tok: at,
-                    last_tok: at + 1,
-                };
+                let subj = Arg::named(m.entity, m.tok_start, m.tok_end);
+                let obj = Arg::named(st, at, at + 1);
                 self.emit(
                     doc,
                     out,
@@ -2434,12 +2391,7 @@ impl<'o> RelationExtractor<'o> {
             let Some(body) = body else {
                 continue;
             };
-            let obj = Arg {
-                entities: vec![body],
-                indirect: false,
-                first_tok: k,
-                last_tok: k + 1,
-            };
+            let obj = Arg::named(body, k, k + 1);
             let subj = Arg {
                 entities: members,
                 ..list
@@ -2472,18 +2424,8 @@ impl<'o> RelationExtractor<'o> {
             )
         };
         let mut emit = |a: &crate::entities::Mention, b: &crate::entities::Mention, trig: usize| {
-            let subj = Arg {
-                entities: vec![a.entity],
-                indirect: false,
-                first_tok: a.tok_start,
-                last_tok: a.tok_end,
-            };
-            let obj = Arg {
-                entities: vec![b.entity],
-                indirect: false,
-                first_tok: b.tok_start,
-                last_tok: b.tok_end,
-            };
+            let subj = Arg::named(a.entity, a.tok_start, a.tok_end);
+            let obj = Arg::named(b.entity, b.tok_start, b.tok_end);
             self.emit(
                 doc,
                 out,
@@ -3027,12 +2969,7 @@ impl<'o> RelationExtractor<'o> {
                     && subj.first_tok >= lo
                     && !subj.entities.contains(&speaker)
                 {
-                    let speaker_arg = Arg {
-                        entities: vec![speaker],
-                        indirect: false,
-                        first_tok: subj.first_tok,
-                        last_tok: subj.first_tok + 1,
-                    };
+                    let speaker_arg = Arg::named(speaker, subj.first_tok, subj.first_tok + 1);
                     // the demand itself is asserted: "must not" still demands (to refrain), and the
                     // modal is the trigger, not a hedge
                     self.emit(
@@ -3138,12 +3075,7 @@ impl<'o> RelationExtractor<'o> {
                     })
                 });
                 if let Some((e, indirect, at)) = own_actor.or(target.filter(|_| predicated)) {
-                    let subj = Arg {
-                        entities: vec![speaker],
-                        indirect: false,
-                        first_tok: k,
-                        last_tok: end,
-                    };
+                    let subj = Arg::named(speaker, k, end);
                     let obj = Arg {
                         entities: vec![e],
                         indirect,
