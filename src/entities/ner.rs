@@ -1278,6 +1278,12 @@ impl WideTable {
     /// Adds the weights of `feats` to `acc`.
     #[inline]
     fn add(&self, feats: &[u32], acc: &mut [i32; WIDE]) {
+        // touch all home slots first so that their (independent) cache misses overlap
+        let mut touch = 0u32;
+        for &f in feats {
+            touch ^= self.slots[self.home(f)].key;
+        }
+        std::hint::black_box(touch);
         for &f in feats {
             let mut i = self.home(f);
             loop {
