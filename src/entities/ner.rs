@@ -1350,8 +1350,8 @@ struct Scratch {
     starts: Vec<usize>,
 }
 
-/// Words cached per thread before the cache is emptied (about 6 MB).
-const NER_CACHE_MAX: usize = 1 << 15;
+/// Words cached per thread before the cache is emptied (about 2 MB).
+const NER_CACHE_MAX: usize = 1 << 13;
 
 thread_local! {
     static NER_CACHE: std::cell::RefCell<NerWordCache> = std::cell::RefCell::default();
