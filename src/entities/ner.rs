@@ -15,6 +15,11 @@
 //! [`train_ner`] from the Universal NER English EWT IOB2 files (features seen in fewer than 3
 //! training tokens dropped; epoch chosen on dev, then refitted on train + dev for that many
 //! epochs); shipped in `models/ner.bin` and embedded ([`NerModel::embedded`]).
+//!
+//! Inference gives the same scores as the training features, faster: the weight sums of the
+//! features that depend on one word only (its own and those it contributes as a neighbour) are
+//! cached per thread and word form, the remaining features are scored from a table holding each
+//! feature's weights for all labels inline, and buffers are reused across sentences.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -334,6 +339,81 @@ fn viterbi(emit: &[f64], trans: &[f64], n: usize) -> Vec<usize> {
     out
 }
 
+/// Buffers of [`viterbi_into`].
+#[derive(Default)]
+struct ViterbiScratch {
+    score: Vec<f64>,
+    back: Vec<usize>,
+}
+
+/// [`viterbi`] with the legal predecessors of each label listed in `preds` (increasing, as
+/// [`legal`] allows them) and reused buffers; the same path (same sums, same tie-breaking).
+fn viterbi_into(
+    emit: &[f64],
+    trans: &[f64],
+    n: usize,
+    preds: &[Vec<usize>],
+    buf: &mut ViterbiScratch,
+    out: &mut Vec<usize>,
+) {
+    out.clear();
+    let len = emit.len() / n;
+    if len == 0 {
+        return;
+    }
+    let score = &mut buf.score;
+    let back = &mut buf.back;
+    score.clear();
+    score.resize(len * n, f64::NEG_INFINITY);
+    back.clear();
+    back.resize(len * n, 0);
+    for c in 0..n {
+        if legal(None, c) {
+            score[c] = emit[c];
+        }
+    }
+    for i in 1..len {
+        let (done, rest) = score.split_at_mut(i * n);
+        let prev = &done[(i - 1) * n..];
+        for c in 0..n {
+            let mut best = f64::NEG_INFINITY;
+            let mut arg = 0;
+            for &p in &preds[c] {
+                let s = prev[p];
+                if s == f64::NEG_INFINITY {
+                    continue;
+                }
+                let v = s + trans[p * n + c];
+                if v > best {
+                    best = v;
+                    arg = p;
+                }
+            }
+            rest[c] = best + emit[i * n + c];
+            back[i * n + c] = arg;
+        }
+    }
+    let last = &score[(len - 1) * n..];
+    let mut c = (0..n)
+        .fold(None, |b: Option<usize>, c| match b {
+            Some(b) if last[b] >= last[c] => Some(b),
+            _ => Some(c),
+        })
+        .unwrap_or(0);
+    out.resize(len, 0);
+    for i in (0..len).rev() {
+        out[i] = c;
+        c = back[i * n + c];
+    }
+}
+
+/// Per label, the labels that may precede it (increasing).
+fn predecessors(n: usize) -> Vec<Vec<usize>> {
+    (0..n)
+        .map(|c| (0..n).filter(|&p| legal(Some(p), c)).collect())
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Features
 
@@ -403,8 +483,27 @@ fn caps_class(w: &str) -> u64 {
 
 /// Gazetteer code of each token: 0 = none, else hash of (begin/inside, hit kind, class).
 fn gazetteer_codes(words: &[&str], lexicon: &dyn Lexicon) -> Vec<u64> {
-    let mut text = String::new();
-    let mut starts = Vec::with_capacity(words.len());
+    let mut codes = Vec::new();
+    gazetteer_codes_into(
+        words,
+        lexicon,
+        &mut String::new(),
+        &mut Vec::new(),
+        &mut codes,
+    );
+    codes
+}
+
+/// [`gazetteer_codes`] into `codes`, with reused buffers for the joined text and word starts.
+fn gazetteer_codes_into(
+    words: &[&str],
+    lexicon: &dyn Lexicon,
+    text: &mut String,
+    starts: &mut Vec<usize>,
+    codes: &mut Vec<u64>,
+) {
+    text.clear();
+    starts.clear();
     for w in words {
         if !text.is_empty() {
             text.push(' ');
@@ -412,8 +511,9 @@ fn gazetteer_codes(words: &[&str], lexicon: &dyn Lexicon) -> Vec<u64> {
         starts.push(text.len());
         text.push_str(w);
     }
-    let mut codes = vec![0u64; words.len()];
-    for hit in lexicon.find(&text) {
+    codes.clear();
+    codes.resize(words.len(), 0);
+    for hit in lexicon.find(text) {
         let kind = match hit.kind {
             HitKind::Name => 1,
             HitKind::Acronym => 2,
@@ -431,7 +531,6 @@ fn gazetteer_codes(words: &[&str], lexicon: &dyn Lexicon) -> Vec<u64> {
             }
         }
     }
-    codes
 }
 
 /// How a word is written in running news text (derived from the project's corpus): per lower-case
@@ -931,6 +1030,20 @@ fn non_initial(words: &[&str], i: usize) -> bool {
             .any(|c| c.is_alphanumeric() || c == ',')
 }
 
+/// `shash(&w.to_lowercase())` without allocating for ASCII words.
+#[inline]
+fn lower_hash(w: &str) -> u64 {
+    if !w.is_ascii() {
+        return shash(&w.to_lowercase());
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in w.bytes() {
+        h ^= b.to_ascii_lowercase() as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 fn doc_case<'a>(sents: impl Iterator<Item = &'a [&'a str]>) -> DocCase {
     let mut m = DocCase::default();
     for words in sents {
@@ -939,7 +1052,7 @@ fn doc_case<'a>(sents: impl Iterator<Item = &'a [&'a str]>) -> DocCase {
                 continue;
             };
             if non_initial(words, i) {
-                let e = m.entry(shash(&w.to_lowercase())).or_default();
+                let e = m.entry(lower_hash(w)).or_default();
                 if c.is_uppercase() {
                     e.0 += 1;
                 } else {
@@ -999,6 +1112,275 @@ fn sentence_features(
         .collect()
 }
 
+// Fast inference. The emission features of a token split into three groups whose weight sums
+// are added as integers (so the scores equal those of [`token_features`] exactly):
+// - [`word_features`]: functions of the token's own word only (cached per word);
+// - [`neighbour_features`]: what the word at offset `d` contributes (cached per word and offset);
+// - [`context_features`]: the rest (position, gazetteer, document, word pairs).
+
+/// Offsets of the neighbours whose features are cached per word (slots of the cache blocks).
+const NEIGHBOUR_OFFSETS: [isize; 4] = [-2, -1, 1, 2];
+
+/// The features of token `w` that depend on its word only (`lower` its lower case).
+fn word_features(w: &str, lower: &str, v: &WordInfo, coarse: u64, fine: u64, out: &mut Vec<u32>) {
+    out.clear();
+    out.push(fhash(tpl::BIAS, &[]));
+    out.push(fhash(tpl::WORD, &[shash(w)]));
+    out.push(fhash(tpl::LOWER, &[v.lower]));
+    out.push(fhash(tpl::SHAPE, &[v.shape]));
+    let chars: Vec<char> = lower.chars().collect();
+    let mut buf = String::new();
+    for k in 1..=3.min(chars.len()) {
+        buf.clear();
+        buf.extend(&chars[..k]);
+        out.push(fhash(tpl::PREFIX, &[shash(&buf)]));
+    }
+    for k in 1..=4.min(chars.len()) {
+        buf.clear();
+        buf.extend(&chars[chars.len() - k..]);
+        out.push(fhash(tpl::SUFFIX, &[shash(&buf)]));
+    }
+    out.push(fhash(tpl::CASE, &[v.case]));
+    out.push(fhash(tpl::CLUSTER, &[0, coarse]));
+    out.push(fhash(tpl::CLUSTER, &[1, fine]));
+    out.push(fhash(tpl::CLUSTER, &[2, fine, v.caps]));
+}
+
+/// The features a word (lower-case hash, shape hash, case code, clusters; `PAD` or `END` for
+/// none) contributes to the token `-d` words away (it is at offset `d` from that token).
+fn neighbour_features(
+    d: isize,
+    lower: u64,
+    shape: u64,
+    case: u64,
+    coarse: u64,
+    fine: u64,
+    out: &mut Vec<u32>,
+) {
+    out.clear();
+    out.push(fhash(tpl::NEIGHBOUR, &[d as u64, lower]));
+    out.push(fhash(tpl::NEIGHBOUR_SHAPE, &[d as u64, shape]));
+    if d == -1 || d == 1 {
+        out.push(fhash(tpl::CASE_NEIGHBOUR, &[d as u64, case]));
+        out.push(fhash(tpl::CLUSTER, &[3, d as u64, coarse]));
+        out.push(fhash(tpl::CLUSTER, &[4, d as u64, fine]));
+    }
+}
+
+/// The remaining features of token `i` (`gaz` and `docc` are the sentence's gazetteer and
+/// document codes).
+fn context_features(ws: &[WordInfo], gaz: &[u64], docc: &[u64], i: usize, out: &mut Vec<u32>) {
+    out.clear();
+    let n = ws.len() as isize;
+    let at = |f: &dyn Fn(usize) -> u64, d: isize| -> u64 {
+        let j = i as isize + d;
+        if j < 0 {
+            PAD
+        } else if j >= n {
+            END
+        } else {
+            f(j as usize)
+        }
+    };
+    let lower = |j: usize| ws[j].lower;
+    let shape = |j: usize| ws[j].shape;
+    let caps = |j: usize| ws[j].caps;
+    let g = |j: usize| gaz[j];
+    let w = &ws[i];
+    out.push(fhash(tpl::CAPS, &[w.caps, (i == 0) as u64]));
+    if i == 0 {
+        out.push(fhash(tpl::FIRST, &[w.lower]));
+    }
+    for d in NEIGHBOUR_OFFSETS {
+        out.push(fhash(tpl::GAZ_NEIGHBOUR, &[d as u64, at(&g, d)]));
+    }
+    out.push(fhash(tpl::BIGRAM, &[0, at(&lower, -1), w.lower]));
+    out.push(fhash(tpl::BIGRAM, &[1, w.lower, at(&lower, 1)]));
+    out.push(fhash(tpl::GAZ, &[gaz[i]]));
+    out.push(fhash(tpl::GAZ, &[gaz[i], w.caps]));
+    out.push(fhash(tpl::CASE, &[w.case, w.caps, (i == 0) as u64]));
+    out.push(fhash(
+        tpl::SHAPE_TRIGRAM,
+        &[at(&shape, -1), w.shape, at(&shape, 1)],
+    ));
+    out.push(fhash(
+        tpl::CAPS_WINDOW,
+        &[
+            at(&caps, -2),
+            at(&caps, -1),
+            w.caps,
+            at(&caps, 1),
+            at(&caps, 2),
+        ],
+    ));
+    out.push(fhash(tpl::WORD_SHAPE, &[0, at(&lower, -1), w.shape]));
+    out.push(fhash(tpl::WORD_SHAPE, &[1, w.shape, at(&lower, 1)]));
+    let non_initial = i > 0 && ws[i - 1].opens;
+    out.push(fhash(tpl::DOC_CASE, &[docc[i], w.caps]));
+    out.push(fhash(tpl::DOC_CASE, &[docc[i], w.caps, non_initial as u64]));
+    out.push(fhash(tpl::DOC_CASE, &[9, docc[i], w.case]));
+}
+
+/// Labels whose weights [`WideTable`] holds inline.
+const WIDE: usize = 8;
+
+/// A feature's key and its weights for all labels.
+#[derive(Debug, Clone, Copy, Default)]
+struct WideSlot {
+    key: u32,
+    w: [i16; WIDE],
+}
+
+/// The weights of a [`LinearModel`] of at most [`WIDE`] classes in one open-addressing table
+/// holding each feature's key and all its weights (one memory access per feature, load factor
+/// at most 1/2). Sums equal [`LinearModel::score`].
+#[derive(Debug, Clone, Default)]
+struct WideTable {
+    /// `slots.len() - 1` (a power of two minus one).
+    mask: usize,
+    /// All-zero weights mark an empty slot.
+    slots: Vec<WideSlot>,
+}
+
+impl WideTable {
+    /// The table of `model`, or `None` when it has too many classes.
+    fn new(model: &LinearModel) -> Option<WideTable> {
+        if model.n_classes() > WIDE {
+            return None;
+        }
+        let cap = (2 * model.n_features()).next_power_of_two().max(16);
+        let mut t = WideTable {
+            mask: cap - 1,
+            slots: vec![WideSlot::default(); cap],
+        };
+        for (k, row) in model.rows() {
+            let mut w = [0i16; WIDE];
+            for (c, x) in row {
+                w[c] = w[c].wrapping_add(x);
+            }
+            if w == [0; WIDE] {
+                continue; // scores nothing
+            }
+            let mut i = t.home(k);
+            while t.slots[i].w != [0; WIDE] {
+                i = (i + 1) & t.mask;
+            }
+            t.slots[i] = WideSlot { key: k, w };
+        }
+        Some(t)
+    }
+
+    #[inline]
+    fn home(&self, k: u32) -> usize {
+        ((k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask
+    }
+
+    /// Adds the weights of `feats` to `acc`.
+    #[inline]
+    fn add(&self, feats: &[u32], acc: &mut [i32; WIDE]) {
+        // touch all home slots first so that their (independent) cache misses overlap
+        let mut touch = 0u32;
+        for &f in feats {
+            touch ^= self.slots[self.home(f)].key;
+        }
+        std::hint::black_box(touch);
+        for &f in feats {
+            let mut i = self.home(f);
+            loop {
+                let s = &self.slots[i];
+                if s.w == [0; WIDE] {
+                    break;
+                }
+                if s.key == f {
+                    for (a, &w) in acc.iter_mut().zip(&s.w) {
+                        *a += w as i32;
+                    }
+                    break;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+    }
+}
+
+/// What inference needs of a word (all functions of the word alone).
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    /// Hash of the lower case.
+    lower: u64,
+    /// Hash of the shape.
+    shape: u64,
+    /// Capitalization class.
+    caps: u64,
+    /// Corpus case code.
+    case: u64,
+    /// First character: 0 not alphabetic, 1 upper case, 2 other alphabetic.
+    first: u8,
+    /// Whether the word has a letter, digit or comma (the next word is away from a start).
+    opens: bool,
+    /// Block of cached weight sums in the word cache arena.
+    block: u32,
+}
+
+/// Per-thread cache of word values and weight sums of [`word_features`] and
+/// [`neighbour_features`] per word form, for the NER model `model` (a [`NerModel`] id).
+#[derive(Default)]
+struct NerWordCache {
+    model: u64,
+    index: rustc_hash::FxHashMap<Box<str>, WordInfo>,
+    /// Per word block: `1 + NEIGHBOUR_OFFSETS.len()` rows of `n` label weights.
+    arena: Vec<i32>,
+    /// Reused per-sentence buffers.
+    scratch: Scratch,
+}
+
+/// Per-sentence buffers of the tagger.
+#[derive(Default)]
+struct Scratch {
+    feats: Vec<u32>,
+    ws: Vec<WordInfo>,
+    sums: Vec<i32>,
+    gaz: Vec<u64>,
+    docc: Vec<u64>,
+    emit: Vec<f64>,
+    scores: Vec<i32>,
+    acc: Vec<i32>,
+    viterbi: ViterbiScratch,
+    text: String,
+    starts: Vec<usize>,
+}
+
+/// Words cached per thread before the cache is emptied (about 2 MB).
+const NER_CACHE_MAX: usize = 1 << 13;
+
+thread_local! {
+    static NER_CACHE: std::cell::RefCell<NerWordCache> = std::cell::RefCell::default();
+}
+
+/// Document codes (see [`doc_codes`]) from word values, into `out`.
+fn doc_codes_into(ws: &[WordInfo], doc: &DocCase, out: &mut Vec<u64>) {
+    out.clear();
+    out.extend(ws.iter().enumerate().map(|(i, w)| {
+        if w.first == 0 {
+            return 0;
+        }
+        let (mut cap, mut low) = doc.get(&w.lower).copied().unwrap_or_default();
+        if i > 0 && ws[i - 1].opens {
+            if w.first == 1 {
+                cap = cap.saturating_sub(1);
+            } else {
+                low = low.saturating_sub(1);
+            }
+        }
+        match (cap > 0, low > 0) {
+            (false, false) => 0,
+            (true, false) => 1,
+            (true, true) => 2,
+            (false, true) => 3,
+        }
+    }));
+}
+
 fn prev_feature(prev: usize) -> u32 {
     fhash(tpl::PREV_LABEL, &[prev as u64])
 }
@@ -1012,7 +1394,18 @@ pub struct NerModel {
     model: LinearModel,
     trans: Vec<f64>,
     cases: Tables,
+    /// Weight sums of the neighbour features of a missing neighbour, per [`NEIGHBOUR_OFFSETS`]
+    /// slot (`n` labels each).
+    pad: Vec<i32>,
+    /// The weights in one table (models of at most [`WIDE`] labels).
+    wide: Option<WideTable>,
+    /// Legal predecessors per label (see [`viterbi_into`]).
+    preds: Vec<Vec<usize>>,
+    /// Process-unique id (key of the per-thread word cache).
+    id: u64,
 }
+
+static NEXT_NER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 fn transitions(model: &LinearModel, n: usize) -> Vec<f64> {
     let mut trans = vec![0.0; n * n];
@@ -1029,12 +1422,25 @@ fn transitions(model: &LinearModel, n: usize) -> Vec<f64> {
 impl NerModel {
     fn new(types: Vec<String>, model: LinearModel, cases: Tables) -> Self {
         let labels = LabelSet { types };
-        let trans = transitions(&model, labels.n());
+        let n = labels.n();
+        let trans = transitions(&model, n);
+        let wide = WideTable::new(&model);
+        let mut pad = vec![0i32; NEIGHBOUR_OFFSETS.len() * n];
+        let mut feats = Vec::new();
+        for (k, &d) in NEIGHBOUR_OFFSETS.iter().enumerate() {
+            let v = if d < 0 { PAD } else { END };
+            neighbour_features(d, v, v, v, v, v, &mut feats);
+            model.score(&feats, &mut pad[k * n..(k + 1) * n]);
+        }
         NerModel {
             labels,
             model,
             trans,
             cases,
+            pad,
+            wide,
+            preds: predecessors(n),
+            id: NEXT_NER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -1076,21 +1482,185 @@ impl NerModel {
 
     fn tag_ids(&self, words: &[&str], lexicon: &dyn Lexicon) -> Vec<usize> {
         let doc = doc_case(std::iter::once(words));
-        let feats = sentence_features(words, lexicon, &self.cases, &doc);
-        self.decode(&feats)
+        self.label_ids(words, lexicon, &doc)
+    }
+
+    /// Label ids of one sentence of a document whose word statistics `doc` holds (the same as
+    /// [`Self::decode`] of [`sentence_features`], with the word-only feature groups taken from
+    /// the per-thread word cache).
+    fn label_ids(&self, words: &[&str], lexicon: &dyn Lexicon, doc: &DocCase) -> Vec<usize> {
+        let mut out = Vec::with_capacity(words.len());
+        if words.is_empty() {
+            return out;
+        }
+        NER_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            let c = &mut *c;
+            if c.model != self.id {
+                c.model = self.id;
+                c.index.clear();
+                c.arena.clear();
+            }
+            let mut sc = std::mem::take(&mut c.scratch);
+            self.emissions(c, &mut sc, words, lexicon, doc);
+            viterbi_into(
+                &sc.emit,
+                &self.trans,
+                self.labels.n(),
+                &self.preds,
+                &mut sc.viterbi,
+                &mut out,
+            );
+            c.scratch = sc;
+        });
+        out
+    }
+
+    /// Integer scores of all labels for `feats` (written into `out[..n]`).
+    #[inline]
+    fn score(&self, feats: &[u32], out: &mut [i32]) {
+        match &self.wide {
+            Some(t) => {
+                let mut acc = [0i32; WIDE];
+                t.add(feats, &mut acc);
+                let n = self.labels.n();
+                out[..n].copy_from_slice(&acc[..n]);
+            }
+            None => self.model.score(feats, out),
+        }
+    }
+
+    /// The values of `w` from the cache `c`, computing and caching them when absent.
+    fn word_info(&self, c: &mut NerWordCache, w: &str, feats: &mut Vec<u32>) -> WordInfo {
+        if let Some(v) = c.index.get(w) {
+            return *v;
+        }
+        let n = self.labels.n();
+        let stride = (1 + NEIGHBOUR_OFFSETS.len()) * n;
+        if c.index.len() >= NER_CACHE_MAX {
+            c.index.clear();
+            c.arena.clear();
+        }
+        let lower = w.to_lowercase();
+        let (coarse, fine) = self.cases.clusters.ids(&lower);
+        let (coarse, fine) = (coarse as u64, fine as u64);
+        let first = match w.chars().next().filter(|c| c.is_alphabetic()) {
+            None => 0,
+            Some(c) if c.is_uppercase() => 1,
+            Some(_) => 2,
+        };
+        let v = WordInfo {
+            lower: shash(&lower),
+            shape: shash(&shape(w)),
+            caps: caps_class(w),
+            case: self.cases.case.code(&lower) as u64,
+            first,
+            opens: w.chars().any(|c| c.is_alphanumeric() || c == ','),
+            block: (c.arena.len() / stride) as u32,
+        };
+        let base = c.arena.len();
+        c.arena.resize(base + stride, 0);
+        word_features(w, &lower, &v, coarse, fine, feats);
+        self.score(feats, &mut c.arena[base..base + n]);
+        for (k, &d) in NEIGHBOUR_OFFSETS.iter().enumerate() {
+            neighbour_features(d, v.lower, v.shape, v.case, coarse, fine, feats);
+            let at = base + (1 + k) * n;
+            self.score(feats, &mut c.arena[at..at + n]);
+        }
+        c.index.insert(w.into(), v);
+        v
+    }
+
+    /// Emission scores (`words.len() * n`) of one sentence into `sc.emit`.
+    fn emissions(
+        &self,
+        c: &mut NerWordCache,
+        sc: &mut Scratch,
+        words: &[&str],
+        lexicon: &dyn Lexicon,
+        doc: &DocCase,
+    ) {
+        let n = self.labels.n();
+        let stride = (1 + NEIGHBOUR_OFFSETS.len()) * n;
+        let len = words.len();
+        // a sentence may hold more new words than the cache takes: copy the cached sums of each
+        // word before the cache could be emptied again
+        sc.ws.clear();
+        sc.sums.clear();
+        sc.sums.resize(len * stride, 0);
+        for (i, w) in words.iter().enumerate() {
+            let v = self.word_info(c, w, &mut sc.feats);
+            let b = v.block as usize * stride;
+            sc.sums[i * stride..(i + 1) * stride].copy_from_slice(&c.arena[b..b + stride]);
+            sc.ws.push(v);
+        }
+        gazetteer_codes_into(words, lexicon, &mut sc.text, &mut sc.starts, &mut sc.gaz);
+        doc_codes_into(&sc.ws, doc, &mut sc.docc);
+        sc.emit.clear();
+        sc.emit.resize(len * n, 0.0);
+        sc.scores.resize(n, 0);
+        sc.acc.resize(n, 0);
+        for i in 0..len {
+            context_features(&sc.ws, &sc.gaz, &sc.docc, i, &mut sc.feats);
+            self.score(&sc.feats, &mut sc.scores);
+            let acc = &mut sc.acc;
+            acc.copy_from_slice(&sc.sums[i * stride..i * stride + n]);
+            for (k, &d) in NEIGHBOUR_OFFSETS.iter().enumerate() {
+                let j = i as isize + d;
+                let row = if j < 0 || j >= len as isize {
+                    &self.pad[k * n..(k + 1) * n]
+                } else {
+                    let at = j as usize * stride + (1 + k) * n;
+                    &sc.sums[at..at + n]
+                };
+                for (a, &x) in acc.iter_mut().zip(row) {
+                    *a += x;
+                }
+            }
+            for (e, (&a, &s)) in sc.emit[i * n..(i + 1) * n]
+                .iter_mut()
+                .zip(acc.iter().zip(&sc.scores))
+            {
+                *e = (a + s) as f64;
+            }
+        }
+    }
+
+    /// Entity spans of a label id sequence (as [`bio_spans`] of the label names).
+    fn id_spans(&self, ids: &[usize]) -> Vec<TypedSpan> {
+        let mut out: Vec<TypedSpan> = Vec::new();
+        let mut open: Option<(usize, usize)> = None;
+        for (i, &l) in ids.iter().enumerate() {
+            let ty = if l == 0 { usize::MAX } else { (l - 1) / 2 };
+            let inside = l != 0 && l % 2 == 0;
+            let continues = inside && open.is_some_and(|(t, _)| t == ty);
+            if !continues {
+                if let Some((t, s)) = open.take() {
+                    out.push((self.labels.types[t].clone(), s, i));
+                }
+                if l != 0 {
+                    open = Some((ty, i));
+                }
+            }
+        }
+        if let Some((t, s)) = open {
+            out.push((self.labels.types[t].clone(), s, ids.len()));
+        }
+        out
     }
 
     /// BIO labels of the sentences of one document; how a word is written elsewhere in the
     /// document informs the tags.
     pub fn tag_document(&self, sentences: &[Vec<&str>], lexicon: &dyn Lexicon) -> Vec<Vec<String>> {
         let doc = doc_case(sentences.iter().map(|s| s.as_slice()));
-        let feats: Vec<Vec<Vec<u32>>> = sentences
+        sentences
             .iter()
-            .map(|words| sentence_features(words, lexicon, &self.cases, &doc))
-            .collect();
-        let ids: Vec<Vec<usize>> = feats.iter().map(|f| self.decode(f)).collect();
-        ids.into_iter()
-            .map(|l| l.into_iter().map(|l| self.labels.name(l)).collect())
+            .map(|words| {
+                self.label_ids(words, lexicon, &doc)
+                    .into_iter()
+                    .map(|l| self.labels.name(l))
+                    .collect()
+            })
             .collect()
     }
 
@@ -1102,13 +1672,7 @@ impl NerModel {
         words: &[&str],
         lexicon: &dyn Lexicon,
     ) -> Vec<TypedSpan> {
-        let feats = sentence_features(words, lexicon, &self.cases, &doc.0);
-        let ids = self.decode(&feats);
-        bio_spans(
-            &ids.into_iter()
-                .map(|l| self.labels.name(l))
-                .collect::<Vec<_>>(),
-        )
+        self.id_spans(&self.label_ids(words, lexicon, &doc.0))
     }
 
     fn decode(&self, feats: &[Vec<u32>]) -> Vec<usize> {
@@ -1572,6 +2136,107 @@ mod tests {
         assert_eq!(tags.len(), 2);
         assert_eq!((tags[0].len(), tags[1].len()), (5, 5));
         assert_eq!(m.tag(&s1).len(), 5);
+    }
+
+    #[test]
+    fn cached_feature_groups_are_the_full_features_and_give_the_same_tags() {
+        let m = NerModel::embedded().unwrap();
+        let lex = Gazetteer::embedded();
+        let sents: Vec<Vec<&str>> = [
+            "Angela Merkel visited Paris on Monday .",
+            "MERKEL said the Foreign Ministry of Zanzibar , in Gweru , would respond .",
+            "\" Deutsche Bahn \" is late ; the miramar sign said so , Σίσυφος wrote .",
+            "x",
+            "Miramar",
+        ]
+        .iter()
+        .map(|t| t.split_whitespace().collect())
+        .collect();
+        let doc = doc_case(sents.iter().map(|s| s.as_slice()));
+        let n = m.labels.n();
+        let mut cache = NerWordCache::default();
+        let mut sc = Scratch::default();
+        for words in &sents {
+            let full = sentence_features(words, lex, &m.cases, &doc);
+            // the cached groups are exactly the full feature multiset of each token
+            let ws: Vec<WordInfo> = words
+                .iter()
+                .map(|w| m.word_info(&mut cache, w, &mut Vec::new()))
+                .collect();
+            let gaz = gazetteer_codes(words, lex);
+            let mut docc = Vec::new();
+            doc_codes_into(&ws, &doc, &mut docc);
+            assert_eq!(docc, doc_codes(words, &doc));
+            for (i, f) in full.iter().enumerate() {
+                let mut parts = Vec::new();
+                let lower = words[i].to_lowercase();
+                let (co, fi) = m.cases.clusters.ids(&lower);
+                word_features(words[i], &lower, &ws[i], co as u64, fi as u64, &mut parts);
+                let mut rest = Vec::new();
+                for d in NEIGHBOUR_OFFSETS {
+                    let j = i as isize + d;
+                    if j < 0 || j >= words.len() as isize {
+                        let v = if d < 0 { PAD } else { END };
+                        neighbour_features(d, v, v, v, v, v, &mut rest);
+                    } else {
+                        let w = &ws[j as usize];
+                        let l = words[j as usize].to_lowercase();
+                        let (co, fi) = m.cases.clusters.ids(&l);
+                        neighbour_features(
+                            d, w.lower, w.shape, w.case, co as u64, fi as u64, &mut rest,
+                        );
+                    }
+                    parts.extend(&rest);
+                }
+                context_features(&ws, &gaz, &docc, i, &mut rest);
+                parts.extend(&rest);
+                let mut f = f.clone();
+                f.sort_unstable();
+                parts.sort_unstable();
+                assert_eq!(f, parts, "token {i} of {words:?}");
+            }
+            // and the scores and tags are the same
+            m.emissions(&mut cache, &mut sc, words, lex, &doc);
+            let mut emit = vec![0.0; words.len() * n];
+            let mut s = vec![0i32; n];
+            for (i, f) in full.iter().enumerate() {
+                m.model.score(f, &mut s);
+                for c in 0..n {
+                    emit[i * n + c] = s[c] as f64;
+                }
+            }
+            assert_eq!(sc.emit, emit);
+            assert_eq!(m.label_ids(words, lex, &doc), m.decode(&full));
+        }
+    }
+
+    #[test]
+    fn fast_viterbi_and_id_spans_match_the_reference() {
+        let m = NerModel::embedded().unwrap();
+        let n = m.labels.n();
+        let mut rng = Rng::new(7);
+        let mut buf = ViterbiScratch::default();
+        let mut out = Vec::new();
+        for len in 0..40 {
+            // small integer scores: many ties
+            let emit: Vec<f64> = (0..len * n).map(|_| (rng.next_u64() % 4) as f64).collect();
+            let trans: Vec<f64> = (0..n * n).map(|_| (rng.next_u64() % 3) as f64).collect();
+            let path = viterbi(&emit, &trans, n);
+            viterbi_into(&emit, &trans, n, &m.preds, &mut buf, &mut out);
+            assert_eq!(out, path);
+            let ids: Vec<usize> = (0..len)
+                .map(|_| (rng.next_u64() % n as u64) as usize)
+                .collect();
+            let names: Vec<String> = ids.iter().map(|&l| m.labels.name(l)).collect();
+            assert_eq!(m.id_spans(&ids), bio_spans(&names));
+        }
+    }
+
+    #[test]
+    fn lower_hash_is_the_hash_of_the_lower_case() {
+        for w in ["Paris", "ÉCOLE", "ΣΊΣΥΦΟΣ", "x,y", ""] {
+            assert_eq!(lower_hash(w), shash(&w.to_lowercase()));
+        }
     }
 
     #[test]

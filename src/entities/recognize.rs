@@ -347,18 +347,20 @@ pub(crate) fn name_key(name: &str) -> String {
     lower.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-struct Builder {
+struct Builder<'s> {
+    /// The document's sentences.
+    sentences: &'s [Sentence],
     entities: Vec<Entity>,
     index: HashMap<(String, String), usize>,
     mentions: Vec<Mention>,
     parent: Vec<usize>,
-    /// The document's word statistics for the statistical tagger.
-    ner_doc: super::ner::DocumentCase,
+    /// The document's word statistics for the statistical tagger (computed when first needed).
+    ner_doc: Option<super::ner::DocumentCase>,
     /// Spans the statistical tagger found, per sentence index (tagged when first asked).
     ner: HashMap<usize, Vec<super::ner::TypedSpan>>,
 }
 
-impl Builder {
+impl Builder<'_> {
     /// The statistical tagger's type of exactly tokens `a..b` of `sent`, if it finds them.
     fn ner_type(
         &mut self,
@@ -368,7 +370,14 @@ impl Builder {
         b: usize,
     ) -> Option<String> {
         let model = super::ner::NerModel::embedded().ok()?;
-        let doc = &self.ner_doc;
+        let sentences = self.sentences;
+        let doc = self.ner_doc.get_or_insert_with(|| {
+            let words: Vec<Vec<&str>> = sentences
+                .iter()
+                .map(|s| s.tokens.iter().map(|t| t.text.as_str()).collect())
+                .collect();
+            super::ner::document_case(&words)
+        });
         let spans = self.ner.entry(sent.index).or_insert_with(|| {
             let words: Vec<&str> = sent.tokens.iter().map(|t| t.text.as_str()).collect();
             model.spans_in_document(doc, &words, lexicon)
@@ -573,17 +582,13 @@ impl<'a> EntityRecognizer<'a> {
             .map(|t| t.text.as_str())
             .collect();
         // the statistical tagger only types names the rules would call persons by default
-        let words: Vec<Vec<&str>> = sentences
-            .iter()
-            .map(|s| s.tokens.iter().map(|t| t.text.as_str()).collect())
-            .collect();
-        let ner_doc = super::ner::document_case(&words);
         let mut b = Builder {
+            sentences,
             entities: Vec::new(),
             index: HashMap::default(),
             mentions: Vec::new(),
             parent: Vec::new(),
-            ner_doc,
+            ner_doc: None,
             ner: HashMap::default(),
         };
         let mut singles: Vec<(usize, usize)> = Vec::new(); // (sentence, token) of unresolved single names

@@ -449,6 +449,18 @@ impl LinearModel {
         }
     }
 
+    /// The stored rows: per feature key (increasing), its `(class, weight)` pairs.
+    pub fn rows(&self) -> impl Iterator<Item = (u32, Vec<(usize, i16)>)> + '_ {
+        let mut start = 0usize;
+        self.keys.iter().zip(&self.lens).map(move |(&k, &l)| {
+            let row = (start..start + l as usize)
+                .map(|j| (self.classes[j] as usize, self.weights[j]))
+                .collect();
+            start += l as usize;
+            (k, row)
+        })
+    }
+
     /// A copy without weights whose stored magnitude is below `min_q`.
     pub fn pruned(&self, min_q: i16) -> LinearModel {
         let mut keys = Vec::new();
