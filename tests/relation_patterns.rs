@@ -256,3 +256,38 @@ fn a_predeterminer_opens_the_actor_list_after_a_noun_trigger() {
     assert!(has(&r, "Sweden condemns Finland"), "{r:?}");
     assert!(has(&r, "Estonia condemns Finland"), "{r:?}");
 }
+
+#[test]
+fn an_actor_modifying_a_trigger_noun_is_its_subject() {
+    let r = relations("The bank has suffered under Canadian sanctions against Belarus since 2012.");
+    assert!(has(&r, "Canada sanctions Belarus"), "{r:?}");
+    let r = relations("Officials described the Norwegian support for Chile as decisive.");
+    assert!(has(&r, "Norway supports Chile"), "{r:?}");
+    // a trigger noun that itself modifies a noun ("opposition leader") relates nothing
+    let r = relations("The Danish opposition leader was poisoned with arsenic in Sweden.");
+    assert!(!r.iter().any(|x| x.contains("opposes")), "{r:?}");
+}
+
+#[test]
+fn a_place_description_of_a_state_locates_the_place() {
+    let r = relations("Floods hit the Peruvian town of Huaraz on Monday.");
+    assert!(has(&r, "Huaraz locatedIn Peru"), "{r:?}");
+    let r = relations("Troops were sent to the Argentine province of Chubut.");
+    assert!(has(&r, "Chubut partOf Argentina"), "{r:?}");
+    // the description types the unknown name as a place ("the city of X, Country")
+    let r = relations("Protesters gathered in the city of Tromsø, Norway, on Monday.");
+    assert!(has(&r, "Tromsø locatedIn Norway"), "{r:?}");
+    // the relation of belonging is not read as an actor's stance
+    assert!(
+        !r.iter().any(|x| x.starts_with("Norway locatedIn")),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn the_event_of_a_demonym_agent_is_the_agents_state() {
+    let r = relations("Estonia demanded the withdrawal of Belarusian troops from the border.");
+    assert!(has(&r, "Estonia demands Belarus"), "{r:?}");
+    let r = relations("Chile is opposed to Peruvian mediation in the dispute.");
+    assert!(has(&r, "Chile opposes Peru"), "{r:?}");
+}

@@ -952,9 +952,13 @@ impl<'a> EntityRecognizer<'a> {
             // "Deutsche Bahn": organizations the tagger recognizes (its places are not trusted:
             // it calls some unfamiliar persons places); a known first name keeps a person
             let first_name = FirstNameGenders::embedded().get(&toks[s].text).is_some();
-            let class = match b.ner_type(self.lexicon, sent, s, e).as_deref() {
-                Some("ORG") if !first_name => "Organization",
-                _ => "Person",
+            let class = if let Some(place) = self.place_described_before(toks, s) {
+                place
+            } else {
+                match b.ner_type(self.lexicon, sent, s, e).as_deref() {
+                    Some("ORG") if !first_name => "Organization",
+                    _ => "Person",
+                }
             };
             let ent = b.entity(&label, class, None);
             b.mention(sent, s, e, ent, MentionKind::Name);
@@ -1112,7 +1116,10 @@ impl<'a> EntityRecognizer<'a> {
             let adjective_like = ["an", "ian", "ese", "ish", "ic", "ern", "ist", "ists", "ism"]
                 .iter()
                 .any(|s| t.lower.ends_with(s));
-            if next_is_speech {
+            if let Some(place) = self.place_described_before(&sent.tokens, k) {
+                let e = b.entity(&t.text, place, None);
+                b.mention(sent, k, k + 1, e, MentionKind::Name);
+            } else if next_is_speech {
                 let e = b.entity(&t.text, "Person", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
             } else if k > 0
@@ -1127,6 +1134,19 @@ impl<'a> EntityRecognizer<'a> {
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
             }
         }
+    }
+
+    /// The place class a name takes from the description before it: "the city of Lyon", "the
+    /// Syrian town of Abu Kamal", "the province of Papua" (description nouns of City and Territory
+    /// in the ontology).
+    fn place_described_before(&self, toks: &[Token], s: usize) -> Option<&str> {
+        if s < 2 || toks[s - 1].lower != "of" {
+            return None;
+        }
+        self.descriptions
+            .get(&toks[s - 2].lower)
+            .map(String::as_str)
+            .filter(|c| matches!(*c, "City" | "Territory"))
     }
 
     fn is_reporting_form(&self, w: &str) -> bool {

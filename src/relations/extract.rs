@@ -480,9 +480,10 @@ impl<'o> RelationExtractor<'o> {
                     t += 1;
                 }
                 if let Some(m) = doc.mention_starting_at(s, t) {
-                    let mm = &doc.ents.mentions[m];
-                    if mm.kind != MentionKind::DemonymAdjective {
-                        return Some(mm.entity);
+                    // "the withdrawal of Serbian forces": a demonym names the actor only with a
+                    // state agent noun
+                    if let Some(e) = self.actor_entity(doc, s, m, true) {
+                        return Some(e);
                     }
                 }
                 if w == "by" || w == "from" {
@@ -1640,6 +1641,11 @@ impl<'o> RelationExtractor<'o> {
             }
             return;
         }
+        // an actor's stance or action, not a relation of belonging ("the Chinese city of X")
+        let stance = self
+            .ontology
+            .predicate(&t.predicate)
+            .is_some_and(|p| !matches!(p.family.as_str(), "PART" | "AFFILIATION"));
         let mut obj: Option<Arg> = None;
         let mut subj: Option<Arg> = None;
         while j < toks.len() && j < end + 8 {
@@ -1696,6 +1702,7 @@ impl<'o> RelationExtractor<'o> {
             j += 1;
         }
         // subject: a possessor right before ("Russia's condemnation", "its support")
+        let mut prenominal = false;
         if subj.is_none() && k > 0 {
             let mut p = k;
             while p > 0
@@ -1712,6 +1719,9 @@ impl<'o> RelationExtractor<'o> {
                 }
             } else if p > 0 && matches!(norm(&toks[p - 1]), "its" | "their" | "his" | "her") {
                 subj = self.pronoun(doc, s, p - 1, &[]);
+            } else if obj.is_some() && !symmetric && stance {
+                subj = self.prenominal_actor(doc, s, k, end);
+                prenominal = subj.is_some();
             }
         }
         // the noun opens an adjunct of the main clause: "X continued his tour, meeting Y despite
@@ -1811,13 +1821,58 @@ impl<'o> RelationExtractor<'o> {
                 negated,
                 modality,
                 0.7,
-                "noun",
+                if prenominal { "noun-modifier" } else { "noun" },
             ),
             (Some(subj), None) if symmetric && subj.entities.len() >= 2 => {
                 self.emit_pairwise(doc, out, s, &subj, t, (k, end), negated, modality)
             }
             _ => {}
         }
+    }
+
+    /// An actor named right before a trigger noun, as its modifier: "US sanctions on Iran",
+    /// "American sanctions against Cuba", "a NATO attack on Libya", "new Russian support for X"
+    /// (at most two lower-case adjectives between; `end` is the token after the trigger, which
+    /// must not continue a compound). The name must open its noun phrase (after a
+    /// determiner, a preposition or a clause start), so that an object ("imposed on Iran
+    /// sanctions") or a possessor chain is not read as the actor.
+    fn prenominal_actor(&self, doc: &Doc, s: usize, k: usize, end: usize) -> Option<Arg> {
+        let toks = doc.toks(s);
+        // "Russian opposition leader X": the trigger is itself a modifier
+        if doc
+            .upos(s, end)
+            .is_some_and(|u| matches!(u, "NOUN" | "PROPN"))
+        {
+            return None;
+        }
+        let mut p = k;
+        while p > 0
+            && k - p < 2
+            && doc.ment_at[s][p - 1].is_none()
+            && doc.upos(s, p - 1).is_some_and(|u| u == "ADJ")
+            && toks[p - 1]
+                .text
+                .chars()
+                .all(|c| c.is_lowercase() || c == '-')
+        {
+            p -= 1;
+        }
+        let m = doc.mention_ending_at(s, p)?;
+        let mm = &doc.ents.mentions[m];
+        if doc.class_of(mm.entity) == "Region" || doc.class_of(mm.entity) == "Person" {
+            return None;
+        }
+        let opens_phrase = mm.tok_start == 0 || {
+            let w = norm(&toks[mm.tok_start - 1]);
+            DETERMINERS.contains(&w)
+                || PREPOSITIONS.contains(&w)
+                || BOUNDARY.contains(&w)
+                || matches!(w, "," | "new" | "fresh" | "further" | "more")
+                || doc
+                    .upos(s, mm.tok_start - 1)
+                    .is_some_and(|u| matches!(u, "VERB" | "AUX"))
+        };
+        opens_phrase.then(|| Arg::named(mm.entity, mm.tok_start, mm.tok_end))
     }
 
     /// A symmetric predicate between each pair of coordinated actors ("Russia and China met",
@@ -2423,7 +2478,11 @@ impl<'o> RelationExtractor<'o> {
                 "Organization" | "GovernmentBody" | "PoliticalParty" | "City"
             )
         };
-        let mut emit = |a: &crate::entities::Mention, b: &crate::entities::Mention, trig: usize| {
+        let mut emit = |a: &crate::entities::Mention,
+                        b: &crate::entities::Mention,
+                        trig: usize,
+                        predicate: &str,
+                        pattern: &'static str| {
             let subj = Arg::named(a.entity, a.tok_start, a.tok_end);
             let obj = Arg::named(b.entity, b.tok_start, b.tok_end);
             self.emit(
@@ -2432,16 +2491,45 @@ impl<'o> RelationExtractor<'o> {
                 s,
                 &subj,
                 &obj,
-                "locatedIn",
+                predicate,
                 (trig, trig + 1),
                 false,
                 Modality::Asserted,
                 0.6,
-                "location",
+                pattern,
             );
         };
+
         for m in doc.ents.mentions.iter().filter(|m| m.sentence == s) {
             if m.kind == MentionKind::DemonymAdjective {
+                // "the Syrian town of Abu Kamal", "the Indian state of Karnataka"
+                if !matches!(doc.class_of(m.entity), "Country" | "Territory") {
+                    continue;
+                }
+                let mut d = m.tok_end;
+                while d < toks.len()
+                    && d < m.tok_end + 2
+                    && doc.ment_at[s][d].is_none()
+                    && doc.upos(s, d).is_some_and(|u| u == "ADJ")
+                {
+                    d += 1;
+                }
+                let part = match toks.get(d).map(norm) {
+                    Some("city" | "town" | "village" | "capital" | "port") => "locatedIn",
+                    Some("province" | "state" | "region" | "district" | "territory") => "partOf",
+                    _ => continue,
+                };
+                if toks.get(d + 1).is_some_and(|t| norm(t) == "of")
+                    && let Some(n) = doc.mention_starting_at(s, d + 2)
+                {
+                    let nm = &doc.ents.mentions[n];
+                    if matches!(doc.class_of(nm.entity), "City" | "Territory")
+                        && nm.entity != m.entity
+                        && nm.kind != MentionKind::DemonymAdjective
+                    {
+                        emit(nm, m, d, part, "location-demonym");
+                    }
+                }
                 continue;
             }
             let e = m.entity;
@@ -2457,7 +2545,7 @@ impl<'o> RelationExtractor<'o> {
                     && nm.kind != MentionKind::DemonymAdjective
                     && doc.class_of(e) != doc.class_of(nm.entity)
                 {
-                    emit(m, nm, end);
+                    emit(m, nm, end, "locatedIn", "location");
                 }
             }
             // "City, Country" closing a phrase (not a list of places)
@@ -2475,7 +2563,7 @@ impl<'o> RelationExtractor<'o> {
                     && closes
                     && !before_list
                 {
-                    emit(m, nm, end);
+                    emit(m, nm, end, "locatedIn", "location");
                 }
             }
             // "Place based X" / "Place-based X"
@@ -2487,7 +2575,7 @@ impl<'o> RelationExtractor<'o> {
             {
                 let nm = &doc.ents.mentions[n];
                 if located(nm.entity) {
-                    emit(nm, m, end);
+                    emit(nm, m, end, "locatedIn", "location");
                 }
             }
         }
