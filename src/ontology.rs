@@ -153,6 +153,8 @@ pub struct Ontology {
     pub event_nouns: Vec<String>,
     /// Nouns that make a demonym or state name act for the state ("officials", "troops").
     pub state_agent_nouns: Vec<String>,
+    /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
+    pub state_asset_nouns: Vec<String>,
     /// Head words of capitalized names that are not tracked entities ("War", "Week").
     pub excluded_name_heads: Vec<String>,
     /// Nouns that make a demonym name its people ("refugees": "Palestinian refugees" → Palestinians).
@@ -383,6 +385,7 @@ impl Ontology {
         let collective_nouns = word_list("memberOf", "collectiveNoun");
         let event_nouns = word_list("RelationMention", "eventNoun");
         let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
+        let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let excluded_name_heads = word_list("Entity", "excludedNameHead");
         let people_nouns = word_list("EthnicGroup", "peopleNoun");
         if classes.is_empty() || predicates.is_empty() {
@@ -402,6 +405,7 @@ impl Ontology {
             collective_nouns,
             event_nouns,
             state_agent_nouns,
+            state_asset_nouns,
             excluded_name_heads,
             people_nouns,
         })

@@ -291,3 +291,18 @@ fn the_event_of_a_demonym_agent_is_the_agents_state() {
     let r = relations("Chile is opposed to Peruvian mediation in the dispute.");
     assert!(has(&r, "Chile opposes Peru"), "{r:?}");
 }
+
+#[test]
+fn an_action_aimed_at_a_states_assets_is_aimed_at_the_state() {
+    let r = relations("Chile threatened to shell Peruvian towns near the border.");
+    assert!(has(&r, "Chile threatens Peru"), "{r:?}");
+    // a place description names a place, not the state as a target
+    let r = relations("Chile threatened to shell the Peruvian town of Tacna.");
+    assert!(!has(&r, "Chile threatens Peru"), "{r:?}");
+}
+
+#[test]
+fn telephoning_an_actor_is_meeting_it() {
+    let r = relations("Norway's foreign minister Espen Barth Eide telephoned Chile on Tuesday.");
+    assert!(r.iter().any(|x| x.ends_with("meetsWith Chile")), "{r:?}");
+}

@@ -557,7 +557,20 @@ impl<'o> RelationExtractor<'o> {
         if mm.kind == MentionKind::DemonymAdjective {
             // "European states" names no one actor
             let region = doc.class_of(mm.entity) == "Region";
-            return (next_agent(mm.tok_end) && !region).then_some(mm.entity);
+            // "shell Iraqi towns": as an object, what belongs to the state stands for it (not
+            // "the Syrian town of X", which names a place)
+            let asset = as_object
+                && (mm.tok_end..(mm.tok_end + 2).min(toks.len())).any(|j| {
+                    self.lex.state_asset_nouns.contains(&toks[j].lower)
+                        && toks.get(j + 1).is_none_or(|n| n.lower != "of")
+                        // the head of its phrase, not "British embassy staff" ("goods today" is)
+                        && (doc.upos(s, j + 1).is_none_or(|u| u != "NOUN")
+                            || matches!(
+                                toks[j + 1].lower.as_str(),
+                                "today" | "tonight" | "yesterday" | "tomorrow"
+                            ))
+                });
+            return ((next_agent(mm.tok_end) || asset) && !region).then_some(mm.entity);
         }
         let possessive = toks
             .get(mm.tok_end)

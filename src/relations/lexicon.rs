@@ -43,6 +43,8 @@ pub struct TriggerLexicon {
     pub event_nouns: HashSet<String>,
     /// State agent nouns.
     pub state_agent_nouns: HashSet<String>,
+    /// State asset nouns (objects only: "Iraqi towns").
+    pub state_asset_nouns: HashSet<String>,
 }
 
 /// Irregular English verb forms (past, participle) used to inflect trigger lemmas. This is English
@@ -280,6 +282,8 @@ impl TriggerLexicon {
         }
         lex.state_agent_nouns
             .extend(ontology.state_agent_nouns.iter().cloned());
+        lex.state_asset_nouns
+            .extend(ontology.state_asset_nouns.iter().cloned());
         lex
     }
 
