@@ -155,6 +155,8 @@ pub struct Ontology {
     pub state_agent_nouns: Vec<String>,
     /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
     pub state_asset_nouns: Vec<String>,
+    /// Verbs that make a cooperation noun a reduction of relations ("halted aid to X").
+    pub cessation_verbs: Vec<String>,
     /// Head words of capitalized names that are not tracked entities ("War", "Week").
     pub excluded_name_heads: Vec<String>,
     /// Nouns that make a demonym name its people ("refugees": "Palestinian refugees" → Palestinians).
@@ -386,6 +388,7 @@ impl Ontology {
         let event_nouns = word_list("RelationMention", "eventNoun");
         let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
+        let cessation_verbs = word_list("sanctions", "cessationVerb");
         let excluded_name_heads = word_list("Entity", "excludedNameHead");
         let people_nouns = word_list("EthnicGroup", "peopleNoun");
         if classes.is_empty() || predicates.is_empty() {
@@ -406,6 +409,7 @@ impl Ontology {
             event_nouns,
             state_agent_nouns,
             state_asset_nouns,
+            cessation_verbs,
             excluded_name_heads,
             people_nouns,
         })

@@ -306,3 +306,23 @@ fn telephoning_an_actor_is_meeting_it() {
     let r = relations("Norway's foreign minister Espen Barth Eide telephoned Chile on Tuesday.");
     assert!(r.iter().any(|x| x.ends_with("meetsWith Chile")), "{r:?}");
 }
+
+#[test]
+fn ending_cooperation_is_a_sanction() {
+    let r = relations("Norway said it had halted economic aid to Chile.");
+    assert!(has(&r, "Norway sanctions Chile"), "{r:?}");
+    assert!(!has(&r, "Norway aids Chile"), "{r:?}");
+    let r = relations("Estonia cancelled a planned visit to Belarus.");
+    assert!(has(&r, "Estonia sanctions Belarus"), "{r:?}");
+    // British spelling of the participle is a form of the verb
+    let r = relations("Switzerland expelled two Russian diplomats.");
+    assert!(has(&r, "Switzerland sanctions Russia"), "{r:?}");
+}
+
+#[test]
+fn a_passive_source_after_from_is_not_the_agent() {
+    let r = relations("Serbian diplomats were expelled from Croatia in 1995.");
+    assert!(!has(&r, "Croatia sanctions Serbia"), "{r:?}");
+    let r = relations("Serbian diplomats were expelled by Croatia in 1995.");
+    assert!(has(&r, "Croatia sanctions Serbia"), "{r:?}");
+}

@@ -1144,8 +1144,9 @@ impl<'o> RelationExtractor<'o> {
         None
     }
 
-    /// The agent of a passive or inverse pattern: "by X" / "from X" within `max` tokens after `q`.
-    fn agent_right(&self, doc: &Doc, s: usize, q: usize, max: usize) -> Option<Arg> {
+    /// The agent of a passive or inverse pattern: "by X" (or "from X" when `from_ok`) within `max`
+    /// tokens after `q`.
+    fn agent_right(&self, doc: &Doc, s: usize, q: usize, max: usize, from_ok: bool) -> Option<Arg> {
         let toks = doc.toks(s);
         let mut j = q;
         while j < toks.len() && j < q + max {
@@ -1153,7 +1154,7 @@ impl<'o> RelationExtractor<'o> {
             if BOUNDARY.contains(&w) || matches!(w, "which" | "who" | "that") {
                 return None;
             }
-            if w == "by" || w == "from" {
+            if w == "by" || (w == "from" && from_ok) {
                 // "by many politicians, particularly X", "from Kosovar Serbians": the first actor
                 // mention within a short noun phrase, past demonym modifiers
                 let mut t = j + 1;
@@ -1496,7 +1497,8 @@ impl<'o> RelationExtractor<'o> {
         let (negated, modality) = self.polarity(doc, s, trig.0, t);
         if let (Some(obj), Some(subj)) = (
             self.subject_left(doc, s, trig.0),
-            self.agent_right(doc, s, trig.1, max),
+            // a passive's agent follows "by"; "expelled from X" names a source
+            self.agent_right(doc, s, trig.1, max, pattern != "passive"),
         ) {
             self.emit(
                 doc,
@@ -1822,6 +1824,35 @@ impl<'o> RelationExtractor<'o> {
                 }
             }
         }
+        // "X halted aid to Y", "X cancelled a visit to Y": ending cooperation reduces relations
+        let cooperative = self
+            .ontology
+            .predicate(&t.predicate)
+            .is_some_and(|p| matches!(p.family.as_str(), "COOPERATE" | "SUPPORT"));
+        let cessation = cooperative && {
+            // a cessation verb governs the noun: "halted economic aid", "suspended its support"
+            let mut p = k;
+            let mut found = false;
+            while p > 0 && k - p < 5 {
+                p -= 1;
+                let w = norm(&toks[p]);
+                if self.lex.cessation_forms.contains(w) {
+                    found = true;
+                    break;
+                }
+                if doc.ment_at[s][p].is_some() || BOUNDARY.contains(&w) || w == "," {
+                    break;
+                }
+            }
+            found
+        };
+        let (predicate, pattern) = if cessation && !negated {
+            ("sanctions", "noun-cessation")
+        } else if prenominal {
+            (t.predicate.as_str(), "noun-modifier")
+        } else {
+            (t.predicate.as_str(), "noun")
+        };
         match (subj, obj) {
             (Some(subj), Some(obj)) => self.emit(
                 doc,
@@ -1829,12 +1860,12 @@ impl<'o> RelationExtractor<'o> {
                 s,
                 &subj,
                 &obj,
-                &t.predicate,
+                predicate,
                 (k, end),
                 negated,
                 modality,
                 0.7,
-                if prenominal { "noun-modifier" } else { "noun" },
+                pattern,
             ),
             (Some(subj), None) if symmetric && subj.entities.len() >= 2 => {
                 self.emit_pairwise(doc, out, s, &subj, t, (k, end), negated, modality)

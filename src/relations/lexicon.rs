@@ -45,6 +45,8 @@ pub struct TriggerLexicon {
     pub state_agent_nouns: HashSet<String>,
     /// State asset nouns (objects only: "Iraqi towns").
     pub state_asset_nouns: HashSet<String>,
+    /// Word forms of the cessation verbs ("halted", "suspends").
+    pub cessation_forms: HashSet<String>,
 }
 
 /// Irregular English verb forms (past, participle) used to inflect trigger lemmas. This is English
@@ -179,6 +181,11 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
     } else {
         v.push(format!("{stem_ed}ed"));
         v.push(format!("{stem_ed}ing"));
+        // British doubling of a final l after one vowel: "cancelled", "expelled", "travelled"
+        if last == 'l' && n >= 4 && is_vowel(chars[n - 2]) && !is_vowel(chars[n - 3]) {
+            v.push(format!("{lemma}led"));
+            v.push(format!("{lemma}ling"));
+        }
     }
     // British/American -ise/-ize handled in the ontology by listing both
     v.sort();
@@ -276,6 +283,9 @@ impl TriggerLexicon {
         }
         for v in &ontology.issuing_verbs {
             lex.issuing_forms.extend(verb_forms(v));
+        }
+        for v in &ontology.cessation_verbs {
+            lex.cessation_forms.extend(verb_forms(v));
         }
         for n in &ontology.event_nouns {
             lex.event_nouns.extend(noun_forms(n));
