@@ -326,3 +326,10 @@ fn a_passive_source_after_from_is_not_the_agent() {
     let r = relations("Serbian diplomats were expelled by Croatia in 1995.");
     assert!(has(&r, "Croatia sanctions Serbia"), "{r:?}");
 }
+
+#[test]
+fn a_name_after_said_is_the_complements_subject_not_an_addressee() {
+    let r =
+        relations("Estonia's foreign minister Urmas Paet said Russia must withdraw its troops.");
+    assert!(has(&r, "Urmas Paet demands Russia"), "{r:?}");
+}

@@ -2996,7 +2996,27 @@ impl<'o> RelationExtractor<'o> {
                 while a < toks.len() && matches!(norm(&toks[a]), "the" | "a" | "an") {
                     a += 1;
                 }
-                if let Some(m) = doc.mention_starting_at(s, a) {
+                // only verbs that take an addressee have one: "said the US must" has none
+                let addressee = matches!(
+                    w.trim_end_matches('s')
+                        .trim_end_matches("ed")
+                        .trim_end_matches("ing"),
+                    "tell"
+                        | "told"
+                        | "inform"
+                        | "assur"
+                        | "assure"
+                        | "warn"
+                        | "remind"
+                        | "brief"
+                        | "notifi"
+                        | "notify"
+                        | "advis"
+                        | "advise"
+                        | "promis"
+                        | "promise"
+                );
+                if addressee && let Some(m) = doc.mention_starting_at(s, a) {
                     from = doc.ents.mentions[m].tok_end;
                 }
                 let limit = (r + 6).min(toks.len());
