@@ -333,3 +333,16 @@ fn a_name_after_said_is_the_complements_subject_not_an_addressee() {
         relations("Estonia's foreign minister Urmas Paet said Russia must withdraw its troops.");
     assert!(has(&r, "Urmas Paet demands Russia"), "{r:?}");
 }
+
+#[test]
+fn a_possessor_opening_a_sentence_is_a_name_and_a_short_form_joins_its_organization() {
+    let r = relations("Velmora's director, Ivan Petrov, denied the report.");
+    assert!(has(&r, "Ivan Petrov leads Velmora"), "{r:?}");
+    // "Korvian" looks like a demonym, but a possessive makes it a noun; it is the airline
+    // named before
+    let r = relations(
+        "Estonia suspended Korvian Air's permit. Officials said Korvian's director, Ivan Petrov, had left.",
+    );
+    assert!(has(&r, "Estonia sanctions Korvian Air"), "{r:?}");
+    assert!(has(&r, "Ivan Petrov leads Korvian Air"), "{r:?}");
+}

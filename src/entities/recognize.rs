@@ -1054,6 +1054,40 @@ impl<'a> EntityRecognizer<'a> {
                 b.merge(l, short, "short-name");
             }
         }
+        // "Mahan Air" ... "Mahan's director": an unlisted one-word organization that opens an
+        // organization's name introduced earlier in the document is that organization (not an
+        // acronym, which is a name of its own: "CNN" is not "CNN International")
+        let first_mention = |b: &Builder, e: usize| {
+            b.mentions
+                .iter()
+                .filter(|m| m.entity == e)
+                .map(|m| (m.sentence, m.tok_start))
+                .min()
+        };
+        for short in 0..n {
+            let e = &b.entities[short];
+            if e.class != "Organization"
+                || e.qid.is_some()
+                || e.label.contains(' ')
+                || is_all_caps(&e.label)
+            {
+                continue;
+            }
+            let prefix = format!("{} ", e.label);
+            let short_first = first_mention(b, short);
+            let longs: Vec<usize> = (0..n)
+                .filter(|&l| {
+                    l != short
+                        && b.entities[l].class == "Organization"
+                        && b.entities[l].label.starts_with(&prefix)
+                        && first_mention(b, l) < short_first
+                })
+                .collect();
+            // only when the short form is unambiguous in the document
+            if let [l] = longs[..] {
+                b.merge(l, short, "short-name");
+            }
+        }
     }
 
     /// Single capitalized words: a part of a person's name, a known acronym, a speaker, or a name.
@@ -1116,16 +1150,38 @@ impl<'a> EntityRecognizer<'a> {
             let adjective_like = ["an", "ian", "ese", "ish", "ic", "ern", "ist", "ists", "ism"]
                 .iter()
                 .any(|s| t.lower.ends_with(s));
+            // "Gazprom's director, ...": a possessor opening the sentence is a name unless the
+            // document writes the word in lower case or it is a function or date word
+            let possessive = sent
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "'s" | "’s"));
+            let possessive_opening = k == 0
+                && possessive
+                && !lower_words.contains(t.lower.as_str())
+                && !FUNCTION_WORDS.contains(&t.lower.as_str())
+                && !MONTHS_AND_DAYS.contains(&t.lower.as_str())
+                && !is_date_word(&t.lower)
+                // contractions and possessive pronouns: "Let's", "That's", "Today's", "Nobody's"
+                && !matches!(
+                    t.lower.as_str(),
+                    "let" | "that" | "there" | "here" | "what" | "who" | "where" | "how" | "it"
+                        | "he" | "she" | "today" | "yesterday" | "tomorrow" | "tonight" | "one"
+                        | "everyone" | "everybody" | "nobody" | "someone" | "somebody" | "world"
+                        | "country" | "nation" | "government" | "city" | "state" | "year" | "week"
+                );
             if let Some(place) = self.place_described_before(&sent.tokens, k) {
                 let e = b.entity(&t.text, place, None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
             } else if next_is_speech {
                 let e = b.entity(&t.text, "Person", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
-            } else if k > 0
-                && !adjective_like
+            } else if (k > 0 || possessive_opening)
+                // a word with a possessive is a noun, whatever its ending ("Mahan's")
+                && (!adjective_like || possessive)
                 && t.text.chars().count() > 2
-                && (is_all_caps(&t.text)
+                && (possessive_opening
+                    || is_all_caps(&t.text)
                     || cap_counts.get(t.text.as_str()).copied().unwrap_or(0) >= 2
                     || sent.tokens[k - 1].lower == "the"
                     || !lower_words.contains(t.lower.as_str()))
