@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release --example nlp_dev -- train [--data DIR] [--out DIR]
 //! cargo run --release --example nlp_dev -- eval FILE.conllu [--raw] [--json] [--models DIR] [--beam N]
-//! cargo run --release --example nlp_dev -- bench [FILE.jsonl] [--limit N] [--beam N]
+//! cargo run --release --example nlp_dev -- bench [FILE.jsonl] [--limit N] [--beam N] [--models DIR]
 //! ```
 use std::path::PathBuf;
 use std::time::Instant;
@@ -30,6 +30,15 @@ fn main() -> anyhow::Result<()> {
             let mut opts = train::TrainOpts::default();
             if let Some(e) = arg_value(&args, "--parser-epochs") {
                 opts.parser_epochs = e.parse()?;
+            }
+            if let Some(e) = arg_value(&args, "--parser-beam") {
+                opts.parser_beam = e.parse()?;
+            }
+            if let Some(e) = arg_value(&args, "--tags-cache") {
+                opts.tags_cache = Some(PathBuf::from(e));
+            }
+            if let Some(e) = arg_value(&args, "--parsers") {
+                opts.parsers = e.parse()?;
             }
             if let Some(e) = arg_value(&args, "--tagger-epochs") {
                 opts.tagger_epochs = e.parse()?;
@@ -58,18 +67,24 @@ fn main() -> anyhow::Result<()> {
         }
         Some("prune") => {
             let dir = PathBuf::from(args.get(1).ok_or_else(|| anyhow::anyhow!("prune DIR"))?);
-            let dev = root.join("../shared/data/nlp/ud-english-ewt/en_ewt-ud-dev.conllu");
-            for q in [400i16, 600, 1000, 1500] {
+            let qs: Vec<i16> = match arg_value(&args, "--q") {
+                Some(q) => q.split(',').map(str::parse).collect::<Result<_, _>>()?,
+                None => vec![400, 600, 1000, 1500],
+            };
+            let devs = train::ud_files(&root.join("../shared/data/nlp"), "dev");
+            for q in qs {
                 let mut m = NlpModels::load(&dir)?;
                 m.prune_parser(q);
-                let s = eval::eval_ud_with(&m, &dev, false)?;
-                println!(
-                    "min_q {q}: parser {} bytes, {:?}, UAS {:.2} LAS {:.2}",
+                let mut line = format!(
+                    "min_q {q}: parser {} bytes, {:?}",
                     m.parser_bytes().len(),
-                    m.sizes(),
-                    s.uas,
-                    s.las
+                    m.sizes()
                 );
+                for dev in &devs {
+                    let s = eval::eval_ud_with(&m, dev, false)?;
+                    line += &format!(", UAS {:.2} LAS {:.2}", s.uas, s.las);
+                }
+                println!("{line}");
             }
         }
         Some("errors") => {
@@ -168,14 +183,20 @@ fn bench(args: &[String], root: &std::path::Path) -> anyhow::Result<()> {
     let models = NlpModels::embedded()?;
     let load = t.elapsed();
     let owned;
-    let models = match arg_value(args, "--beam") {
-        Some(b) => {
-            let mut m = NlpModels::load(&root.join("models"))?;
-            m.set_parser_beam(b.parse()?);
+    let dir = arg_value(args, "--models").map(PathBuf::from);
+    let models = match (arg_value(args, "--beam"), dir) {
+        (None, None) => models,
+        (b, dir) => {
+            let mut m = NlpModels::load(&dir.unwrap_or_else(|| root.join("models")))?;
+            if let Some(b) = b {
+                m.set_parser_beam(b.parse()?);
+            }
+            if let Some(q) = arg_value(args, "--prune") {
+                m.prune_parser(q.parse()?);
+            }
             owned = m;
             &owned
         }
-        None => models,
     };
     println!("parser beam: {}", models.parser_beam());
     println!(

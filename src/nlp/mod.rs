@@ -212,7 +212,8 @@ impl NlpModels {
         Tagged { feats, classes }
     }
 
-    /// Sets the parser's beam width (1 = greedy, fastest; default [`parser::DEFAULT_BEAM`]).
+    /// Sets the parser's beam width (default [`parser::DEFAULT_BEAM`]; 1 = greedy, fastest, but a
+    /// globally trained parser loses about 3 UAS without a beam; 2 is about 1.5x faster than 4).
     pub fn set_parser_beam(&mut self, width: usize) {
         self.beam = width.max(1);
     }

@@ -1,7 +1,9 @@
-//! Labelled arc-eager dependency parser: greedy, averaged perceptron over Zhang & Nivre (2011)
-//! style features, trained with the Goldberg & Nivre (2012) dynamic oracle with error
-//! exploration. Transitions and labels use separate models (the label of an arc is predicted when
-//! the arc is made). Non-projective training trees are projectivized by lifting.
+//! Labelled arc-eager dependency parser: averaged perceptron over Zhang & Nivre (2011) style
+//! features. The transition model is trained either globally (beam search, structured perceptron
+//! with max-violation updates, Huang et al. 2012; the shipped model) or locally (greedy, Goldberg &
+//! Nivre 2012 dynamic oracle with error exploration). Transitions and labels use separate models
+//! (the label of an arc is predicted when the arc is made). Non-projective training trees are
+//! projectivized by lifting.
 
 use super::NlpError;
 use super::binio::{Reader, Writer};
@@ -17,8 +19,9 @@ const LEFT: usize = 2;
 const RIGHT: usize = 3;
 const N_ACT: usize = 4;
 
-/// Temperature (in stored weight units) of the log-softmax that turns transition scores into
-/// beam scores; tuned on EWT dev + GUM dev for the shipped model (15k–30k: 20k best).
+/// Temperature (in stored weight units) of the log-softmax that turns the transition scores of a
+/// locally trained model into beam scores (tuned on EWT dev + GUM dev, 15k–30k: 20k best).
+/// Globally trained models rank beam items by raw score sums instead.
 pub const BEAM_TEMPERATURE: f64 = 20000.0;
 /// Default beam width of [`crate::nlp::NlpModels::parse`] (1 = greedy).
 pub const DEFAULT_BEAM: usize = 4;
@@ -494,35 +497,73 @@ const N_ROLES: usize = 9;
 /// the configuration. The first groups' summed weights are computed once per token (or pair)
 /// and sentence; only the remaining features are looked up per configuration. Integer sums do
 /// not depend on the order, so scores equal those of [`action_features`].
-#[derive(Default)]
-struct Memo {
+struct Memo<W = i32> {
     n: usize,
     /// Templates of n0, n1, n2 only, per buffer front.
-    bvec: Vec<[i32; N_ACT]>,
+    bvec: Vec<[W; N_ACT]>,
     /// Templates of s0 only, per token (index `n + 1` = none).
-    svec: Vec<[i32; N_ACT]>,
+    svec: Vec<[W; N_ACT]>,
     /// Role templates per (role, token), computed on first use (`have`).
-    rvec: Vec<[i32; N_ACT]>,
+    rvec: Vec<[W; N_ACT]>,
     have: Vec<bool>,
     /// Templates of the pair (s0, b).
-    pair: rustc_hash::FxHashMap<u64, [i32; N_ACT]>,
+    pair: rustc_hash::FxHashMap<u64, [W; N_ACT]>,
     feats: Vec<u32>,
 }
 
+impl<W> Default for Memo<W> {
+    fn default() -> Self {
+        Memo {
+            n: 0,
+            bvec: Vec::new(),
+            svec: Vec::new(),
+            rvec: Vec::new(),
+            have: Vec::new(),
+            pair: Default::default(),
+            feats: Vec::new(),
+        }
+    }
+}
+
+/// A transition model that scores feature vectors: the shipped integer model, or the float
+/// weights of training (constant while one sentence is decoded, so the memo applies too).
+trait Scorer {
+    /// Score type.
+    type W: Copy + Default + std::ops::AddAssign;
+    /// Scores of the four actions for `feats`.
+    fn score4(&self, feats: &[u32], out: &mut [Self::W; N_ACT]);
+}
+
+impl Scorer for LinearModel {
+    type W = i32;
+    #[inline]
+    fn score4(&self, feats: &[u32], out: &mut [i32; N_ACT]) {
+        self.score(feats, out);
+    }
+}
+
+impl Scorer for Trainer {
+    type W = f32;
+    #[inline]
+    fn score4(&self, feats: &[u32], out: &mut [f32; N_ACT]) {
+        self.score(feats, out);
+    }
+}
+
 #[inline]
-fn add4(a: &mut [i32; N_ACT], b: &[i32; N_ACT]) {
+fn add4<W: Copy + std::ops::AddAssign>(a: &mut [W; N_ACT], b: &[W; N_ACT]) {
     for (x, y) in a.iter_mut().zip(b) {
         *x += *y;
     }
 }
 
-impl Memo {
+impl<W: Copy + Default + std::ops::AddAssign> Memo<W> {
     /// Prepares the memo for a sentence: buffer and s0 groups of every token.
-    fn prepare(&mut self, model: &LinearModel, cx: &Ctx, n: usize) {
+    fn prepare<M: Scorer<W = W>>(&mut self, model: &M, cx: &Ctx, n: usize) {
         self.n = n;
         let slots = N_ROLES * (n + 2);
         self.rvec.clear();
-        self.rvec.resize(slots, [0; N_ACT]);
+        self.rvec.resize(slots, [W::default(); N_ACT]);
         self.have.clear();
         self.have.resize(slots, false);
         self.pair.clear();
@@ -530,11 +571,11 @@ impl Memo {
         self.svec.clear();
         let feats = &mut self.feats;
         let sum = |feats: &Vec<u32>| {
-            let mut s = [0i32; N_ACT];
-            model.score(feats, &mut s);
+            let mut s = [W::default(); N_ACT];
+            model.score4(feats, &mut s);
             s
         };
-        self.bvec.push([0; N_ACT]);
+        self.bvec.push([W::default(); N_ACT]);
         for b in 1..=n {
             let n0 = b;
             let n1 = if b < n { b + 1 } else { NO };
@@ -579,13 +620,13 @@ impl Memo {
 
     /// Adds the templates of token `i` in role `r` to `acc`.
     #[inline]
-    fn add_role(
+    fn add_role<M: Scorer<W = W>>(
         &mut self,
-        model: &LinearModel,
+        model: &M,
         cx: &Ctx,
         r: usize,
         i: usize,
-        acc: &mut [i32; N_ACT],
+        acc: &mut [W; N_ACT],
     ) {
         let k = r * (self.n + 2) + self.idx(i);
         if !self.have[k] {
@@ -598,8 +639,8 @@ impl Memo {
                 self.feats.push(fhash(T[r], &[cx.w(i)]));
                 self.feats.push(fhash(T[r] + 1, &[cx.p(i)]));
             }
-            let mut s = [0i32; N_ACT];
-            model.score(&self.feats, &mut s);
+            let mut s = [W::default(); N_ACT];
+            model.score4(&self.feats, &mut s);
             self.rvec[k] = s;
             self.have[k] = true;
         }
@@ -608,13 +649,13 @@ impl Memo {
 
     /// Adds the templates of the pair (s0, n0) to `acc`.
     #[inline]
-    fn add_pair(
+    fn add_pair<M: Scorer<W = W>>(
         &mut self,
-        model: &LinearModel,
+        model: &M,
         cx: &Ctx,
         s0: usize,
         n0: usize,
-        acc: &mut [i32; N_ACT],
+        acc: &mut [W; N_ACT],
     ) {
         let key = ((s0 as u64) << 32) | (n0 as u32 as u64);
         if let Some(v) = self.pair.get(&key) {
@@ -654,8 +695,8 @@ impl Memo {
         f(83, &[s0u, n0u]);
         f(84, &[s0u, n0u, n1u]);
         f(86, &[s0u, n0u, d]);
-        let mut s = [0i32; N_ACT];
-        model.score(feats, &mut s);
+        let mut s = [W::default(); N_ACT];
+        model.score4(feats, &mut s);
         self.pair.insert(key, s);
         add4(acc, &s);
     }
@@ -667,12 +708,12 @@ type Sig = [usize; N_ROLES + 2];
 
 /// Transition scores of a configuration (equal to scoring [`action_features`]), using the
 /// sentence memo for the static feature groups.
-fn score_actions(
-    model: &LinearModel,
+fn score_actions<M: Scorer>(
+    model: &M,
     st: &State,
     cx: &Ctx,
-    memo: &mut Memo,
-    out: &mut [i32; N_ACT],
+    memo: &mut Memo<M::W>,
+    out: &mut [M::W; N_ACT],
 ) {
     let mut feats = std::mem::take(&mut memo.feats);
     let sig = config_features(st, cx, &mut feats);
@@ -681,15 +722,15 @@ fn score_actions(
 }
 
 /// Scores `feats` (from [`config_features`]) and adds the memoized groups of `sig`.
-fn add_memo_scores(
-    model: &LinearModel,
+fn add_memo_scores<M: Scorer>(
+    model: &M,
     cx: &Ctx,
-    memo: &mut Memo,
+    memo: &mut Memo<M::W>,
     sig: &Sig,
     feats: &[u32],
-    out: &mut [i32; N_ACT],
+    out: &mut [M::W; N_ACT],
 ) {
-    model.score(feats, out);
+    model.score4(feats, out);
     let (n0, s0) = (sig[0], sig[1]);
     if n0 != NO {
         add4(out, &memo.bvec[n0]);
@@ -873,6 +914,9 @@ pub struct Parser {
     root_label: u16,
     action: LinearModel,
     labeler: LinearModel,
+    /// Whether the transition model was trained globally (beam structured perceptron): the beam
+    /// then ranks action sequences by raw score sums instead of log-softmax probabilities.
+    global: bool,
 }
 
 /// Reusable buffers for parsing.
@@ -935,6 +979,9 @@ pub struct ParseTrainOpts {
     pub explore_p: f64,
     /// Averaged weights below this fraction of the largest are dropped from the shipped model.
     pub min_rel: f32,
+    /// Beam width of global training (structured perceptron with max-violation updates);
+    /// 1 = local greedy training with the dynamic oracle.
+    pub beam: usize,
 }
 
 /// Lifts non-projective arcs until the tree is projective (heads 1-based, 0 = root).
@@ -1020,8 +1067,9 @@ impl Parser {
     }
 
     /// Like [`Parser::parse`] but decodes with a beam of `width` configurations (1 = greedy).
-    /// Actions are scored by a log-softmax of the (locally trained) transition scores with
-    /// temperature [`BEAM_TEMPERATURE`]; the beam keeps the `width` best action sequences.
+    /// A globally trained model scores an action sequence by the sum of its transition scores; a
+    /// locally trained one by a log-softmax of the transition scores with temperature
+    /// [`BEAM_TEMPERATURE`]. The beam keeps the `width` best action sequences.
     pub fn parse_beam(
         &self,
         words: &[WordFeats],
@@ -1092,6 +1140,12 @@ impl Parser {
                     cands.push((*score, bi, SHIFT));
                     continue;
                 };
+                if self.global {
+                    for (a, _) in valid.iter().enumerate().filter(|v| *v.1) {
+                        cands.push((*score + scores[a] as i64, bi, a));
+                    }
+                    continue;
+                }
                 let t = BEAM_TEMPERATURE;
                 let z: f64 = (0..N_ACT)
                     .filter(|&a| valid[a])
@@ -1193,6 +1247,218 @@ impl Parser {
         }
     }
 
+    /// Trains a parser globally: beam search over action sequences with a structured
+    /// perceptron and max-violation updates (Huang, Fayong & Guo 2012); the gold sequence is the
+    /// static oracle's on the projectivized tree. Labels are predicted by a local labeller,
+    /// trained on the arcs of the best beam item that are correct.
+    fn train_global(
+        labels: Vec<String>,
+        coarse: Vec<u8>,
+        train: &[ParseExample],
+        dev: &[ParseExample],
+        opts: &ParseTrainOpts,
+    ) -> TrainedParser {
+        let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
+        let nl = labels.len();
+        let width = opts.beam.max(1);
+        let mut at = Trainer::new(N_ACT);
+        let mut lt = Trainer::new(nl);
+        let mut rng = Rng::new(opts.seed);
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        let golds: Vec<Vec<usize>> = train.iter().map(|e| projectivize(&e.heads)).collect();
+        let mut feats = Vec::with_capacity(128);
+        let mut memo: Memo<f32> = Memo::default();
+        let mut sc4 = [0f32; N_ACT];
+        let mut lscores = vec![0f32; nl];
+        let mut best: Option<TrainedParser> = None;
+        // History arena: (parent, action, label) per kept candidate.
+        let mut arena: Vec<(u32, u8, u16)> = Vec::new();
+        let mut beam: Vec<(f64, State, u32, bool)> = Vec::new();
+        let mut next: Vec<(f64, State, u32, bool)> = Vec::new();
+        let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+        let mut gold_seq: Vec<(u8, u16)> = Vec::new();
+        let mut pred_seq: Vec<(u8, u16)> = Vec::new();
+        const ROOT_H: u32 = u32::MAX;
+        for epoch in 1..=opts.epochs {
+            rng.shuffle(&mut order);
+            for &si in &order {
+                let e = &train[si];
+                let n = e.words.len();
+                if n == 0 {
+                    continue;
+                }
+                let gh: Vec<usize> = std::iter::once(NO)
+                    .chain(golds[si].iter().copied())
+                    .collect();
+                let glab = |d: usize| e.labels[d - 1];
+                let cx = Ctx::new(&e.words, &e.tags, &coarse);
+                memo.prepare(&at, &cx, n);
+                arena.clear();
+                beam.clear();
+                beam.push((0.0, State::new(n), ROOT_H, true));
+                let mut gold = State::new(n);
+                let mut gold_score = 0f64;
+                gold_seq.clear();
+                // Max violation: (violation, step, history of the best item).
+                let mut maxv: Option<(f64, usize, u32)> = None;
+                let mut step = 0usize;
+                loop {
+                    let gold_live = !gold.done();
+                    if !gold_live && beam.iter().all(|b| b.1.done()) {
+                        break;
+                    }
+                    step += 1;
+                    // Gold action (static oracle: zero cost, preferring arcs, then reduce).
+                    let mut gold_a = usize::MAX;
+                    if gold_live {
+                        let a = [LEFT, RIGHT, REDUCE, SHIFT]
+                            .into_iter()
+                            .find(|&a| gold.valid(a) && gold.cost(a, &gh) == 0)
+                            .unwrap_or(SHIFT);
+                        score_actions(&at, &gold, &cx, &mut memo, &mut sc4);
+                        gold_score += sc4[a] as f64;
+                        let l = if a == LEFT || a == RIGHT {
+                            let (h, d) = gold.arc(a);
+                            if h == 0 { root_label } else { glab(d) }
+                        } else {
+                            0
+                        };
+                        gold.apply(a, l);
+                        gold_seq.push((a as u8, l));
+                        gold_a = a;
+                    }
+                    cands.clear();
+                    for (bi, (score, st, _, _)) in beam.iter().enumerate() {
+                        if st.done() {
+                            cands.push((*score, bi, usize::MAX));
+                            continue;
+                        }
+                        score_actions(&at, st, &cx, &mut memo, &mut sc4);
+                        let mut any = false;
+                        for (a, &x) in sc4.iter().enumerate() {
+                            if st.valid(a) {
+                                cands.push((*score + x as f64, bi, a));
+                                any = true;
+                            }
+                        }
+                        if !any {
+                            cands.push((*score, bi, SHIFT));
+                        }
+                    }
+                    cands.sort_unstable_by(|x, y| {
+                        y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+                    });
+                    cands.truncate(width);
+                    next.clear();
+                    let mut gold_in = false;
+                    for (k, &(score, bi, a)) in cands.iter().enumerate() {
+                        let (_, pst, ph, pgold) = &beam[bi];
+                        let mut st = pst.clone();
+                        let mut hist = *ph;
+                        let is_gold;
+                        if a != usize::MAX {
+                            let mut l = 0u16;
+                            if a == LEFT || a == RIGHT {
+                                let (h, d) = st.arc(a);
+                                if h == 0 {
+                                    l = root_label;
+                                } else {
+                                    label_features(&st, &cx, h, d, &mut feats);
+                                    lt.score(&feats, &mut lscores);
+                                    let lp =
+                                        argmax_allowed_f(&lscores, |x| x != root_label as usize)
+                                            .unwrap_or(0);
+                                    if k == 0 && gh[d] == h {
+                                        lt.update(&feats, glab(d) as usize, lp);
+                                        lt.tick();
+                                    }
+                                    l = lp as u16;
+                                }
+                            }
+                            st.apply(a, l);
+                            arena.push((hist, a as u8, l));
+                            hist = (arena.len() - 1) as u32;
+                            is_gold = *pgold && a == gold_a;
+                        } else {
+                            is_gold = *pgold && gold_a == usize::MAX;
+                        }
+                        gold_in |= is_gold;
+                        next.push((score, st, hist, is_gold));
+                    }
+                    std::mem::swap(&mut beam, &mut next);
+                    let top = &beam[0];
+                    if !top.3 {
+                        let v = top.0 - gold_score;
+                        if maxv.is_none_or(|m| v > m.0) {
+                            maxv = Some((v, step, top.2));
+                        }
+                    }
+                    let _ = gold_in;
+                }
+                if let Some((v, t, hist)) = maxv
+                    && v >= 0.0
+                {
+                    pred_seq.clear();
+                    let mut h = hist;
+                    while h != ROOT_H {
+                        let (p, a, l) = arena[h as usize];
+                        pred_seq.push((a, l));
+                        h = p;
+                    }
+                    pred_seq.reverse();
+                    let gs = &gold_seq[..t.min(gold_seq.len())];
+                    // Shared prefix (same actions and labels, hence same states) cancels.
+                    let common = gs
+                        .iter()
+                        .zip(pred_seq.iter())
+                        .take_while(|(x, y)| x == y)
+                        .count();
+                    for (seq, delta) in [(gs, 1f32), (&pred_seq[..], -1f32)] {
+                        let mut st = State::new(n);
+                        for (i, &(a, l)) in seq.iter().enumerate() {
+                            if i >= common {
+                                action_features(&st, &cx, &mut feats);
+                                for &f in &feats {
+                                    at.adjust(f, a as usize, delta);
+                                }
+                            }
+                            st.apply(a as usize, l);
+                        }
+                    }
+                }
+                at.tick();
+            }
+            let arows = at.averaged_rows();
+            let lrows = lt.averaged_rows();
+            let p = Parser {
+                labels: labels.clone(),
+                coarse: coarse.clone(),
+                root_label,
+                action: LinearModel::from_rows(N_ACT, &arows, opts.min_rel),
+                labeler: LinearModel::from_rows(nl, &lrows, opts.min_rel),
+                global: true,
+            };
+            let (uas, las) = p.score_beam(dev, width);
+            eprintln!(
+                "  parser epoch {epoch} (global, beam {width}): dev UAS {:.2} LAS {:.2} ({} + {} features)",
+                uas * 100.0,
+                las * 100.0,
+                p.action.n_features(),
+                p.labeler.n_features()
+            );
+            if best.as_ref().is_none_or(|b| las > b.las) {
+                best = Some(TrainedParser {
+                    parser: p,
+                    epoch,
+                    las,
+                    action_rows: arows,
+                    label_rows: lrows,
+                });
+            }
+        }
+        best.expect("at least one epoch")
+    }
+
     /// Trains a parser. `labels` are the label names (one must be `root`).
     pub fn train(
         labels: Vec<String>,
@@ -1201,6 +1467,9 @@ impl Parser {
         dev: &[ParseExample],
         opts: &ParseTrainOpts,
     ) -> TrainedParser {
+        if opts.beam > 1 {
+            return Self::train_global(labels, coarse, train, dev, opts);
+        }
         let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
         let nl = labels.len();
         let mut at = Trainer::new(N_ACT);
@@ -1275,6 +1544,7 @@ impl Parser {
                 root_label,
                 action: LinearModel::from_rows(N_ACT, &arows, opts.min_rel),
                 labeler: LinearModel::from_rows(nl, &lrows, opts.min_rel),
+                global: false,
             };
             let (uas, las) = p.score(dev);
             eprintln!(
@@ -1308,15 +1578,21 @@ impl Parser {
             root_label: first.root_label,
             action: LinearModel::from_rows(N_ACT, &sum_rows(&a), min_rel),
             labeler: LinearModel::from_rows(first.labels.len(), &sum_rows(&l), min_rel),
+            global: first.global,
         }
     }
 
-    /// (UAS, LAS) on examples, comparing base relations.
+    /// (UAS, LAS) on examples, comparing base relations (greedy decoding).
     pub fn score(&self, data: &[ParseExample]) -> (f64, f64) {
+        self.score_beam(data, 1)
+    }
+
+    /// (UAS, LAS) on examples with a beam of `width` (1 = greedy).
+    pub fn score_beam(&self, data: &[ParseExample], width: usize) -> (f64, f64) {
         let mut sc = ParseScratch::default();
         let (mut u, mut l, mut t) = (0usize, 0usize, 0usize);
         for e in data {
-            let (h, lb) = self.parse(&e.words, &e.tags, &mut sc);
+            let (h, lb) = self.parse_beam(&e.words, &e.tags, &mut sc, width);
             for i in 0..h.len() {
                 t += 1;
                 if h[i] == e.heads[i] {
@@ -1343,6 +1619,10 @@ impl Parser {
         w.bytes(&self.coarse);
         self.action.write(&mut w);
         self.labeler.write(&mut w);
+        if self.global {
+            // Optional trailing flag (absent in locally trained models).
+            w.u32(1);
+        }
         w.finish()
     }
 
@@ -1365,6 +1645,7 @@ impl Parser {
         let coarse = r.bytes(nc)?.to_vec();
         let action = LinearModel::read(&mut r)?;
         let labeler = LinearModel::read(&mut r)?;
+        let global = !r.at_end() && r.u32()? == 1;
         if action.n_classes() != N_ACT || labeler.n_classes() != n || !r.at_end() {
             return Err(r.error("inconsistent parser"));
         }
@@ -1374,6 +1655,7 @@ impl Parser {
             root_label: root_label as u16,
             action,
             labeler,
+            global,
         })
     }
 
@@ -1385,6 +1667,7 @@ impl Parser {
             root_label: self.root_label,
             action: self.action.pruned(min_q),
             labeler: self.labeler.pruned(min_q),
+            global: self.global,
         }
     }
 
@@ -1487,6 +1770,41 @@ mod tests {
             }
             st.apply(a, (rng.next_u64() % 40) as u16);
         }
+    }
+
+    #[test]
+    fn global_training_learns_a_toy_treebank_and_round_trips() {
+        // "the dog barks" / "a cat sleeps": det <- noun <- verb (root).
+        let mut buf = Vec::new();
+        let ex = |ws: &[&str], buf: &mut Vec<char>| ParseExample {
+            words: ws.iter().map(|w| WordFeats::new(w, buf)).collect(),
+            tags: vec![0, 1, 2],
+            heads: vec![2, 3, 0],
+            labels: vec![0, 1, 2],
+        };
+        let data = vec![
+            ex(&["the", "dog", "barks"], &mut buf),
+            ex(&["a", "cat", "sleeps"], &mut buf),
+        ];
+        let labels = vec!["det".to_string(), "nsubj".to_string(), "root".to_string()];
+        let opts = ParseTrainOpts {
+            epochs: 4,
+            seed: 3,
+            explore_from: 2,
+            explore_p: 0.9,
+            min_rel: 0.0,
+            beam: 2,
+        };
+        let t = Parser::train(labels, vec![0, 1, 2], &data, &data, &opts);
+        assert!(t.parser.global);
+        assert_eq!(t.las, 1.0);
+        let p = Parser::from_bytes(&t.parser.to_bytes()).unwrap();
+        assert!(p.global);
+        assert_eq!(p.to_bytes(), t.parser.to_bytes());
+        let mut sc = ParseScratch::default();
+        let (h, l) = p.parse_beam(&data[0].words, &data[0].tags, &mut sc, 2);
+        assert_eq!(h, vec![2, 3, 0]);
+        assert_eq!(l, vec![0, 1, 2]);
     }
 
     #[test]

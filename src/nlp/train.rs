@@ -30,18 +30,26 @@ pub struct TrainOpts {
     pub seed: u64,
     /// Parser averaged weights below this fraction of the largest are dropped.
     pub parser_min_rel: f32,
+    /// Beam width of the parser's global training (1 = local greedy training).
+    pub parser_beam: usize,
+    /// Development shortcut: a file holding the parser's jackknifed training tags and the dev
+    /// tags. When it exists, only the parser is trained (only `parser.bin` is written); when it
+    /// does not, full training writes it.
+    pub tags_cache: Option<PathBuf>,
 }
 
 impl Default for TrainOpts {
     fn default() -> Self {
         TrainOpts {
             tagger_epochs: 15,
-            parser_epochs: 16,
+            parser_epochs: 12,
             second_pass_epochs: 0,
             parsers: 2,
             folds: 4,
             seed: 20_240_611,
-            parser_min_rel: 0.0125,
+            parser_min_rel: 0.01875,
+            parser_beam: 4,
+            tags_cache: None,
         }
     }
 }
@@ -180,6 +188,35 @@ pub fn train_all(
         classes.len(),
         labels.len()
     );
+    if let Some(cache) = opts.tags_cache.as_ref().filter(|c| c.exists()) {
+        let bytes = std::fs::read(cache).map_err(|e| NlpError::Io {
+            path: cache.display().to_string(),
+            source: e,
+        })?;
+        let v: (Vec<Vec<u16>>, Vec<Vec<u16>>) =
+            serde_json::from_slice(&bytes).map_err(|e| NlpError::Data {
+                path: cache.display().to_string(),
+                message: e.to_string(),
+            })?;
+        let (train_tags, dev_tags) = v;
+        let (parser, pepoch, las) = train_parsers(
+            &train,
+            &train_tags,
+            &dev,
+            &dev_tags,
+            &classes,
+            &labels,
+            opts,
+        );
+        return write_models(
+            out_dir,
+            vec![("parser.bin", parser.to_bytes())],
+            0,
+            pepoch,
+            las,
+            t0,
+        );
+    }
     let (mut tagger, tepoch) = Tagger::train(
         classes.clone(),
         &tr,
@@ -262,8 +299,50 @@ pub fn train_all(
         "sentence splitter trained ({:.1}s)",
         t0.elapsed().as_secs_f64()
     );
-    let ptrain = parse_examples(&train, &train_tags, &labels);
-    let pdev = parse_examples(&dev, &dev_tags, &labels);
+    if let Some(cache) = &opts.tags_cache {
+        let bytes = serde_json::to_vec(&(&train_tags, &dev_tags)).expect("tags serialize");
+        std::fs::write(cache, bytes).map_err(|e| NlpError::Io {
+            path: cache.display().to_string(),
+            source: e,
+        })?;
+    }
+    let (parser, pepoch, las) = train_parsers(
+        &train,
+        &train_tags,
+        &dev,
+        &dev_tags,
+        &classes,
+        &labels,
+        opts,
+    );
+    write_models(
+        out_dir,
+        vec![
+            ("sentences.bin", splitter.to_bytes()),
+            ("tagger.bin", tagger.to_bytes()),
+            ("lemmatizer.bin", lemmatizer.to_bytes()),
+            ("parser.bin", parser.to_bytes()),
+        ],
+        tepoch,
+        pepoch,
+        las,
+        t0,
+    )
+}
+
+/// Trains the parser ensemble on tagged data: (parser, epoch kept, dev LAS).
+fn train_parsers(
+    train: &[Sentence],
+    train_tags: &[Vec<u16>],
+    dev: &[Sentence],
+    dev_tags: &[Vec<u16>],
+    classes: &[(String, String)],
+    labels: &[String],
+    opts: &TrainOpts,
+) -> (Parser, usize, f64) {
+    let t0 = Instant::now();
+    let ptrain = parse_examples(train, train_tags, labels);
+    let pdev = parse_examples(dev, dev_tags, labels);
     let upos: Vec<&str> = classes
         .iter()
         .map(|c| c.0.as_str())
@@ -280,6 +359,7 @@ pub fn train_all(
         explore_from: 2,
         explore_p: 0.9,
         min_rel: opts.parser_min_rel,
+        beam: opts.parser_beam,
     };
     // An ensemble of independently trained parsers (different shuffles and exploration) is
     // a linear model too: their weights are summed into one parser of the same speed.
@@ -287,7 +367,7 @@ pub fn train_all(
         .into_par_iter()
         .map(|i| {
             Parser::train(
-                labels.clone(),
+                labels.to_vec(),
                 coarse.clone(),
                 &ptrain,
                 &pdev,
@@ -301,7 +381,7 @@ pub fn train_all(
         (p.parser, p.las)
     } else {
         let p = Parser::ensemble(&parts, opts.parser_min_rel);
-        let (u, l) = p.score(&pdev);
+        let (u, l) = p.score_beam(&pdev, opts.parser_beam);
         eprintln!(
             "parser ensemble: dev UAS {:.2} LAS {:.2}",
             u * 100.0,
@@ -313,17 +393,23 @@ pub fn train_all(
         "parser: best epoch {pepoch} ({:.1}s)",
         t0.elapsed().as_secs_f64()
     );
+    (parser, pepoch, las)
+}
+
+fn write_models(
+    out_dir: &Path,
+    models: Vec<(&str, Vec<u8>)>,
+    tepoch: usize,
+    pepoch: usize,
+    las: f64,
+    t0: Instant,
+) -> Result<TrainReport, NlpError> {
     std::fs::create_dir_all(out_dir).map_err(|e| NlpError::Io {
         path: out_dir.display().to_string(),
         source: e,
     })?;
     let mut files = Vec::new();
-    for (name, bytes) in [
-        ("sentences.bin", splitter.to_bytes()),
-        ("tagger.bin", tagger.to_bytes()),
-        ("lemmatizer.bin", lemmatizer.to_bytes()),
-        ("parser.bin", parser.to_bytes()),
-    ] {
+    for (name, bytes) in models {
         let p = out_dir.join(name);
         std::fs::write(&p, &bytes).map_err(|e| NlpError::Io {
             path: p.display().to_string(),
