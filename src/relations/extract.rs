@@ -2558,10 +2558,18 @@ impl<'o> RelationExtractor<'o> {
                 {
                     d += 1;
                 }
-                let part = match toks.get(d).map(norm) {
-                    Some("city" | "town" | "village" | "capital" | "port") => "locatedIn",
-                    Some("province" | "state" | "region" | "district" | "territory") => "partOf",
-                    _ => continue,
+                // the ontology's description nouns of cities and territories
+                let described = toks.get(d).map(norm).and_then(|w| {
+                    ["City", "Territory"].into_iter().find(|c| {
+                        self.ontology
+                            .class(c)
+                            .is_some_and(|c| c.description_nouns.iter().any(|n| n == w))
+                    })
+                });
+                let part = match described {
+                    Some("City") => "locatedIn",
+                    Some(_) => "partOf",
+                    None => continue,
                 };
                 if toks.get(d + 1).is_some_and(|t| norm(t) == "of")
                     && let Some(n) = doc.mention_starting_at(s, d + 2)
