@@ -954,6 +954,36 @@ pub struct TrainedParser {
     pub label_rows: FloatRows,
 }
 
+impl TrainedParser {
+    /// End of an epoch: reports the dev scores `(uas, las)` and keeps the parser in `best` when its
+    /// LAS is higher (the first epoch wins ties).
+    fn keep_best(
+        best: &mut Option<TrainedParser>,
+        parser: Parser,
+        epoch: usize,
+        (uas, las): (f64, f64),
+        (action_rows, label_rows): (FloatRows, FloatRows),
+        how: &str,
+    ) {
+        eprintln!(
+            "  parser epoch {epoch}{how}: dev UAS {:.2} LAS {:.2} ({} + {} features)",
+            uas * 100.0,
+            las * 100.0,
+            parser.action.n_features(),
+            parser.labeler.n_features()
+        );
+        if best.as_ref().is_none_or(|b| las > b.las) {
+            *best = Some(TrainedParser {
+                parser,
+                epoch,
+                las,
+                action_rows,
+                label_rows,
+            });
+        }
+    }
+}
+
 /// A training sentence for the parser.
 pub struct ParseExample {
     /// Word hashes.
@@ -1438,23 +1468,15 @@ impl Parser {
                 labeler: LinearModel::from_rows(nl, &lrows, opts.min_rel),
                 global: true,
             };
-            let (uas, las) = p.score_beam(dev, width);
-            eprintln!(
-                "  parser epoch {epoch} (global, beam {width}): dev UAS {:.2} LAS {:.2} ({} + {} features)",
-                uas * 100.0,
-                las * 100.0,
-                p.action.n_features(),
-                p.labeler.n_features()
+            let score = p.score_beam(dev, width);
+            TrainedParser::keep_best(
+                &mut best,
+                p,
+                epoch,
+                score,
+                (arows, lrows),
+                &format!(" (global, beam {width})"),
             );
-            if best.as_ref().is_none_or(|b| las > b.las) {
-                best = Some(TrainedParser {
-                    parser: p,
-                    epoch,
-                    las,
-                    action_rows: arows,
-                    label_rows: lrows,
-                });
-            }
         }
         best.expect("at least one epoch")
     }
@@ -1546,23 +1568,8 @@ impl Parser {
                 labeler: LinearModel::from_rows(nl, &lrows, opts.min_rel),
                 global: false,
             };
-            let (uas, las) = p.score(dev);
-            eprintln!(
-                "  parser epoch {epoch}: dev UAS {:.2} LAS {:.2} ({} + {} features)",
-                uas * 100.0,
-                las * 100.0,
-                p.action.n_features(),
-                p.labeler.n_features()
-            );
-            if best.as_ref().is_none_or(|b| las > b.las) {
-                best = Some(TrainedParser {
-                    parser: p,
-                    epoch,
-                    las,
-                    action_rows: arows,
-                    label_rows: lrows,
-                });
-            }
+            let score = p.score(dev);
+            TrainedParser::keep_best(&mut best, p, epoch, score, (arows, lrows), "");
         }
         best.expect("at least one epoch")
     }
