@@ -1456,6 +1456,14 @@ impl NerModel {
             })
     }
 
+    /// Whether the news corpus writes `lower` (a lower-case word) almost always in lower case
+    /// away from sentence starts (capitalized under 10 % of at least 16 times): "Senior" or
+    /// "Leading" opening a sentence is no part of a name.
+    pub fn mostly_lower_case(&self, lower: &str) -> bool {
+        let code = self.cases.case.code(lower);
+        code != UNKNOWN_CASE && code / 8 <= 1 && code % 8 >= 4
+    }
+
     /// Entity types (e.g. LOC, ORG, PER).
     pub fn types(&self) -> &[String] {
         &self.labels.types

@@ -567,6 +567,29 @@ impl<'a> EntityRecognizer<'a> {
         (1..=4.min(k)).any(|n| self.title_len(toks, k - n) == n)
     }
 
+    /// "security minister Wiranto", "U.S. President Bush": a single capitalized word right after
+    /// a title is a person's name, unless the title is itself inside a name ("Larry King Live",
+    /// "Lord Mayor Candidate": a capitalized word outside any mention before it), the word is
+    /// one the news corpus writes in lower case ("General Staff") or an abbreviation ("Capt.").
+    fn titled_single(&self, b: &Builder, sent: &Sentence, k: usize) -> bool {
+        let toks = &sent.tokens;
+        let Some(n) = (1..=4.min(k)).find(|&n| self.title_len(toks, k - n) == n) else {
+            return false;
+        };
+        let start = k - n;
+        let before_is_bare_name = start > 0
+            && is_cap(&toks[start - 1])
+            && !b
+                .mentions
+                .iter()
+                .any(|m| m.sentence == sent.index && m.tok_start < start && start <= m.tok_end);
+        let abbreviation =
+            toks.get(k + 1).is_some_and(|t| t.text == ".") && toks.get(k + 2).is_some_and(is_cap);
+        !before_is_bare_name
+            && !abbreviation
+            && !super::ner::NerModel::embedded().is_ok_and(|m| m.mostly_lower_case(&toks[k].lower))
+    }
+
     /// Whether the token at `i` ends a title ("President", "ambassador").
     pub fn is_title_at(&self, toks: &[Token], i: usize) -> usize {
         self.title_len(toks, i)
@@ -910,7 +933,11 @@ impl<'a> EntityRecognizer<'a> {
             let l = toks[s].lower.as_str();
             let common =
                 FUNCTION_WORDS.contains(&l) || MONTHS_AND_DAYS.contains(&l.trim_end_matches('.'));
-            let initial_common = s == 0 && lower_words.contains(l);
+            // a sentence-initial word the document or the news corpus writes in lower case
+            // ("Senior Hamas figure …", "Leading …")
+            let initial_common = s == 0
+                && (lower_words.contains(l)
+                    || super::ner::NerModel::embedded().is_ok_and(|m| m.mostly_lower_case(l)));
             if common
                 || initial_common
                 || is_number(&toks[s])
@@ -1115,6 +1142,9 @@ impl<'a> EntityRecognizer<'a> {
                 }
             }
         }
+        // sentence-initial words that nothing else made a name: names when the document names
+        // an entity so elsewhere ("Hamas official X said …" after "… Hamas …")
+        let mut initial_unresolved: Vec<(usize, usize)> = Vec::new();
         for &(si, k) in singles {
             let sent = &sentences[si];
             let t = &sent.tokens[k];
@@ -1173,9 +1203,12 @@ impl<'a> EntityRecognizer<'a> {
             if let Some(place) = self.place_described_before(&sent.tokens, k) {
                 let e = b.entity(&t.text, place, None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
-            } else if next_is_speech {
+            } else if next_is_speech || self.titled_single(b, sent, k) {
+                // "…, said Wiranto", "security minister Wiranto": a person, whom the later
+                // mentions of the word name too
                 let e = b.entity(&t.text, "Person", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
+                parts.entry(t.text.clone()).or_default().push(e);
             } else if (k > 0 || possessive_opening)
                 // a word with a possessive is a noun, whatever its ending ("Mahan's")
                 && (!adjective_like || possessive)
@@ -1187,6 +1220,26 @@ impl<'a> EntityRecognizer<'a> {
                     || !lower_words.contains(t.lower.as_str()))
             {
                 let e = b.entity(&t.text, "Organization", None);
+                b.mention(sent, k, k + 1, e, MentionKind::Name);
+            } else if k == 0
+                && !FUNCTION_WORDS.contains(&t.lower.as_str())
+                && !super::ner::NerModel::embedded().is_ok_and(|m| m.mostly_lower_case(&t.lower))
+            {
+                initial_unresolved.push((si, k));
+            }
+        }
+        for (si, k) in initial_unresolved {
+            let sent = &sentences[si];
+            let key = name_key(&sent.tokens[k].text);
+            // the document's non-person entity of that exact name (a person's one-word name
+            // was already matched as a name part above)
+            let named = b
+                .index
+                .iter()
+                .filter(|((class, n), _)| *n == key && class != "Person")
+                .map(|(_, &e)| e)
+                .min();
+            if let Some(e) = named {
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
             }
         }

@@ -283,6 +283,16 @@ impl<'a> Doc<'a> {
         self.syntax.get(s)?.as_ref()?.words.get(k).map(|w| w.upos)
     }
 
+    /// The Penn Treebank tag of a token, when the sentence was analysed.
+    fn xpos(&self, s: usize, k: usize) -> Option<&str> {
+        self.syntax
+            .get(s)?
+            .as_ref()?
+            .words
+            .get(k)
+            .map(|w| w.xpos.as_str())
+    }
+
     fn toks(&self, s: usize) -> &'a [Token] {
         &self.sentences[s].tokens
     }
@@ -1765,6 +1775,9 @@ impl<'o> RelationExtractor<'o> {
         }
         // light verbs: "X expressed support for Y", "X gave its backing to Y", "X and Y renewed
         // negotiations"
+        // a place or part noun takes its subject through a copula only: "FPMR became the armed
+        // wing of X", but not "X was visiting the town of Y"
+        let part_noun = self.ontology.family_of(&t.predicate) == "PART";
         if subj.is_none() && (obj.is_some() || symmetric) {
             let mut p = k;
             while p > 0
@@ -1775,6 +1788,17 @@ impl<'o> RelationExtractor<'o> {
             {
                 p -= 1;
                 let w = norm(&toks[p]);
+                let copula = matches!(
+                    w,
+                    "is" | "was" | "are" | "were" | "remains" | "remained" | "became" | "becomes"
+                );
+                if part_noun {
+                    if copula {
+                        subj = self.subject_left(doc, s, p);
+                        break;
+                    }
+                    continue;
+                }
                 if matches!(
                     w,
                     "is" | "was"
@@ -1853,6 +1877,41 @@ impl<'o> RelationExtractor<'o> {
         } else {
             (t.predicate.as_str(), "noun")
         };
+        // a place or part noun links its subject through a copula or an apposition only
+        // ("Pristina, the capital of Kosovo"); "X, who was visiting the town of Y" is no link
+        if part_noun
+            && subj.as_ref().is_some_and(|a| {
+                a.last_tok <= k
+                    && !(a.last_tok..k).all(|x| {
+                        let w = norm(&toks[x]);
+                        matches!(
+                            w,
+                            "," | "is"
+                                | "was"
+                                | "are"
+                                | "were"
+                                | "be"
+                                | "been"
+                                | "being"
+                                | "to"
+                                | "remain"
+                                | "remains"
+                                | "remained"
+                                | "become"
+                                | "became"
+                                | "becomes"
+                                | "'s"
+                                | "its"
+                                | "their"
+                        ) || DETERMINERS.contains(&w)
+                            || doc
+                                .upos(s, x)
+                                .is_some_and(|u| matches!(u, "ADJ" | "ADV" | "AUX"))
+                    })
+            })
+        {
+            return;
+        }
         match (subj, obj) {
             (Some(subj), Some(obj)) => self.emit(
                 doc,
@@ -1981,13 +2040,34 @@ impl<'o> RelationExtractor<'o> {
         best
     }
 
+    /// "ambassador-at-large", "commander-in-chief": a one-word title with a hyphenated
+    /// qualifier is that title (not "president-elect" or "minister-designate": not yet in office).
+    fn hyphenated_title(&self, doc: &Doc, s: usize, k: usize) -> Option<(usize, usize)> {
+        let (head, rest) = norm(&doc.toks(s)[k]).split_once('-')?;
+        if matches!(rest, "elect" | "designate") {
+            return None;
+        }
+        self.lex
+            .starting_with(head)
+            .iter()
+            .copied()
+            .find(|&ti| {
+                let t = &self.lex.triggers[ti];
+                t.kind == TriggerKind::Title && t.items.len() == 1
+            })
+            .map(|ti| (ti, k + 1))
+    }
+
     /// "Serbian President Boris Tadic", "Wang Guangya, China's UN ambassador", "the foreign minister
     /// of Cuba, Bruno Parrilla": titles from the ontology link persons to states and organizations.
     fn titles(&self, doc: &Doc, s: usize, out: &mut Vec<RelationMention>) {
         let toks = doc.toks(s);
         let mut k = 0;
         while k < toks.len() {
-            let Some((ti, end)) = self.longest_trigger(doc, s, k, TriggerKind::Title) else {
+            let Some((ti, end)) = self
+                .longest_trigger(doc, s, k, TriggerKind::Title)
+                .or_else(|| self.hyphenated_title(doc, s, k))
+            else {
                 k += 1;
                 continue;
             };
@@ -2024,11 +2104,39 @@ impl<'o> RelationExtractor<'o> {
                     }
                     j = mm.tok_start;
                 } else {
-                    if !(toks[j - 1]
-                        .text
-                        .chars()
-                        .all(|c| c.is_alphabetic() || c == '-')
-                        || w == "'s")
+                    // modifiers of the title only ("interim", "top"), not the clause before it
+                    // ("the ABA denounced President Bush's program")
+                    // (participles stay: "the newly elected President of Bolivia")
+                    // ("the Haitian government of Prime Minister X", "the French leadership
+                    // under President X": the noun before "of"/"under" is the state's office)
+                    let office_of = matches!(w, "of" | "under")
+                        && j >= 2
+                        && doc.ment_at[s][j - 2].is_none()
+                        && matches!(
+                            norm(&toks[j - 2]),
+                            "government"
+                                | "administration"
+                                | "leadership"
+                                | "cabinet"
+                                | "regime"
+                                | "forces"
+                                | "troops"
+                                | "ministry"
+                                | "coalition"
+                        );
+                    let clausal = !office_of
+                        && doc.upos(s, j - 1).is_some_and(|u| {
+                            matches!(u, "ADP" | "SCONJ" | "PRON" | "CCONJ" | "AUX")
+                        })
+                        || doc
+                            .xpos(s, j - 1)
+                            .is_some_and(|x| matches!(x, "VBD" | "VBZ" | "VBP" | "VB" | "MD"));
+                    if clausal
+                        || !(toks[j - 1]
+                            .text
+                            .chars()
+                            .all(|c| c.is_alphabetic() || c == '-')
+                            || w == "'s")
                     {
                         break;
                     }
@@ -2114,10 +2222,48 @@ impl<'o> RelationExtractor<'o> {
                 }
             }
             if person.is_none() {
-                // apposition: "X, [the|China's] ... title"
+                // apposition: "X, [the|China's] ... title", also through a relative clause
+                // ("Pohiva, who had been Tonga's prime minister", "Chirac, who served as
+                // President of France")
                 let mut a = j;
                 while a > 0 && matches!(norm(&toks[a - 1]), "the" | "a" | "an") {
                     a -= 1;
+                }
+                let mut r = a;
+                while r > 0
+                    && a - r < 6
+                    && matches!(
+                        norm(&toks[r - 1]),
+                        "who"
+                            | "was"
+                            | "is"
+                            | "had"
+                            | "has"
+                            | "been"
+                            | "also"
+                            | "served"
+                            | "serves"
+                            | "as"
+                            | "then"
+                            | "once"
+                            | "formerly"
+                            | "previously"
+                            | "currently"
+                            | "still"
+                            | "later"
+                            | "now"
+                            | "the"
+                            | "a"
+                            | "an"
+                    )
+                {
+                    r -= 1;
+                }
+                if r < a
+                    && norm(&toks[r]) == "who"
+                    && !(a..k).any(|x| doc.xpos(s, x).is_some_and(|t| t.starts_with("VB")))
+                {
+                    a = r;
                 }
                 if a > 0
                     && norm(&toks[a - 1]) == ","
@@ -2586,15 +2732,32 @@ impl<'o> RelationExtractor<'o> {
             }
             let e = m.entity;
             let end = m.tok_end;
+            // "the Houthi movement in Yemen", "the Hamas government in Gaza": one lower-case
+            // organization head (a name head of an organization class in the ontology) between
+            let org_head =
+                |t: &Token| {
+                    let w = norm(t);
+                    t.text.chars().next().is_some_and(char::is_lowercase)
+                        && self.ontology.classes.values().any(|c| {
+                            c.family == "organization" && c.name_heads.iter().any(|h| h == w)
+                        })
+                };
+            let in_at = if toks.get(end).is_some_and(org_head) && doc.ment_at[s][end].is_none() {
+                end + 1
+            } else {
+                end
+            };
             // "X in Y" (Y a place, not followed by more of a list or a name: "in Yemen's north" ok)
             if located(e)
-                && toks.get(end).is_some_and(|t| norm(t) == "in")
-                && let Some(n) = doc.mention_starting_at(s, end + 1)
+                && toks.get(in_at).is_some_and(|t| norm(t) == "in")
+                && let Some(n) = doc.mention_starting_at(s, in_at + 1)
             {
                 let nm = &doc.ents.mentions[n];
                 if is_place(nm.entity)
                     && nm.entity != e
                     && nm.kind != MentionKind::DemonymAdjective
+                    // "Coalition forces in the country": a description is too loose here
+                    && (in_at == end || nm.kind != MentionKind::Description)
                     && doc.class_of(e) != doc.class_of(nm.entity)
                 {
                     emit(m, nm, end, "locatedIn", "location");
