@@ -755,6 +755,28 @@ impl<'a> EntityRecognizer<'a> {
             }
             let form = text[m.span.start..m.span.end].to_string();
             let e = &mut entities[m.entity];
+            // "the Houthi movement", "the Likud party": the name with a lower-case party head
+            // word after it is a name of it too (not "Xinhua news", "the Hamas government")
+            if m.kind == MentionKind::Name
+                && let Some(next) = sentences[m.sentence].tokens.get(m.tok_end)
+                && next.text.chars().next().is_some_and(char::is_lowercase)
+                && self
+                    .heads
+                    .get(next.lower.as_str())
+                    .is_some_and(|c| c == "PoliticalParty")
+                // a coalition or bloc around a party is another body
+                && !matches!(next.lower.as_str(), "coalition" | "bloc")
+                // "Movement Toward Socialism party": the name already has its head
+                && !sentences[m.sentence].tokens[m.tok_start..m.tok_end]
+                    .iter()
+                    .any(|t| self.heads.get(t.lower.as_str()).is_some_and(|c| c == "PoliticalParty"))
+                && matches!(
+                    e.class.as_str(),
+                    "Organization" | "PoliticalParty" | "GovernmentBody" | "Group"
+                )
+            {
+                e.aliases.insert(format!("{form} {}", next.text));
+            }
             if form != e.label {
                 e.aliases.insert(form);
             }
@@ -1500,6 +1522,28 @@ pub(crate) mod tests {
                 .merge_reasons
                 .iter()
                 .any(|(k, f)| k == "surname" && f == "Tadic")
+        );
+    }
+
+    #[test]
+    fn a_party_head_word_after_a_name_gives_an_alias() {
+        let (d, _) = run(
+            "The Zafari movement in Chad rejected the vote. A coalition led by the Zafari movement later agreed to talks.",
+        );
+        let z = d
+            .entities
+            .iter()
+            .find(|e| e.label == "Zafari")
+            .unwrap_or_else(|| panic!("{:?}", labels(&d)));
+        assert!(z.aliases.contains("Zafari movement"), "{:?}", z.aliases);
+        // a coalition around a party is another body
+        let (d, _) = run("Officials of the Likud coalition met on Sunday.");
+        assert!(
+            d.entities
+                .iter()
+                .all(|e| !e.aliases.contains("Likud coalition")),
+            "{:?}",
+            d.entities
         );
     }
 
