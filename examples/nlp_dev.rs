@@ -3,7 +3,8 @@
 //! ```text
 //! cargo run --release --example nlp_dev -- train [--data DIR] [--out DIR]
 //! cargo run --release --example nlp_dev -- eval FILE.conllu [--raw] [--json] [--models DIR] [--beam N]
-//! cargo run --release --example nlp_dev -- bench [FILE.jsonl] [--limit N] [--beam N] [--models DIR]
+//! cargo run --release --example nlp_dev -- bench [FILE.jsonl] [--limit N] [--beam N] [--models DIR] [--compress A,L]
+//! cargo run --release --example nlp_dev -- compress DIR A,L [A,L ...] [--write FILE]
 //! ```
 use std::path::PathBuf;
 use std::time::Instant;
@@ -14,6 +15,14 @@ fn arg_value(args: &[String], name: &str) -> Option<String> {
     args.iter()
         .position(|a| a == name)
         .and_then(|i| args.get(i + 1).cloned())
+}
+
+/// `A,L` → (A, L).
+fn parse_pair(s: &str) -> anyhow::Result<(i16, i16)> {
+    let (a, l) = s
+        .split_once(',')
+        .ok_or_else(|| anyhow::anyhow!("expected A,L: {s}"))?;
+    Ok((a.parse()?, l.parse()?))
 }
 
 fn main() -> anyhow::Result<()> {
@@ -85,6 +94,40 @@ fn main() -> anyhow::Result<()> {
                     line += &format!(", UAS {:.2} LAS {:.2}", s.uas, s.las);
                 }
                 println!("{line}");
+            }
+        }
+        Some("compress") => {
+            // Parser compression on the dev sets: `compress DIR A,L [A,L ...] [--write OUT]`
+            // (A, L: row thresholds of the transition and label models, see
+            // `Parser::compressed`); `--write` saves the last variant's parser.bin.
+            let dir = PathBuf::from(args.get(1).ok_or_else(|| anyhow::anyhow!("compress DIR"))?);
+            let devs = train::ud_files(&root.join("../shared/data/nlp"), "dev");
+            let out = arg_value(&args, "--write");
+            let specs: Vec<&String> = args[2..]
+                .iter()
+                .filter(|a| a.contains(',') && Some(*a) != out.as_ref())
+                .collect();
+            for spec in specs {
+                let (a, l) = parse_pair(spec)?;
+                let mut m = NlpModels::load(&dir)?;
+                if (a, l) != (0, 0) {
+                    m.compress_parser(a, l);
+                }
+                let (ta, tl) = m.parser_table_bytes();
+                let (_, fa, fl) = m.sizes();
+                let mut line = format!(
+                    "{a},{l}: parser.bin {} bytes; transition {fa} features, table {ta} bytes; \
+                     label {fl} features, table {tl} bytes",
+                    m.parser_bytes().len()
+                );
+                for dev in &devs {
+                    let s = eval::eval_ud_with(&m, dev, false)?;
+                    line += &format!("; UAS {:.2} LAS {:.2}", s.uas, s.las);
+                }
+                println!("{line}");
+                if let Some(o) = &out {
+                    std::fs::write(o, m.parser_bytes())?;
+                }
             }
         }
         Some("errors") => {
@@ -193,6 +236,10 @@ fn bench(args: &[String], root: &std::path::Path) -> anyhow::Result<()> {
             }
             if let Some(q) = arg_value(args, "--prune") {
                 m.prune_parser(q.parse()?);
+            }
+            if let Some(spec) = arg_value(args, "--compress") {
+                let (a, l) = parse_pair(&spec)?;
+                m.compress_parser(a, l);
             }
             owned = m;
             &owned

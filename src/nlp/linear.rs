@@ -218,10 +218,43 @@ impl LinearModel {
     }
 }
 
+/// A slot of the inline table of models with at most 4 classes: the key and all weights.
 #[derive(Clone, Copy, Default)]
-struct SmallSlot {
+struct SmallSlot<T> {
     key: u32,
-    w: [i16; 4],
+    w: [T; 4],
+}
+
+/// Stored weights are multiples of `1 << COMPACT_SHIFT` in models whose inline table holds
+/// one-byte weights ([`LinearModel::coarsened`]); 8-byte slots instead of 12.
+const COMPACT_SHIFT: u32 = 8;
+
+/// The inline table of a model with at most 4 classes (`conv` maps stored weights to slot
+/// weights).
+fn fill_small<T: Copy + Default + PartialEq>(
+    cap: usize,
+    keys: &[u32],
+    lens: &[u8],
+    classes: &[u8],
+    weights: &[i16],
+    conv: impl Fn(i16) -> T,
+) -> Vec<SmallSlot<T>> {
+    let mut small = vec![SmallSlot::default(); cap];
+    let empty = [T::default(); 4];
+    let mut start = 0usize;
+    for (&k, &l) in keys.iter().zip(lens) {
+        let mut i = home(k, cap);
+        while small[i].w != empty {
+            i = if i + 1 == cap { 0 } else { i + 1 };
+        }
+        let mut w = empty;
+        for j in start..start + l as usize {
+            w[classes[j] as usize] = conv(weights[j]);
+        }
+        small[i] = SmallSlot { key: k, w };
+        start += l as usize;
+    }
+    small
 }
 
 /// Home slot of key `k` in a table of `cap` slots: order-preserving (sorted keys fill the table
@@ -244,7 +277,10 @@ pub struct LinearModel {
     dense: Vec<i16>,
     /// For models with at most 4 classes: open-addressing table holding the key and all weights
     /// inline (one memory access per feature); all-zero weights = empty slot.
-    small: Vec<SmallSlot>,
+    small: Vec<SmallSlot<i16>>,
+    /// The same with one-byte weights (stored weight `>> COMPACT_SHIFT`), when all stored
+    /// weights are multiples of `1 << COMPACT_SHIFT` that fit (`small` is then empty).
+    small8: Vec<SmallSlot<i8>>,
     // Serialized form.
     keys: Vec<u32>,
     lens: Vec<u8>,
@@ -263,20 +299,22 @@ impl LinearModel {
     ) -> Self {
         if n_classes <= 4 {
             let cap = keys.len() + keys.len() / 3 + 16;
-            let mut small = vec![SmallSlot::default(); cap];
-            let mut start = 0usize;
-            for (&k, &l) in keys.iter().zip(&lens) {
-                let mut i = home(k, cap);
-                while small[i].w != [0; 4] {
-                    i = if i + 1 == cap { 0 } else { i + 1 };
-                }
-                let mut w = [0i16; 4];
-                for j in start..start + l as usize {
-                    w[classes[j] as usize] = weights[j];
-                }
-                small[i] = SmallSlot { key: k, w };
-                start += l as usize;
-            }
+            let compact = weights.iter().all(|&w| {
+                w % (1 << COMPACT_SHIFT) == 0
+                    && (w >> COMPACT_SHIFT) as i8 as i16 == w >> COMPACT_SHIFT
+            });
+            let (small, small8) = if compact {
+                let conv = |w: i16| (w >> COMPACT_SHIFT) as i8;
+                (
+                    Vec::new(),
+                    fill_small(cap, &keys, &lens, &classes, &weights, conv),
+                )
+            } else {
+                (
+                    fill_small(cap, &keys, &lens, &classes, &weights, |w| w),
+                    Vec::new(),
+                )
+            };
             return LinearModel {
                 n_classes,
                 scale,
@@ -284,6 +322,7 @@ impl LinearModel {
                 entries: Vec::new(),
                 dense: Vec::new(),
                 small,
+                small8,
                 keys,
                 lens,
                 classes,
@@ -329,6 +368,7 @@ impl LinearModel {
             entries,
             dense,
             small: Vec::new(),
+            small8: Vec::new(),
             keys,
             lens,
             classes,
@@ -360,34 +400,41 @@ impl LinearModel {
     }
 
     #[inline]
-    fn score_small(&self, feats: &[u32], scores: &mut [i32]) {
-        let cap = self.small.len();
+    fn score_small<T: Copy + Default + PartialEq + Into<i32>>(
+        table: &[SmallSlot<T>],
+        shift: u32,
+        feats: &[u32],
+        scores: &mut [i32],
+    ) {
+        let cap = table.len();
         let mut acc = [0i32; 4];
+        let empty = [T::default(); 4];
         // Branch-free first pass: issues all (independent) memory loads at once so that cache
         // misses overlap; the second pass then finds the slots in cache.
         let mut touch = 0u32;
         for &f in feats {
-            touch ^= self.small[home(f, cap)].key;
+            touch ^= table[home(f, cap)].key;
         }
         std::hint::black_box(touch);
         for &f in feats {
             let mut i = home(f, cap);
             loop {
-                let s = &self.small[i];
-                if s.w == [0; 4] {
+                let s = &table[i];
+                if s.w == empty {
                     break;
                 }
                 if s.key == f {
                     for (a, &w) in acc.iter_mut().zip(&s.w) {
-                        *a += w as i32;
+                        *a += w.into();
                     }
                     break;
                 }
                 i = if i + 1 == cap { 0 } else { i + 1 };
             }
         }
-        let n = self.n_classes;
-        scores[..n].copy_from_slice(&acc[..n]);
+        for (sc, a) in scores.iter_mut().zip(acc) {
+            *sc = a << shift;
+        }
     }
 
     /// Asks the processor to fetch the table slots of `feats` (no effect on results; lets the
@@ -397,12 +444,18 @@ impl LinearModel {
         #[cfg(target_arch = "x86_64")]
         {
             use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-            let cap = self.small.len();
+            let (cap, cap8) = (self.small.len(), self.small8.len());
             if cap > 0 {
                 for &f in feats {
-                    let p = &self.small[home(f, cap)] as *const SmallSlot as *const i8;
+                    let p = &self.small[home(f, cap)] as *const SmallSlot<i16> as *const i8;
                     // SAFETY: SSE is part of the x86_64 baseline, and a prefetch is only a hint
                     // (it never faults; `p` points into the table anyway).
+                    unsafe { _mm_prefetch::<_MM_HINT_T0>(p) };
+                }
+            } else if cap8 > 0 {
+                for &f in feats {
+                    let p = &self.small8[home(f, cap8)] as *const SmallSlot<i8> as *const i8;
+                    // SAFETY: as above.
                     unsafe { _mm_prefetch::<_MM_HINT_T0>(p) };
                 }
             }
@@ -414,14 +467,18 @@ impl LinearModel {
     /// Integer scores of all classes for `feats` (written into `scores`).
     #[inline]
     pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
+        let n = self.n_classes;
         if !self.small.is_empty() {
-            self.score_small(feats, scores);
+            Self::score_small(&self.small, 0, feats, &mut scores[..n]);
+            return;
+        }
+        if !self.small8.is_empty() {
+            Self::score_small(&self.small8, COMPACT_SHIFT, feats, &mut scores[..n]);
             return;
         }
         for s in scores.iter_mut() {
             *s = 0;
         }
-        let n = self.n_classes;
         let scores = &mut scores[..n];
         let cap = self.slots.len();
         let mut touch = 0u64;
@@ -484,6 +541,79 @@ impl LinearModel {
             start += l as usize;
         }
         LinearModel::from_parts(self.n_classes, self.scale, keys, lens, classes, weights)
+    }
+
+    /// A copy keeping only the rows (features) whose largest stored magnitude is at least
+    /// `min_row`; a kept row keeps all its weights. (For a model with at most 4 classes each
+    /// row takes one table slot whatever its length, so dropping whole rows of small weights
+    /// shrinks the table without touching the weights of the features that stay.)
+    pub fn pruned_rows(&self, min_row: i16) -> LinearModel {
+        let mut keys = Vec::new();
+        let mut lens = Vec::new();
+        let mut classes = Vec::new();
+        let mut weights = Vec::new();
+        let mut start = 0;
+        for (&k, &l) in self.keys.iter().zip(&self.lens) {
+            let row = start..start + l as usize;
+            start += l as usize;
+            let max = self.weights[row.clone()]
+                .iter()
+                .map(|w| w.unsigned_abs())
+                .max();
+            if max.unwrap_or(0) < min_row.unsigned_abs() {
+                continue;
+            }
+            keys.push(k);
+            lens.push(l);
+            classes.extend_from_slice(&self.classes[row.clone()]);
+            weights.extend_from_slice(&self.weights[row]);
+        }
+        LinearModel::from_parts(self.n_classes, self.scale, keys, lens, classes, weights)
+    }
+
+    /// A copy with every stored weight rounded to a multiple of `1 << COMPACT_SHIFT` (256;
+    /// halves away from zero; weights that round to 0 are dropped). A model with at most 4
+    /// classes whose weights are all such multiples keeps one byte per weight in its table
+    /// (8-byte slots instead of 12) and scores exactly as its stored weights say.
+    pub fn coarsened(&self) -> LinearModel {
+        let mut keys = Vec::new();
+        let mut lens = Vec::new();
+        let mut classes = Vec::new();
+        let mut weights = Vec::new();
+        let mut start = 0;
+        let half = 1i32 << (COMPACT_SHIFT - 1);
+        for (&k, &l) in self.keys.iter().zip(&self.lens) {
+            let mut m = 0u8;
+            for j in start..start + l as usize {
+                let w = self.weights[j] as i32;
+                let q = if w >= 0 {
+                    (w + half) >> COMPACT_SHIFT
+                } else {
+                    -((half - w) >> COMPACT_SHIFT)
+                };
+                let q = q.clamp(i8::MIN as i32 + 1, i8::MAX as i32);
+                if q != 0 {
+                    classes.push(self.classes[j]);
+                    weights.push((q << COMPACT_SHIFT) as i16);
+                    m += 1;
+                }
+            }
+            start += l as usize;
+            if m > 0 {
+                keys.push(k);
+                lens.push(m);
+            }
+        }
+        LinearModel::from_parts(self.n_classes, self.scale, keys, lens, classes, weights)
+    }
+
+    /// Bytes of the in-memory lookup tables (slots, entries, dense rows).
+    pub fn table_bytes(&self) -> usize {
+        self.slots.len() * 8
+            + self.entries.len() * 4
+            + self.dense.len() * 2
+            + self.small.len() * std::mem::size_of::<SmallSlot<i16>>()
+            + self.small8.len() * std::mem::size_of::<SmallSlot<i8>>()
     }
 
     /// The weight scale (score units per stored unit).
@@ -601,6 +731,58 @@ mod tests {
         let mut sc = vec![0i32; 3];
         m.score(&[1, 5, 7], &mut sc);
         assert!(sc[1] > sc[0] && sc[1] > sc[2]);
+    }
+
+    #[test]
+    fn compressed_models_score_their_stored_weights() {
+        // Four classes: after coarsening the table holds one-byte weights (8-byte slots).
+        let rows: FloatRows = (0..2000u32)
+            .map(|k| {
+                let x = k.wrapping_mul(2_654_435_761);
+                let row = (0..4u16)
+                    .filter(|c| (x >> (8 + c)) & 1 == 1)
+                    .map(|c| (c, ((x >> 12) % 4000) as f64 - 2000.0 + c as f64 * 7.3))
+                    .collect();
+                (x, row)
+            })
+            .filter(|(_, r): &(u32, Vec<(u16, f64)>)| !r.is_empty())
+            .collect::<std::collections::BTreeMap<_, _>>()
+            .into_iter()
+            .collect();
+        let m = LinearModel::from_rows(4, &rows, 0.0);
+        let p = m.pruned_rows(8000);
+        assert!(p.n_features() < m.n_features() && p.n_features() > 0);
+        for (_, row) in p.rows() {
+            assert!(row.iter().any(|e| e.1.unsigned_abs() >= 8000));
+        }
+        let c = p.coarsened();
+        assert!(!c.small8.is_empty() && c.small.is_empty());
+        assert_eq!(c.table_bytes(), c.small8.len() * 8);
+        let stored: FxHashMap<u32, Vec<(usize, i16)>> = c.rows().collect();
+        let mut sc = [0i32; 4];
+        for (k, row) in p.rows() {
+            let mut want = [0i32; 4];
+            for &(cl, w) in stored.get(&k).map(Vec::as_slice).unwrap_or(&[]) {
+                assert_eq!(w % 256, 0);
+                want[cl] += w as i32;
+            }
+            for &(cl, w) in &row {
+                // Rounded to the nearest multiple of 256.
+                assert!((want[cl] - w as i32).abs() <= 128);
+            }
+            c.score(&[k], &mut sc);
+            assert_eq!(sc, want);
+        }
+        let absent = (0..).find(|k| !stored.contains_key(k)).unwrap();
+        c.score(&[absent], &mut sc);
+        assert_eq!(sc, [0; 4]);
+        // Round trip keeps the compact table.
+        let mut w = Writer::new(*b"TEST");
+        c.write(&mut w);
+        let bytes = w.finish();
+        let mut r = Reader::new(&bytes, *b"TEST", "test").unwrap();
+        let c2 = LinearModel::read(&mut r).unwrap();
+        assert_eq!(c2.small8.len(), c.small8.len());
     }
 
     #[test]

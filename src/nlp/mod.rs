@@ -270,6 +270,16 @@ impl NlpModels {
         self.parser = self.parser.pruned(min_q);
     }
 
+    /// Compresses the parser (see [`parser::Parser::compressed`]; experiments).
+    pub fn compress_parser(&mut self, action_min_row: i16, label_min_row: i16) {
+        self.parser = self.parser.compressed(action_min_row, label_min_row);
+    }
+
+    /// Bytes of the parser's in-memory lookup tables (transition model, label model).
+    pub fn parser_table_bytes(&self) -> (usize, usize) {
+        self.parser.table_bytes()
+    }
+
     /// Serialized parser (after pruning).
     pub fn parser_bytes(&self) -> Vec<u8> {
         self.parser.to_bytes()

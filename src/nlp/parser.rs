@@ -1678,6 +1678,28 @@ impl Parser {
         }
     }
 
+    /// A smaller, faster copy (post-hoc compression, no retraining): only the transition
+    /// features whose largest stored weight reaches `action_min_row` and the label features
+    /// whose largest weight reaches `label_min_row` are kept (whole rows, see
+    /// [`LinearModel::pruned_rows`]), and the transition weights are rounded to one byte's
+    /// precision ([`LinearModel::coarsened`]), which shrinks the transition table's slots
+    /// from 12 to 8 bytes.
+    pub fn compressed(&self, action_min_row: i16, label_min_row: i16) -> Parser {
+        Parser {
+            labels: self.labels.clone(),
+            coarse: self.coarse.clone(),
+            root_label: self.root_label,
+            action: self.action.pruned_rows(action_min_row).coarsened(),
+            labeler: self.labeler.pruned_rows(label_min_row),
+            global: self.global,
+        }
+    }
+
+    /// Bytes of the in-memory lookup tables (transition model, label model).
+    pub fn table_bytes(&self) -> (usize, usize) {
+        (self.action.table_bytes(), self.labeler.table_bytes())
+    }
+
     /// Number of features (transition model, label model).
     pub fn n_features(&self) -> (usize, usize) {
         (self.action.n_features(), self.labeler.n_features())

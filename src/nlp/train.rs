@@ -32,6 +32,9 @@ pub struct TrainOpts {
     pub parser_min_rel: f32,
     /// Beam width of the parser's global training (1 = local greedy training).
     pub parser_beam: usize,
+    /// Post-hoc compression of the trained parser (see [`Parser::compressed`]): row thresholds
+    /// of the transition and label models (`None` = keep the model as trained).
+    pub parser_compress: Option<(i16, i16)>,
     /// Development shortcut: a file holding the parser's jackknifed training tags and the dev
     /// tags. When it exists, only the parser is trained (only `parser.bin` is written); when it
     /// does not, full training writes it.
@@ -49,6 +52,7 @@ impl Default for TrainOpts {
             seed: 20_240_611,
             parser_min_rel: 0.01875,
             parser_beam: 4,
+            parser_compress: Some((1200, 2000)),
             tags_cache: None,
         }
     }
@@ -376,7 +380,7 @@ fn train_parsers(
         })
         .collect();
     let pepoch = parts[0].epoch;
-    let (parser, las) = if parts.len() == 1 {
+    let (mut parser, mut las) = if parts.len() == 1 {
         let p = parts.into_iter().next().expect("one parser");
         (p.parser, p.las)
     } else {
@@ -389,6 +393,18 @@ fn train_parsers(
         );
         (p, l)
     };
+    if let Some((a, l)) = opts.parser_compress {
+        parser = parser.compressed(a, l);
+        let (u, l) = parser.score_beam(&pdev, opts.parser_beam);
+        eprintln!(
+            "parser compressed: dev UAS {:.2} LAS {:.2} ({} + {} features)",
+            u * 100.0,
+            l * 100.0,
+            parser.n_features().0,
+            parser.n_features().1
+        );
+        las = l;
+    }
     eprintln!(
         "parser: best epoch {pepoch} ({:.1}s)",
         t0.elapsed().as_secs_f64()
