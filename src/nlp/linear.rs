@@ -518,29 +518,46 @@ impl LinearModel {
         })
     }
 
-    /// A copy without weights whose stored magnitude is below `min_q`.
-    pub fn pruned(&self, min_q: i16) -> LinearModel {
+    /// A copy whose rows are rewritten by `row`, which gets a row's classes and weights and
+    /// pushes the entries to keep; a row left empty is dropped.
+    fn with_rows(
+        &self,
+        mut row: impl FnMut(&[u8], &[i16], &mut Vec<u8>, &mut Vec<i16>),
+    ) -> LinearModel {
         let mut keys = Vec::new();
         let mut lens = Vec::new();
         let mut classes = Vec::new();
         let mut weights = Vec::new();
         let mut start = 0;
         for (&k, &l) in self.keys.iter().zip(&self.lens) {
-            let mut m = 0u8;
-            for j in start..start + l as usize {
-                if self.weights[j].unsigned_abs() >= min_q.unsigned_abs() {
-                    classes.push(self.classes[j]);
-                    weights.push(self.weights[j]);
-                    m += 1;
-                }
-            }
-            if m > 0 {
-                keys.push(k);
-                lens.push(m);
-            }
+            let r = start..start + l as usize;
             start += l as usize;
+            let before = weights.len();
+            row(
+                &self.classes[r.clone()],
+                &self.weights[r],
+                &mut classes,
+                &mut weights,
+            );
+            let kept = weights.len() - before;
+            if kept > 0 {
+                keys.push(k);
+                lens.push(kept as u8);
+            }
         }
         LinearModel::from_parts(self.n_classes, self.scale, keys, lens, classes, weights)
+    }
+
+    /// A copy without weights whose stored magnitude is below `min_q`.
+    pub fn pruned(&self, min_q: i16) -> LinearModel {
+        self.with_rows(|cs, ws, classes, weights| {
+            for (&c, &w) in cs.iter().zip(ws) {
+                if w.unsigned_abs() >= min_q.unsigned_abs() {
+                    classes.push(c);
+                    weights.push(w);
+                }
+            }
+        })
     }
 
     /// A copy keeping only the rows (features) whose largest stored magnitude is at least
@@ -548,27 +565,13 @@ impl LinearModel {
     /// row takes one table slot whatever its length, so dropping whole rows of small weights
     /// shrinks the table without touching the weights of the features that stay.)
     pub fn pruned_rows(&self, min_row: i16) -> LinearModel {
-        let mut keys = Vec::new();
-        let mut lens = Vec::new();
-        let mut classes = Vec::new();
-        let mut weights = Vec::new();
-        let mut start = 0;
-        for (&k, &l) in self.keys.iter().zip(&self.lens) {
-            let row = start..start + l as usize;
-            start += l as usize;
-            let max = self.weights[row.clone()]
-                .iter()
-                .map(|w| w.unsigned_abs())
-                .max();
-            if max.unwrap_or(0) < min_row.unsigned_abs() {
-                continue;
+        self.with_rows(|cs, ws, classes, weights| {
+            let max = ws.iter().map(|w| w.unsigned_abs()).max().unwrap_or(0);
+            if max >= min_row.unsigned_abs() {
+                classes.extend_from_slice(cs);
+                weights.extend_from_slice(ws);
             }
-            keys.push(k);
-            lens.push(l);
-            classes.extend_from_slice(&self.classes[row.clone()]);
-            weights.extend_from_slice(&self.weights[row]);
-        }
-        LinearModel::from_parts(self.n_classes, self.scale, keys, lens, classes, weights)
+        })
     }
 
     /// A copy with every stored weight rounded to a multiple of `1 << COMPACT_SHIFT` (256;
@@ -576,16 +579,10 @@ impl LinearModel {
     /// classes whose weights are all such multiples keeps one byte per weight in its table
     /// (8-byte slots instead of 12) and scores exactly as its stored weights say.
     pub fn coarsened(&self) -> LinearModel {
-        let mut keys = Vec::new();
-        let mut lens = Vec::new();
-        let mut classes = Vec::new();
-        let mut weights = Vec::new();
-        let mut start = 0;
         let half = 1i32 << (COMPACT_SHIFT - 1);
-        for (&k, &l) in self.keys.iter().zip(&self.lens) {
-            let mut m = 0u8;
-            for j in start..start + l as usize {
-                let w = self.weights[j] as i32;
+        self.with_rows(|cs, ws, classes, weights| {
+            for (&c, &w) in cs.iter().zip(ws) {
+                let w = w as i32;
                 let q = if w >= 0 {
                     (w + half) >> COMPACT_SHIFT
                 } else {
@@ -593,18 +590,11 @@ impl LinearModel {
                 };
                 let q = q.clamp(i8::MIN as i32 + 1, i8::MAX as i32);
                 if q != 0 {
-                    classes.push(self.classes[j]);
+                    classes.push(c);
                     weights.push((q << COMPACT_SHIFT) as i16);
-                    m += 1;
                 }
             }
-            start += l as usize;
-            if m > 0 {
-                keys.push(k);
-                lens.push(m);
-            }
-        }
-        LinearModel::from_parts(self.n_classes, self.scale, keys, lens, classes, weights)
+        })
     }
 
     /// Bytes of the in-memory lookup tables (slots, entries, dense rows).
