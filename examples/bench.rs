@@ -1,7 +1,7 @@
 //! Corpus benchmark: end-to-end throughput, peak memory and time per pipeline stage.
 //!
 //! ```sh
-//! cargo run --release --example bench -- [--corpus FILE.jsonl]... [--jobs 1,2] [--syntax tags]
+//! cargo run --release --example bench -- [--corpus FILE.jsonl]... [--jobs 1,2] [--syntax auto]
 //! ```
 //!
 //! Defaults: `../shared/data/corpus/wikinews.jsonl` and `un-general-debate.jsonl`, 1 and 2 threads.
@@ -44,7 +44,8 @@ fn syntax_level(name: &str) -> SyntaxLevel {
     match name {
         "none" => SyntaxLevel::None,
         "parse" => SyntaxLevel::Parse,
-        _ => SyntaxLevel::Tags,
+        "tags" => SyntaxLevel::Tags,
+        _ => SyntaxLevel::Auto,
     }
 }
 
@@ -128,7 +129,7 @@ fn main() {
             .map(|w| w[1].clone())
             .collect()
     };
-    let syntax = value("--syntax").pop().unwrap_or_else(|| "tags".into());
+    let syntax = value("--syntax").pop().unwrap_or_else(|| "auto".into());
     if args.iter().any(|a| a == "--child") {
         let corpus = value("--corpus").pop().expect("--corpus");
         let jobs: usize = value("--jobs")

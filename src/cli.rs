@@ -72,9 +72,10 @@ pub struct InputArgs {
     /// Drop relation mentions below this confidence (0–1).
     #[arg(long, default_value_t = 0.0, value_name = "F")]
     pub min_confidence: f64,
-    /// Syntax to compute: none (fastest), tags (tagger and lemmatizer), parse (also dependencies
-    /// for sentences that can hold a relation).
-    #[arg(long, value_enum, default_value = "tags")]
+    /// Syntax to compute: none (fastest), tags (tagger and lemmatizer), auto (also dependencies
+    /// for the sentences with a verb relation, whose subject the parse checks), parse
+    /// (dependencies for every sentence that can hold a relation).
+    #[arg(long, value_enum, default_value = "auto")]
     pub syntax: crate::pipeline::SyntaxLevel,
     /// Worker threads (0: all cores). The output is the same for any value.
     #[arg(short = 'j', long, default_value_t = 0)]
@@ -193,7 +194,7 @@ pub struct EvalGoldArgs {
     #[arg(long)]
     pub verbose: bool,
     /// Syntax to compute (as for extract).
-    #[arg(long, value_enum, default_value = "tags")]
+    #[arg(long, value_enum, default_value = "auto")]
     pub syntax: crate::pipeline::SyntaxLevel,
     /// Use this ontology (Turtle) instead of the embedded one.
     #[arg(long, value_name = "FILE")]

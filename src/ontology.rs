@@ -118,6 +118,9 @@ pub struct PredicateDef {
     pub cameo: Vec<String>,
     /// Whether the predicate is symmetric (meetsWith, agreesWith).
     pub symmetric: bool,
+    /// Whether a place where the action happens is its object (`ng:placeIsObject`: "fighting
+    /// in Mosul" attacks Iraq; "met in Chongqing" meets no one).
+    pub place_is_object: bool,
     /// CAMEO lemmas the vocabulary generator must not learn for this predicate
     /// (`ng:cameoExcludedLemma`: ambiguous in news).
     pub cameo_excluded: std::collections::BTreeSet<String>,
@@ -362,6 +365,10 @@ impl Ontology {
                     cameo: strings(&ng("cameoCode")),
                     cameo_excluded: strings(&ng("cameoExcludedLemma")).into_iter().collect(),
                     symmetric,
+                    place_is_object: get(p, &ng("placeIsObject"))
+                        .iter()
+                        .filter_map(str_of)
+                        .any(|v| v == "true"),
                     triggers,
                     close_match: get(p, SKOS_CLOSE_MATCH).iter().filter_map(iri_of).collect(),
                 },

@@ -213,6 +213,16 @@ const DETERMINERS: &[&str] = &[
     "my", "your",
 ];
 
+/// What the dependency parse says of the subject a surface scan found for a verb.
+enum SubjectCheck {
+    /// The parse agrees, or cannot tell.
+    Agrees,
+    /// The parse names another actor as the subject.
+    Replace(Arg),
+    /// The parse names another subject, which is no actor.
+    Contradicts,
+}
+
 /// A resolved argument: entities and how they were found.
 #[derive(Debug, Clone, Default)]
 struct Arg {
@@ -281,6 +291,15 @@ impl<'a> Doc<'a> {
     /// The UPOS tag of a token, when the sentence was analysed.
     fn upos(&self, s: usize, k: usize) -> Option<&'static str> {
         self.syntax.get(s)?.as_ref()?.words.get(k).map(|w| w.upos)
+    }
+
+    /// The dependency relation of a token to its head, when the sentence was parsed.
+    fn deprel(&self, s: usize, k: usize) -> Option<&str> {
+        let syn = self.syntax.get(s)?.as_ref()?;
+        if !syn.parsed {
+            return None;
+        }
+        syn.words.get(k).map(|w| w.deprel.as_str())
     }
 
     /// The Penn Treebank tag of a token, when the sentence was analysed.
@@ -1033,6 +1052,35 @@ impl<'o> RelationExtractor<'o> {
         None
     }
 
+    /// Whether the noun phrase starting at token `j` follows a locative preposition (after
+    /// determiners, adjectives and numbers), at or after token `q`.
+    fn after_locative(&self, doc: &Doc, s: usize, j: usize, q: usize) -> bool {
+        let toks = doc.toks(s);
+        let mut p = j;
+        while p > q
+            && (DETERMINERS.contains(&norm(&toks[p - 1]))
+                || doc
+                    .upos(s, p - 1)
+                    .is_some_and(|u| matches!(u, "ADJ" | "NUM")))
+        {
+            p -= 1;
+        }
+        p > q
+            && matches!(
+                norm(&toks[p - 1]),
+                "in" | "at"
+                    | "near"
+                    | "outside"
+                    | "inside"
+                    | "across"
+                    | "throughout"
+                    | "around"
+                    | "within"
+                    | "beside"
+                    | "behind"
+            )
+    }
+
     /// Finds the object right of token `q` (just after the trigger).
     fn object_right(
         &self,
@@ -1550,7 +1598,9 @@ impl<'o> RelationExtractor<'o> {
                 || toks[k].lower.ends_with("en")
                 || toks[k].lower == "met"
                 || toks[k].lower == "held");
-        let passive = passive && t.kind == TriggerKind::Verb;
+        // a participle modifying a noun is passive too: "a committee supported by X"
+        let reduced_relative = doc.xpos(s, k) == Some("VBN") && doc.deprel(s, k) == Some("acl");
+        let passive = (passive || reduced_relative) && t.kind == TriggerKind::Verb;
         if passive {
             self.agentive(doc, s, (k, end), t, 8, 0.75, "passive", out);
             return;
@@ -1563,6 +1613,11 @@ impl<'o> RelationExtractor<'o> {
         };
         let Some(subj) = subj else {
             return;
+        };
+        let subj = match self.parse_subject_check(doc, s, k, &subj) {
+            SubjectCheck::Agrees => subj,
+            SubjectCheck::Replace(parsed) => parsed,
+            SubjectCheck::Contradicts => return,
         };
         // entities inside the subject phrase ("most members of the European Union") are not what
         // an object pronoun refers to
@@ -1583,10 +1638,18 @@ impl<'o> RelationExtractor<'o> {
             && self
                 .longest_trigger(doc, s, end + 1, TriggerKind::Verb)
                 .is_none();
+        // a place where something happens is no object ("met in Chongqing", "signed the treaty
+        // in Luxembourg"), unless the ontology says the action is aimed at it ("fighting in X")
+        let placed = self
+            .ontology
+            .predicate(&t.predicate)
+            .is_some_and(|p| p.place_is_object);
         let obj = match slot {
             Some(a) => Some(a),
             None if complement => self.complement_object(doc, s, end + 2, &exclude),
-            None => self.object_right(doc, s, end, &exclude, 10),
+            None => self
+                .object_right(doc, s, end, &exclude, 10)
+                .filter(|a| placed || !self.after_locative(doc, s, a.first_tok, end)),
         };
         match obj {
             Some(obj) => self.emit(
@@ -1769,7 +1832,9 @@ impl<'o> RelationExtractor<'o> {
         if adjunct {
             match (&subj, &obj) {
                 (Some(_), None) if !symmetric => obj = self.main_subject(doc, s, k),
-                (None, Some(_)) => subj = self.main_subject(doc, s, k),
+                // only a shared event has the main clause's subject as a party: "Japan
+                // surrendered following the bombings of Hiroshima" did not bomb it
+                (None, Some(_)) if symmetric => subj = self.main_subject(doc, s, k),
                 _ => {}
             }
         }
@@ -1785,6 +1850,11 @@ impl<'o> RelationExtractor<'o> {
                 && doc.ment_at[s][p - 1].is_none()
                 && !BOUNDARY.contains(&norm(&toks[p - 1]))
                 && norm(&toks[p - 1]) != ","
+                // the noun is in an adjunct: "X surrendered following the bombings of Y"
+                && !matches!(
+                    norm(&toks[p - 1]),
+                    "following" | "after" | "before" | "despite" | "amid" | "during" | "since"
+                )
             {
                 p -= 1;
                 let w = norm(&toks[p]);
@@ -1913,6 +1983,10 @@ impl<'o> RelationExtractor<'o> {
             return;
         }
         match (subj, obj) {
+            // one list read twice: "financed by the governments of A, B and C"
+            (Some(subj), Some(obj))
+                if subj.first_tok < obj.last_tok.max(obj.first_tok + 1)
+                    && obj.first_tok < subj.last_tok.max(subj.first_tok + 1) => {}
             (Some(subj), Some(obj)) => self.emit(
                 doc,
                 out,
@@ -2949,6 +3023,254 @@ impl<'o> RelationExtractor<'o> {
             });
         }
         None
+    }
+
+    /// Checks the subject a surface scan found for verb `v` (`subj`) against the dependency
+    /// parse, when the sentence was parsed: "According to X, Y met Z" and "supporters of X
+    /// stormed Y" name neither X as the one who acted. Where the parse's subject is itself an
+    /// actor it replaces the scan's.
+    fn parse_subject_check(&self, doc: &Doc, s: usize, v: usize, subj: &Arg) -> SubjectCheck {
+        if !self.parse_contradicts_subject(doc, s, v, subj) {
+            // a list the scan joined across a clause boundary keeps the parse's part of it:
+            // "According to X, Y met Z" (Y only)
+            if subj.entities.len() > 1
+                && !subj.indirect
+                && let Some(st) = self.parse_subject_token(doc, s, v)
+            {
+                let agreeing: Vec<usize> = subj
+                    .entities
+                    .iter()
+                    .copied()
+                    .filter(|&e| {
+                        doc.ents.mentions.iter().enumerate().any(|(m, mm)| {
+                            mm.sentence == s
+                                && mm.tok_start >= subj.first_tok
+                                && mm.tok_end <= subj.last_tok.max(subj.first_tok + 1)
+                                && (mm.entity == e
+                                    || self.actor_entity(doc, s, m, false) == Some(e))
+                                && self.span_agrees_with_subject(
+                                    doc,
+                                    s,
+                                    mm.tok_start,
+                                    mm.tok_end,
+                                    st,
+                                )
+                        })
+                    })
+                    .collect();
+                if !agreeing.is_empty() && agreeing.len() < subj.entities.len() {
+                    return SubjectCheck::Replace(Arg {
+                        entities: agreeing,
+                        ..subj.clone()
+                    });
+                }
+            }
+            return SubjectCheck::Agrees;
+        }
+        // the parse's subject, when it names an actor, replaces the scan's ("Ethnic Albanians
+        // in south Serbia are demanding": the Albanians, not Serbia)
+        let parsed = self.parse_subject_token(doc, s, v).and_then(|st| {
+            let m = doc.ment_at[s][st]?;
+            let e = self.actor_entity(doc, s, m, false)?;
+            let mut a = self.extend_right(doc, s, m);
+            a.entities[0] = e;
+            (a.last_tok <= v).then_some(a)
+        });
+        match parsed {
+            Some(a) => SubjectCheck::Replace(a),
+            None => SubjectCheck::Contradicts,
+        }
+    }
+
+    /// The token the dependency parse makes the subject of verb `v`'s clause, if the sentence
+    /// was parsed: the verb's own `nsubj`, or the one it shares as an infinitive complement
+    /// (the object of "urged Israel to withdraw"), a conjunct or a subjectless adjunct; for a
+    /// relative clause, the noun it modifies; for a predicate noun ("X was the last president
+    /// to visit Y"), that noun's subject.
+    fn parse_subject_token(&self, doc: &Doc, s: usize, v: usize) -> Option<usize> {
+        let syn = doc.syntax.get(s).and_then(|x| x.as_ref())?;
+        let words = &syn.words;
+        if !syn.parsed || v >= words.len() {
+            return None;
+        }
+        let toks = doc.toks(s);
+        let child = |h: usize, rels: &[&str]| {
+            words
+                .iter()
+                .position(|w| w.head == h + 1 && rels.contains(&w.deprel.as_str()))
+        };
+        let mut cur = v;
+        let mut st = None;
+        for _ in 0..6 {
+            if let Some(c) = child(cur, &["nsubj", "nsubj:pass"]) {
+                let relative = matches!(norm(&toks[c]), "who" | "which" | "that");
+                st = if relative && words[cur].deprel.starts_with("acl") && words[cur].head > 0 {
+                    Some(words[cur].head - 1)
+                } else {
+                    Some(c)
+                };
+                break;
+            }
+            let w = &words[cur];
+            if w.head == 0 {
+                break;
+            }
+            match w.deprel.as_str() {
+                // object control: "urged X to withdraw" (X withdraws)
+                // object control: "urged Israel to withdraw" (Israel withdraws); a common noun
+                // object is more often a purpose clause ("lodged protests to ask X")
+                "xcomp" => match child(w.head - 1, &["obj", "iobj"]) {
+                    Some(o) if doc.ment_at[s][o].is_some() || words[o].upos == "PRON" => {
+                        st = Some(o);
+                        break;
+                    }
+                    _ => cur = w.head - 1,
+                },
+                "conj" => cur = w.head - 1,
+                // a finite verb or one with an auxiliary modifies no noun: the parse is wrong
+                // ("Senator X endorsed Y" parsed as "Senator [who] endorsed")
+                "acl"
+                    if child(cur, &["aux"]).is_some()
+                        || doc
+                            .xpos(s, cur)
+                            .is_some_and(|x| matches!(x, "VBD" | "VBZ" | "VBP")) =>
+                {
+                    break;
+                }
+                "acl" | "acl:relcl" => {
+                    st = Some(w.head - 1);
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let mut st = st?;
+        // a predicate noun: "X was the last president to visit Y" (X visits)
+        if child(st, &["cop"]).is_some()
+            && let Some(n) = child(st, &["nsubj"])
+        {
+            st = n;
+        }
+        Some(st)
+    }
+
+    /// Whether the parse's subject of verb `v` (see [`Self::parse_subject_token`]) differs
+    /// from the scan's: the scan's subject agrees when the parse's subject is one of its tokens,
+    /// or when its tokens attach to that word as a name part, apposition, conjunct, possessor,
+    /// modifier or listed member ("Russia's ambassador", "Russian officials", "states,
+    /// including China"), or the two form one stretch of nouns (the parser does not know the
+    /// names). A pronoun subject is resolved elsewhere: no conflict.
+    fn parse_contradicts_subject(&self, doc: &Doc, s: usize, v: usize, subj: &Arg) -> bool {
+        if subj.indirect || subj.entities.is_empty() {
+            return false;
+        }
+        let Some(st) = self.parse_subject_token(doc, s, v) else {
+            return false;
+        };
+        let Some(syn) = doc.syntax.get(s).and_then(|x| x.as_ref()) else {
+            return false;
+        };
+        if syn.words[st].upos == "PRON" {
+            return false;
+        }
+        let (lo, hi) = (subj.first_tok, subj.last_tok.max(subj.first_tok + 1));
+        !self.span_agrees_with_subject(doc, s, lo, hi, st)
+    }
+
+    /// Whether tokens `lo..hi` (a subject phrase found by the surface scan) and the parse's
+    /// subject token `st` are one noun phrase (see [`Self::parse_contradicts_subject`]).
+    fn span_agrees_with_subject(
+        &self,
+        doc: &Doc,
+        s: usize,
+        lo: usize,
+        hi: usize,
+        st: usize,
+    ) -> bool {
+        let Some(syn) = doc.syntax.get(s).and_then(|x| x.as_ref()) else {
+            return true;
+        };
+        let words = &syn.words;
+        let toks = doc.toks(s);
+        if (lo..hi).contains(&st) {
+            return true;
+        }
+        // the parser does not know the names: "Secretary of State Warren Christopher" or "rights
+        // watchdog Amnesty International" may come out with a title word as the subject. A
+        // stretch of nouns, adjectives and title-internal "of" between the two is one phrase.
+        let (a, b) = if st < lo { (st, lo) } else { (hi, st + 1) };
+        let one_phrase = (a..b).all(|x| {
+            let w = norm(&toks[x]);
+            // the tagger, too, may take a noun for a verb ("watchdog"); a finite verb it is not
+            let nominal = match words[x].upos {
+                "NOUN" | "PROPN" | "ADJ" | "NUM" => true,
+                "VERB" => {
+                    !matches!(words[x].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+                        && toks[x].text.chars().all(|c| c.is_alphabetic())
+                }
+                _ => false,
+            };
+            nominal
+                || w == "of"
+                    && x > 0
+                    && x + 1 < toks.len()
+                    && toks[x - 1].text.starts_with(char::is_uppercase)
+                    && toks[x + 1].text.starts_with(char::is_uppercase)
+        });
+        if one_phrase {
+            return true;
+        }
+        let has_case = |x: usize| words.iter().any(|w| w.head == x + 1 && w.deprel == "case");
+        // a list introduced by "including" / "such as" belongs to the noun it follows
+        let listed = |x: usize| {
+            words.iter().enumerate().any(|(i, w)| {
+                w.head == x + 1
+                    && w.deprel == "case"
+                    && matches!(norm(&toks[i]), "including" | "like" | "such" | "among")
+            })
+        };
+        let ancestor = |mut x: usize, goal: usize| {
+            for _ in 0..12 {
+                if x == goal {
+                    return true;
+                }
+                if words[x].head == 0 {
+                    return false;
+                }
+                x = words[x].head - 1;
+            }
+            false
+        };
+        // the scan's subject agrees when it and the parse's subject are one noun phrase: its
+        // tokens climb through name-internal attachments to a word that is, or governs, the
+        // parse's subject
+        (lo..hi.min(words.len())).any(|t| {
+            let mut x = t;
+            for _ in 0..8 {
+                if x == st || ancestor(st, x) {
+                    return true;
+                }
+                let w = &words[x];
+                let inside = matches!(
+                    w.deprel.as_str(),
+                    "flat" | "compound" | "appos" | "conj" | "nmod:poss" | "nmod:desc" | "amod"
+                        | "nummod"
+                ) || matches!(w.deprel.as_str(), "nmod" | "obl") && listed(x)
+                    // an apposition taken for a modifier: "the US commander, General X,"
+                    || w.deprel == "nmod" && !has_case(x)
+                    // "the nations of Bahrain and Kosovo", "leaders of the EU"
+                    || w.deprel == "nmod" && {
+                        let h = norm(&toks[w.head - 1]);
+                        self.lex.state_agent_nouns.contains(h)
+                            || matches!(h, "nations" | "countries" | "states" | "members")
+                    };
+                if w.head == 0 || !inside {
+                    return false;
+                }
+                x = w.head - 1;
+            }
+            false
+        })
     }
 
     fn quotes(&self, doc: &Doc) -> Vec<QuoteMention> {
