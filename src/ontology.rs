@@ -154,6 +154,9 @@ pub struct Ontology {
     pub issuing_verbs: Vec<String>,
     /// Nouns naming an action of an actor ("move", "declaration").
     pub event_nouns: Vec<String>,
+    /// Event nouns whose "of" phrase names what the action is done to ("the invasion of X"),
+    /// not who acts ("the withdrawal of X").
+    pub patient_event_nouns: Vec<String>,
     /// Nouns that make a demonym or state name act for the state ("officials", "troops").
     pub state_agent_nouns: Vec<String>,
     /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
@@ -393,6 +396,7 @@ impl Ontology {
         let issuing_verbs = word_list("Document", "issuingVerb");
         let collective_nouns = word_list("memberOf", "collectiveNoun");
         let event_nouns = word_list("RelationMention", "eventNoun");
+        let patient_event_nouns = word_list("RelationMention", "patientEventNoun");
         let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
@@ -414,6 +418,7 @@ impl Ontology {
             issuing_verbs,
             collective_nouns,
             event_nouns,
+            patient_event_nouns,
             state_agent_nouns,
             state_asset_nouns,
             cessation_verbs,

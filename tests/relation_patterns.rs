@@ -496,3 +496,33 @@ fn an_event_in_an_adjunct_has_no_agent_from_the_main_clause() {
     );
     assert!(!has(&r, "Estonia attacks Tallinn"), "{r:?}");
 }
+
+#[test]
+fn the_of_phrase_of_an_invasion_is_what_was_invaded() {
+    let r = relations("Serbia condemned the bombing of Belgrade by NATO.");
+    assert!(!has(&r, "Serbia attacks Serbia"), "{r:?}");
+    let r = relations("Russia denounced the invasion of Iraq.");
+    assert!(!has(&r, "Russia attacks Iraq"), "{r:?}");
+    let r = relations("Serbia condemned the bombing of Belgrade by NATO.");
+    assert!(
+        has(&r, "Serbia condemns North Atlantic Treaty Organisation"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn an_unnamed_addressee_told_to_act_is_not_skipped_for_a_later_name() {
+    let r = relations(
+        "Senator Maria Lopez called on the President to demand that Venezuela release the prisoners.",
+    );
+    assert!(!has(&r, "Maria Lopez demands Venezuela"), "{r:?}");
+}
+
+#[test]
+fn a_participle_conjoined_to_a_passive_is_passive() {
+    let r = relations("Marta Diaz was arrested in March and deported to Peru.");
+    assert!(
+        !r.iter().any(|x| x.starts_with("Marta Diaz sanctions")),
+        "{r:?}"
+    );
+}

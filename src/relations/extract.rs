@@ -473,6 +473,7 @@ impl<'o> RelationExtractor<'o> {
     /// "the declaration of independence by Kosovo", "the steps of the province's leadership".
     fn explicit_event_actor(&self, doc: &Doc, s: usize, k: usize) -> Option<usize> {
         let toks = doc.toks(s);
+        let patient_of = self.lex.patient_event_nouns.contains(norm(&toks[k]));
         // possessor: [mention] 's [adj]{0,3} noun
         let mut j = k;
         let mut skipped = 0;
@@ -480,7 +481,16 @@ impl<'o> RelationExtractor<'o> {
             let w = norm(&toks[j - 1]);
             if w == "'s" || w == "’s" || w == "'" {
                 if let Some(m) = doc.mention_ending_at(s, j - 1) {
-                    return Some(doc.ents.mentions[m].entity);
+                    let e = doc.ents.mentions[m].entity;
+                    // "Granda's arrest": a person is what is done to, unless the patient
+                    // follows ("Russia's invasion of X", "X's killing of Y")
+                    let undergoes = patient_of
+                        && doc.class_of(e) == "Person"
+                        && toks.get(k + 1).is_none_or(|t| t.lower != "of");
+                    if !undergoes {
+                        return Some(e);
+                    }
+                    return None;
                 }
                 break;
             }
@@ -496,14 +506,14 @@ impl<'o> RelationExtractor<'o> {
             }
             break;
         }
-        // "of X" / "by X" / "taken by X" within 5 tokens
+        // "of X" / "by X" / "taken by X" within 5 tokens; "the invasion of X" names no actor
         let mut j = k + 1;
         while j < toks.len() && j <= k + 6 {
             let w = norm(&toks[j]);
             if BOUNDARY.contains(&w) || w == "," {
                 break;
             }
-            if w == "by" || w == "of" || w == "from" {
+            if w == "by" || (w == "of" && !patient_of) || w == "from" {
                 let mut t = j + 1;
                 while t < toks.len() && DETERMINERS.contains(&norm(&toks[t])) {
                     t += 1;
@@ -528,6 +538,13 @@ impl<'o> RelationExtractor<'o> {
     fn event_actor(&self, doc: &Doc, s: usize, k: usize) -> Option<(usize, bool)> {
         if let Some(e) = self.explicit_event_actor(doc, s, k) {
             return Some((e, false));
+        }
+        // "the invasion of X" with no actor named is no reference back to an earlier actor
+        let toks = doc.toks(s);
+        if self.lex.patient_event_nouns.contains(norm(&toks[k]))
+            && toks.get(k + 1).is_some_and(|t| t.lower == "of")
+        {
+            return None;
         }
         doc.event_actors
             .iter()
@@ -1091,6 +1108,25 @@ impl<'o> RelationExtractor<'o> {
         max: usize,
     ) -> Option<Arg> {
         let toks = doc.toks(s);
+        // an unnamed object that is told to act: "called on the President to demand that X
+        // ...", "urged the council to ..." (the named actor further on is not the object)
+        if toks.get(q).is_some_and(|t| DETERMINERS.contains(&norm(t))) {
+            let mut e = q + 1;
+            while e < toks.len()
+                && e < q + 5
+                && doc.ment_at[s][e].is_none()
+                && matches!(doc.upos(s, e), Some("NOUN" | "PROPN" | "ADJ"))
+            {
+                e += 1;
+            }
+            if e > q + 1
+                && toks.get(e).is_some_and(|t| t.lower == "to")
+                && doc.upos(s, e + 1) == Some("VERB")
+                && !self.lex.state_agent_nouns.contains(norm(&toks[e - 1]))
+            {
+                return None;
+            }
+        }
         let mut j = q;
         while j < toks.len() && j < q + max {
             let w = norm(&toks[j]);
@@ -1598,8 +1634,21 @@ impl<'o> RelationExtractor<'o> {
                 || toks[k].lower.ends_with("en")
                 || toks[k].lower == "met"
                 || toks[k].lower == "held");
-        // a participle modifying a noun is passive too: "a committee supported by X"
-        let reduced_relative = doc.xpos(s, k) == Some("VBN") && doc.deprel(s, k) == Some("acl");
+        // a participle modifying a noun is passive too ("a committee supported by X"), and so is
+        // one conjoined to a passive ("were sentenced and ordered to pay X")
+        let participle = doc.xpos(s, k) == Some("VBN");
+        let reduced_relative = matches!(doc.xpos(s, k), Some("VBN" | "VBD"))
+            && match doc.deprel(s, k) {
+                Some("acl") => participle,
+                // the tagger often calls such a conjunct a past tense
+                Some("conj") => doc.syntax[s].as_ref().is_some_and(|syn| {
+                    let h = syn.words[k].head;
+                    syn.words.iter().any(|w| {
+                        w.head == h && matches!(w.deprel.as_str(), "nsubj:pass" | "aux:pass")
+                    })
+                }),
+                _ => false,
+            };
         let passive = (passive || reduced_relative) && t.kind == TriggerKind::Verb;
         if passive {
             self.agentive(doc, s, (k, end), t, 8, 0.75, "passive", out);
@@ -1912,6 +1961,17 @@ impl<'o> RelationExtractor<'o> {
                         | "provides"
                         | "provided"
                 ) || doc.upos(s, p).is_some_and(|u| u == "VERB")
+                    // a verb that is itself a trigger of another family takes the noun phrase
+                    // as its object: "Russia denounced the invasion of Iraq" did not invade
+                    // ("X served as the chair of Y" still leads it)
+                    && !self.lex.starting_with(w).iter().any(|&ti| {
+                        let f = self.ontology.family_of(&self.lex.triggers[ti].predicate);
+                        f != self.ontology.family_of(&t.predicate)
+                    })
+                    // nor does a reporting verb ("described the criticism of X"), unless a
+                    // preposition opens an adjunct ("said in a meeting with X")
+                    && (!self.lex.reporting_forms.contains(w)
+                        || (p + 1..k).any(|x| PREPOSITIONS.contains(&norm(&toks[x]))))
                 {
                     subj = self.subject_left(doc, s, p);
                     break;

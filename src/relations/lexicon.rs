@@ -41,6 +41,8 @@ pub struct TriggerLexicon {
     pub issuing_forms: HashSet<String>,
     /// Event nouns (and plurals).
     pub event_nouns: HashSet<String>,
+    /// Event nouns whose "of" phrase is the patient ("the invasion of X"), and plurals.
+    pub patient_event_nouns: HashSet<String>,
     /// State agent nouns.
     pub state_agent_nouns: HashSet<String>,
     /// State asset nouns (objects only: "Iraqi towns").
@@ -289,6 +291,9 @@ impl TriggerLexicon {
         }
         for n in &ontology.event_nouns {
             lex.event_nouns.extend(noun_forms(n));
+        }
+        for n in &ontology.patient_event_nouns {
+            lex.patient_event_nouns.extend(noun_forms(n));
         }
         lex.state_agent_nouns
             .extend(ontology.state_agent_nouns.iter().cloned());
