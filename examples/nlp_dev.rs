@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release --example nlp_dev -- train [--data DIR] [--out DIR]
 //! cargo run --release --example nlp_dev -- eval FILE.conllu [--raw] [--json] [--models DIR] [--beam N]
-//! cargo run --release --example nlp_dev -- bench [FILE.jsonl] [--limit N] [--beam N] [--models DIR] [--compress A,L]
+//! cargo run --release --example nlp_dev -- bench [FILE.jsonl] [--limit N] [--beam N] [--models DIR] [--compress A,L] [--dump FILE]
 //! cargo run --release --example nlp_dev -- compress DIR A,L [A,L ...] [--write FILE]
 //! ```
 use std::path::PathBuf;
@@ -302,11 +302,31 @@ fn bench(args: &[String], root: &std::path::Path) -> anyhow::Result<()> {
     let c = thread_cpu();
     let t = Instant::now();
     let mut arcs = 0usize;
+    let dump = arg_value(args, "--dump");
+    let mut parses = Vec::new();
     for tg in &tagged {
-        arcs += models.parse(tg).0.len();
+        let p = models.parse(tg);
+        arcs += p.0.len();
+        if dump.is_some() {
+            parses.push(p);
+        }
     }
     let tt = t.elapsed().as_secs_f64();
     let ct = thread_cpu() - c;
+    if let Some(path) = &dump {
+        // One line per sentence: head:label of each token (for before/after identity checks).
+        let mut out = String::new();
+        for (heads, labels) in &parses {
+            let line: Vec<String> = heads
+                .iter()
+                .zip(labels)
+                .map(|(h, l)| format!("{h}:{l}"))
+                .collect();
+            out.push_str(&line.join(" "));
+            out.push('\n');
+        }
+        std::fs::write(path, out)?;
+    }
     println!(
         "parser: {:.0} tokens/s wall ({:.2}s, {arcs} arcs); CPU {:.0} tokens/s",
         ntok as f64 / tt,

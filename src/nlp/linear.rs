@@ -230,7 +230,11 @@ struct SmallSlot<T> {
 const COMPACT_SHIFT: u32 = 8;
 
 /// The inline table of a model with at most 4 classes (`conv` maps stored weights to slot
-/// weights).
+/// weights), with `cap` home slots. Rows go in increasing key order to the first free slot at or
+/// after their home slot, and the table grows at the end instead of wrapping around: the
+/// filled slots are then in increasing key order, with no free slot between a key's home slot
+/// and its slot, and free slots (key `u32::MAX`, zero weights) end every run, the last slot
+/// included. A lookup ([`find_small`]) stops at the first key that is not smaller.
 fn fill_small<T: Copy + Default + PartialEq>(
     cap: usize,
     keys: &[u32],
@@ -239,22 +243,57 @@ fn fill_small<T: Copy + Default + PartialEq>(
     weights: &[i16],
     conv: impl Fn(i16) -> T,
 ) -> Vec<SmallSlot<T>> {
-    let mut small = vec![SmallSlot::default(); cap];
-    let empty = [T::default(); 4];
-    let mut start = 0usize;
-    for (&k, &l) in keys.iter().zip(lens) {
-        let mut i = home(k, cap);
-        while small[i].w != empty {
-            i = if i + 1 == cap { 0 } else { i + 1 };
+    let free = SmallSlot {
+        key: u32::MAX,
+        w: [T::default(); 4],
+    };
+    let mut small = vec![free; cap + 1];
+    let (starts, order) = row_order(keys, lens);
+    let mut next = 0usize;
+    for r in order {
+        let k = keys[r];
+        let i = home(k, cap).max(next);
+        if i + 2 > small.len() {
+            small.resize(i + 2, free);
         }
-        let mut w = empty;
-        for j in start..start + l as usize {
+        let mut w = [T::default(); 4];
+        for j in starts[r]..starts[r] + lens[r] as usize {
             w[classes[j] as usize] = conv(weights[j]);
         }
         small[i] = SmallSlot { key: k, w };
-        start += l as usize;
+        next = i + 1;
     }
     small
+}
+
+/// An empty slot of the table of a model with more than 4 classes (sorts after every filled
+/// slot whose key is smaller than `u32::MAX`; a filled slot never has all low 32 bits zero).
+const FREE_SLOT: u64 = (u32::MAX as u64) << 32;
+
+/// The first entry index of each row, and the rows in increasing key order (stable).
+fn row_order(keys: &[u32], lens: &[u8]) -> (Vec<usize>, Vec<usize>) {
+    let mut starts = Vec::with_capacity(keys.len());
+    let mut start = 0usize;
+    for &l in lens {
+        starts.push(start);
+        start += l as usize;
+    }
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    if !keys.windows(2).all(|p| p[0] < p[1]) {
+        order.sort_by_key(|&r| keys[r]);
+    }
+    (starts, order)
+}
+
+/// The slot of an inline table ([`fill_small`], `cap` home slots) where the search for `f`
+/// ends: `f`'s slot if the table has it, else a slot with another key.
+#[inline]
+fn find_small<T>(table: &[SmallSlot<T>], cap: usize, f: u32) -> &SmallSlot<T> {
+    let mut i = home(f, cap);
+    while table[i].key < f {
+        i += 1;
+    }
+    &table[i]
 }
 
 /// Home slot of key `k` in a table of `cap` slots: order-preserving (sorted keys fill the table
@@ -264,12 +303,39 @@ fn home(k: u32, cap: usize) -> usize {
     ((k as u64 * cap as u64) >> 32) as usize
 }
 
+/// A fresh model identity (never 0).
+fn next_model_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Number of entries of a [`SlotCache`] (a power of two; 8 bytes each, 1 MB; 2^13–2^16
+/// entries were measured slower on the parser benchmark, 2^18 about the same).
+const SLOT_CACHE_LEN: usize = 1 << 17;
+
+/// A direct-mapped copy of the table slots of one model with one-byte inline weights
+/// (`LinearModel::score_cached`), indexed by the low bits of the feature key: a feature seen
+/// before costs one load and one comparison instead of a probe sequence of variable length in
+/// the model's table, which for a feature the model does not have (most features of a pruned
+/// model) runs to the next larger key. Each entry holds a feature key and that feature's exact
+/// weights in the model (all zero for a feature the model does not have), so scores do not
+/// depend on what is cached. One per thread (in the parser's scratch), kept across sentences.
+#[derive(Default)]
+pub struct SlotCache {
+    /// [`LinearModel`] identity whose slots are held (0 = none yet).
+    model: u64,
+    slots: Vec<SmallSlot<i8>>,
+}
+
 /// Compact inference model (see module docs).
 #[derive(Clone)]
 pub struct LinearModel {
+    /// Identity of the tables (unique per construction; a clone has the same tables), so that a
+    /// [`SlotCache`] knows whose slots it holds.
+    id: u64,
     n_classes: usize,
     scale: f32,
-    /// Open-addressing table: `key << 32 | start << 7 | len`; 0 = empty.
+    /// Open-addressing table: `key << 32 | start << 7 | len`; [`FREE_SLOT`] = empty.
     slots: Vec<u64>,
     /// Packed entries: low 16 bits class, high 16 bits weight.
     entries: Vec<u32>,
@@ -281,6 +347,9 @@ pub struct LinearModel {
     /// The same with one-byte weights (stored weight `>> COMPACT_SHIFT`), when all stored
     /// weights are multiples of `1 << COMPACT_SHIFT` that fit (`small` is then empty).
     small8: Vec<SmallSlot<i8>>,
+    /// Number of home slots of the table in use (`slots`, `small` or `small8`; the tables have a
+    /// few more slots at the end).
+    cap: usize,
     // Serialized form.
     keys: Vec<u32>,
     lens: Vec<u8>,
@@ -316,6 +385,7 @@ impl LinearModel {
                 )
             };
             return LinearModel {
+                id: next_model_id(),
                 n_classes,
                 scale,
                 slots: Vec::new(),
@@ -323,45 +393,50 @@ impl LinearModel {
                 dense: Vec::new(),
                 small,
                 small8,
+                cap,
                 keys,
                 lens,
                 classes,
                 weights,
             };
         }
-        // Load factor 0.75 with order-preserving home slots.
+        // Load factor 0.75 with order-preserving home slots; filled like the inline tables
+        // (`fill_small`): increasing keys, no wrap-around, free slots end every run.
         let cap = keys.len() + keys.len() / 3 + 16;
-        let mut slots = vec![0u64; cap];
+        let mut slots = vec![FREE_SLOT; cap + 1];
         let entries: Vec<u32> = classes
             .iter()
             .zip(&weights)
             .map(|(&c, &w)| c as u32 | ((w as u16 as u32) << 16))
             .collect();
-        let mut start = 0usize;
         let dense_min = if n_classes >= 16 {
             n_classes / 4
         } else {
             usize::MAX
         };
         let mut dense = vec![0i16; n_classes];
-        for (&k, &l) in keys.iter().zip(&lens) {
-            let mut i = home(k, cap) as u64;
-            while slots[i as usize] != 0 {
-                i = if i + 1 == cap as u64 { 0 } else { i + 1 };
+        let (starts, order) = row_order(&keys, &lens);
+        let mut next = 0usize;
+        for r in order {
+            let (k, l, start) = (keys[r], lens[r], starts[r]);
+            let i = home(k, cap).max(next);
+            if i + 2 > slots.len() {
+                slots.resize(i + 2, FREE_SLOT);
             }
+            next = i + 1;
             if l as usize >= dense_min {
                 let block = dense.len() / n_classes;
                 dense.resize(dense.len() + n_classes, 0);
                 for j in start..start + l as usize {
                     dense[block * n_classes + classes[j] as usize] = weights[j];
                 }
-                slots[i as usize] = ((k as u64) << 32) | ((block as u64) << 7);
+                slots[i] = ((k as u64) << 32) | ((block as u64) << 7);
             } else {
-                slots[i as usize] = ((k as u64) << 32) | ((start as u64) << 7) | l as u64;
+                slots[i] = ((k as u64) << 32) | ((start as u64) << 7) | l as u64;
             }
-            start += l as usize;
         }
         LinearModel {
+            id: next_model_id(),
             n_classes,
             scale,
             slots,
@@ -369,6 +444,7 @@ impl LinearModel {
             dense,
             small: Vec::new(),
             small8: Vec::new(),
+            cap,
             keys,
             lens,
             classes,
@@ -388,27 +464,27 @@ impl LinearModel {
 
     #[inline]
     fn slot(&self, f: u32) -> u64 {
-        let cap = self.slots.len();
-        let mut i = home(f, cap);
-        loop {
-            let s = self.slots[i];
-            if s == 0 || (s >> 32) as u32 == f {
-                return s;
-            }
-            i = if i + 1 == cap { 0 } else { i + 1 };
+        let mut i = home(f, self.cap);
+        while ((self.slots[i] >> 32) as u32) < f {
+            i += 1;
+        }
+        let s = self.slots[i];
+        if (s >> 32) as u32 == f && s != FREE_SLOT {
+            s
+        } else {
+            0
         }
     }
 
     #[inline]
     fn score_small<T: Copy + Default + PartialEq + Into<i32>>(
         table: &[SmallSlot<T>],
+        cap: usize,
         shift: u32,
         feats: &[u32],
         scores: &mut [i32],
     ) {
-        let cap = table.len();
         let mut acc = [0i32; 4];
-        let empty = [T::default(); 4];
         // Branch-free first pass: issues all (independent) memory loads at once so that cache
         // misses overlap; the second pass then finds the slots in cache.
         let mut touch = 0u32;
@@ -417,23 +493,117 @@ impl LinearModel {
         }
         std::hint::black_box(touch);
         for &f in feats {
-            let mut i = home(f, cap);
-            loop {
-                let s = &table[i];
-                if s.w == empty {
-                    break;
-                }
-                if s.key == f {
-                    for (a, &w) in acc.iter_mut().zip(&s.w) {
-                        *a += w.into();
-                    }
-                    break;
-                }
-                i = if i + 1 == cap { 0 } else { i + 1 };
+            let s = find_small(table, cap, f);
+            let hit = (s.key == f) as i32;
+            for (a, &w) in acc.iter_mut().zip(&s.w) {
+                *a += hit * w.into();
             }
         }
         for (sc, a) in scores.iter_mut().zip(acc) {
             *sc = a << shift;
+        }
+    }
+
+    /// The inline slot of feature `f` in `small8` (key `f`, weights all zero when absent).
+    #[inline]
+    fn slot8(&self, f: u32) -> SmallSlot<i8> {
+        let s = find_small(&self.small8, self.cap, f);
+        SmallSlot {
+            key: f,
+            w: if s.key == f { s.w } else { [0; 4] },
+        }
+    }
+
+    /// Like [`LinearModel::score`], through `cache` when the model keeps one-byte weights
+    /// inline (same scores: cached slots are exact copies).
+    #[inline]
+    pub fn score_cached(&self, feats: &[u32], cache: &mut SlotCache, scores: &mut [i32]) {
+        if self.small8.is_empty() {
+            self.score(feats, scores);
+            return;
+        }
+        if cache.model != self.id {
+            // Every entry starts as a valid copy: the slot of feature 0.
+            let s0 = self.slot8(0);
+            cache.slots.clear();
+            cache.slots.resize(SLOT_CACHE_LEN, s0);
+            cache.model = self.id;
+        }
+        let mask = cache.slots.len() - 1;
+        let mut acc = [0i32; 4];
+        // Features not in the cache are looked up after a first pass that asks for all their
+        // table slots, so that the misses overlap.
+        let mut miss = [0u32; 16];
+        let mut m = 0;
+        for &f in feats {
+            let e = cache.slots[f as usize & mask];
+            if e.key == f {
+                for (a, &w) in acc.iter_mut().zip(&e.w) {
+                    *a += w as i32;
+                }
+                continue;
+            }
+            if m == miss.len() {
+                self.fill_cache(&miss, cache, &mut acc);
+                m = 0;
+            }
+            miss[m] = f;
+            m += 1;
+            self.prefetch_one(f);
+        }
+        self.fill_cache(&miss[..m], cache, &mut acc);
+        for (sc, a) in scores[..self.n_classes].iter_mut().zip(acc) {
+            *sc = a << COMPACT_SHIFT;
+        }
+    }
+
+    /// Looks up `feats` in `small8`, adds their weights to `acc` and copies their slots into
+    /// `cache`.
+    #[inline]
+    fn fill_cache(&self, feats: &[u32], cache: &mut SlotCache, acc: &mut [i32; 4]) {
+        let mask = cache.slots.len() - 1;
+        for &f in feats {
+            let s = self.slot8(f);
+            for (a, &w) in acc.iter_mut().zip(&s.w) {
+                *a += w as i32;
+            }
+            cache.slots[f as usize & mask] = s;
+        }
+    }
+
+    /// Asks the processor to fetch the `small8` home slot of `f`.
+    #[inline]
+    fn prefetch_one(&self, f: u32) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            let p = &self.small8[home(f, self.cap)] as *const SmallSlot<i8> as *const i8;
+            // SAFETY: as in `prefetch`.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(p) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = f;
+    }
+
+    /// Like [`LinearModel::prefetch`], only for the features that `cache` does not hold.
+    #[inline]
+    pub fn prefetch_uncached(&self, feats: &[u32], cache: &SlotCache) {
+        if cache.model != self.id {
+            self.prefetch(feats);
+            return;
+        }
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            let cap = self.cap;
+            let mask = cache.slots.len() - 1;
+            for &f in feats {
+                if cache.slots[f as usize & mask].key != f {
+                    let p = &self.small8[home(f, cap)] as *const SmallSlot<i8> as *const i8;
+                    // SAFETY: as in `prefetch`.
+                    unsafe { _mm_prefetch::<_MM_HINT_T0>(p) };
+                }
+            }
         }
     }
 
@@ -444,17 +614,17 @@ impl LinearModel {
         #[cfg(target_arch = "x86_64")]
         {
             use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-            let (cap, cap8) = (self.small.len(), self.small8.len());
-            if cap > 0 {
+            let cap = self.cap;
+            if !self.small.is_empty() {
                 for &f in feats {
                     let p = &self.small[home(f, cap)] as *const SmallSlot<i16> as *const i8;
                     // SAFETY: SSE is part of the x86_64 baseline, and a prefetch is only a hint
                     // (it never faults; `p` points into the table anyway).
                     unsafe { _mm_prefetch::<_MM_HINT_T0>(p) };
                 }
-            } else if cap8 > 0 {
+            } else if !self.small8.is_empty() {
                 for &f in feats {
-                    let p = &self.small8[home(f, cap8)] as *const SmallSlot<i8> as *const i8;
+                    let p = &self.small8[home(f, cap)] as *const SmallSlot<i8> as *const i8;
                     // SAFETY: as above.
                     unsafe { _mm_prefetch::<_MM_HINT_T0>(p) };
                 }
@@ -469,18 +639,24 @@ impl LinearModel {
     pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
         let n = self.n_classes;
         if !self.small.is_empty() {
-            Self::score_small(&self.small, 0, feats, &mut scores[..n]);
+            Self::score_small(&self.small, self.cap, 0, feats, &mut scores[..n]);
             return;
         }
         if !self.small8.is_empty() {
-            Self::score_small(&self.small8, COMPACT_SHIFT, feats, &mut scores[..n]);
+            Self::score_small(
+                &self.small8,
+                self.cap,
+                COMPACT_SHIFT,
+                feats,
+                &mut scores[..n],
+            );
             return;
         }
         for s in scores.iter_mut() {
             *s = 0;
         }
         let scores = &mut scores[..n];
-        let cap = self.slots.len();
+        let cap = self.cap;
         let mut touch = 0u64;
         for &f in feats {
             touch ^= self.slots[home(f, cap)];
@@ -766,6 +942,26 @@ mod tests {
         let absent = (0..).find(|k| !stored.contains_key(k)).unwrap();
         c.score(&[absent], &mut sc);
         assert_eq!(sc, [0; 4]);
+        // Through a slot cache: the same scores for stored, absent and colliding features
+        // (keys that share the cache entry of a stored key), in any order and repeated.
+        let mut cache = SlotCache::default();
+        let mut queries: Vec<u32> = Vec::new();
+        for &k in stored.keys() {
+            queries.extend([k, k ^ (1 << 20), k ^ (1 << 31), k, k.wrapping_add(1)]);
+        }
+        let mut rng = Rng::new(5);
+        rng.shuffle(&mut queries);
+        let mut cached = [0i32; 4];
+        for q in queries.chunks(37) {
+            c.score(q, &mut sc);
+            c.score_cached(q, &mut cache, &mut cached);
+            assert_eq!(sc, cached);
+        }
+        for &k in stored.keys() {
+            c.score(&[k, u32::MAX, 0], &mut sc);
+            c.score_cached(&[k, u32::MAX, 0], &mut cache, &mut cached);
+            assert_eq!(sc, cached);
+        }
         // Round trip keeps the compact table.
         let mut w = Writer::new(*b"TEST");
         c.write(&mut w);

@@ -8,7 +8,8 @@
 use super::NlpError;
 use super::binio::{Reader, Writer};
 use super::linear::{
-    FloatRows, LinearModel, Rng, Trainer, argmax_allowed, argmax_allowed_f, fhash, sum_rows,
+    FloatRows, LinearModel, Rng, SlotCache, Trainer, argmax_allowed, argmax_allowed_f, fhash,
+    sum_rows,
 };
 use super::tagger::WordFeats;
 
@@ -94,6 +95,35 @@ impl State {
             rset: vec![0; n + 1],
             root_child: NO,
         }
+    }
+
+    /// Resets to the initial configuration of a sentence of `n` words, reusing the buffers.
+    fn reset(&mut self, n: usize) {
+        self.n = n;
+        self.stack.clear();
+        self.stack.push(0);
+        self.b = 1;
+        for v in [
+            &mut self.head,
+            &mut self.lc1,
+            &mut self.lc2,
+            &mut self.rc1,
+            &mut self.rc2,
+        ] {
+            v.clear();
+            v.resize(n + 1, NO);
+        }
+        self.label.clear();
+        self.label.resize(n + 1, 0);
+        self.nl.clear();
+        self.nl.resize(n + 1, 0);
+        self.nr.clear();
+        self.nr.resize(n + 1, 0);
+        self.lset.clear();
+        self.lset.resize(n + 1, 0);
+        self.rset.clear();
+        self.rset.resize(n + 1, 0);
+        self.root_child = NO;
     }
 
     fn done(&self) -> bool {
@@ -509,6 +539,8 @@ struct Memo<W = i32> {
     /// Templates of the pair (s0, b).
     pair: rustc_hash::FxHashMap<u64, [W; N_ACT]>,
     feats: Vec<u32>,
+    /// Recently used transition table slots (kept across sentences).
+    cache: SlotCache,
 }
 
 impl<W> Default for Memo<W> {
@@ -521,6 +553,7 @@ impl<W> Default for Memo<W> {
             have: Vec::new(),
             pair: Default::default(),
             feats: Vec::new(),
+            cache: SlotCache::default(),
         }
     }
 }
@@ -530,22 +563,22 @@ impl<W> Default for Memo<W> {
 trait Scorer {
     /// Score type.
     type W: Copy + Default + std::ops::AddAssign;
-    /// Scores of the four actions for `feats`.
-    fn score4(&self, feats: &[u32], out: &mut [Self::W; N_ACT]);
+    /// Scores of the four actions for `feats` (`cache`: see [`LinearModel::score_cached`]).
+    fn score4(&self, feats: &[u32], cache: &mut SlotCache, out: &mut [Self::W; N_ACT]);
 }
 
 impl Scorer for LinearModel {
     type W = i32;
     #[inline]
-    fn score4(&self, feats: &[u32], out: &mut [i32; N_ACT]) {
-        self.score(feats, out);
+    fn score4(&self, feats: &[u32], cache: &mut SlotCache, out: &mut [i32; N_ACT]) {
+        self.score_cached(feats, cache, out);
     }
 }
 
 impl Scorer for Trainer {
     type W = f32;
     #[inline]
-    fn score4(&self, feats: &[u32], out: &mut [f32; N_ACT]) {
+    fn score4(&self, feats: &[u32], _cache: &mut SlotCache, out: &mut [f32; N_ACT]) {
         self.score(feats, out);
     }
 }
@@ -570,9 +603,10 @@ impl<W: Copy + Default + std::ops::AddAssign> Memo<W> {
         self.bvec.clear();
         self.svec.clear();
         let feats = &mut self.feats;
-        let sum = |feats: &Vec<u32>| {
+        let cache = &mut self.cache;
+        let mut sum = |feats: &Vec<u32>| {
             let mut s = [W::default(); N_ACT];
-            model.score4(feats, &mut s);
+            model.score4(feats, cache, &mut s);
             s
         };
         self.bvec.push([W::default(); N_ACT]);
@@ -640,7 +674,7 @@ impl<W: Copy + Default + std::ops::AddAssign> Memo<W> {
                 self.feats.push(fhash(T[r] + 1, &[cx.p(i)]));
             }
             let mut s = [W::default(); N_ACT];
-            model.score4(&self.feats, &mut s);
+            model.score4(&self.feats, &mut self.cache, &mut s);
             self.rvec[k] = s;
             self.have[k] = true;
         }
@@ -696,7 +730,7 @@ impl<W: Copy + Default + std::ops::AddAssign> Memo<W> {
         f(84, &[s0u, n0u, n1u]);
         f(86, &[s0u, n0u, d]);
         let mut s = [W::default(); N_ACT];
-        model.score4(feats, &mut s);
+        model.score4(feats, &mut self.cache, &mut s);
         self.pair.insert(key, s);
         add4(acc, &s);
     }
@@ -730,7 +764,7 @@ fn add_memo_scores<M: Scorer>(
     feats: &[u32],
     out: &mut [M::W; N_ACT],
 ) {
-    model.score4(feats, out);
+    model.score4(feats, &mut memo.cache, out);
     let (n0, s0) = (sig[0], sig[1]);
     if n0 != NO {
         add4(out, &memo.bvec[n0]);
@@ -930,6 +964,9 @@ pub struct ParseScratch {
     /// Whether labels go through `lmemo` (beam decoding).
     lmemo_on: bool,
     lscores: Vec<i32>,
+    /// The beam's two pools of states (scores and states).
+    beam: Vec<(i64, State)>,
+    next: Vec<(i64, State)>,
 }
 
 /// Configuration features of one beam state (see [`config_features`]).
@@ -937,7 +974,43 @@ pub struct ParseScratch {
 struct StateFeats {
     sig: Sig,
     feats: Vec<u32>,
+    /// Hash of `sig` and `feats` (states with different prints differ).
+    print: u64,
     scores: [i32; N_ACT],
+}
+
+/// A hash of a configuration's signature and features, to tell most different beam states
+/// apart without comparing them.
+#[inline]
+fn fingerprint(sig: &Sig, feats: &[u32]) -> u64 {
+    // Feature values are hashes already: their sum (no dependency chain) tells states apart.
+    let mut h = 0u64;
+    for (i, &x) in sig.iter().enumerate() {
+        h = h.wrapping_add((x as u64).rotate_left(5 * i as u32));
+    }
+    for &f in feats {
+        h = h.wrapping_add(f as u64);
+    }
+    h
+}
+
+/// Inserts candidate `c` into `best` (sorted best first: higher score, then lower state index,
+/// then lower action) and keeps at most `width`: the same candidates, in the same order, as
+/// sorting all candidates by that order and keeping the first `width`.
+#[inline]
+fn push_best(best: &mut Vec<(i64, usize, usize)>, width: usize, c: (i64, usize, usize)) {
+    let before = |x: &(i64, usize, usize), y: &(i64, usize, usize)| {
+        x.0 > y.0 || x.0 == y.0 && (x.1, x.2) < (y.1, y.2)
+    };
+    if best.len() == width && !before(&c, &best[width - 1]) {
+        return;
+    }
+    let mut i = best.len();
+    while i > 0 && before(&c, &best[i - 1]) {
+        i -= 1;
+    }
+    best.insert(i, c);
+    best.truncate(width);
 }
 
 /// Result of training one parser: the best epoch's model and its float weights.
@@ -1116,10 +1189,20 @@ impl Parser {
         sc.memo.prepare(&self.action, cx, n);
         sc.lmemo.reset();
         sc.lmemo_on = true;
-        // Two pools of states swapped every step; `clone_from` reuses their allocations.
-        let mut beam: Vec<(i64, State)> = vec![(0, State::new(n))];
-        let mut next: Vec<(i64, State)> = Vec::with_capacity(width);
-        let mut cands: Vec<(i64, usize, usize)> = Vec::with_capacity(width * N_ACT);
+        // Two pools of states swapped every step, kept in the scratch across sentences: a kept
+        // candidate is copied into a recycled state (`clone_from`, no allocation), or takes its
+        // parent's state when no later candidate needs it.
+        let mut beam = std::mem::take(&mut sc.beam);
+        let mut next = std::mem::take(&mut sc.next);
+        if beam.is_empty() {
+            beam.push((0, State::new(0)));
+        }
+        next.extend(beam.drain(1..));
+        beam[0].0 = 0;
+        beam[0].1.reset(n);
+        // The best `width` candidates (score, state, action), best first.
+        let mut cands: Vec<(i64, usize, usize)> = Vec::with_capacity(width + 1);
+        let mut last_use = [0usize; 64];
         loop {
             if beam.iter().all(|(_, st)| st.done()) {
                 break;
@@ -1134,22 +1217,21 @@ impl Parser {
                 if !st.done() {
                     let c = &mut sc.cfg[bi];
                     c.sig = config_features(st, cx, &mut c.feats);
-                    self.action.prefetch(&c.feats);
+                    c.print = fingerprint(&c.sig, &c.feats);
+                    self.action.prefetch_uncached(&c.feats, &sc.memo.cache);
                 }
             }
             for (bi, (score, st)) in beam.iter().enumerate() {
                 if st.done() {
-                    cands.push((*score, bi, usize::MAX));
+                    push_best(&mut cands, width, (*score, bi, usize::MAX));
                     continue;
                 }
                 // A state whose features equal an earlier state's has its scores.
                 let (done, rest) = sc.cfg.split_at_mut(bi);
                 let c = &mut rest[0];
-                match done
-                    .iter()
-                    .zip(beam.iter())
-                    .find(|(d, (_, s))| !s.done() && d.sig == c.sig && d.feats == c.feats)
-                {
+                match done.iter().zip(beam.iter()).find(|(d, (_, s))| {
+                    d.print == c.print && !s.done() && d.sig == c.sig && d.feats == c.feats
+                }) {
                     Some((d, _)) => c.scores = d.scores,
                     None => add_memo_scores(
                         &self.action,
@@ -1167,12 +1249,12 @@ impl Parser {
                     .map(|a| scores[a] as i64)
                     .max();
                 let Some(best) = best else {
-                    cands.push((*score, bi, SHIFT));
+                    push_best(&mut cands, width, (*score, bi, SHIFT));
                     continue;
                 };
                 if self.global {
                     for (a, _) in valid.iter().enumerate().filter(|v| *v.1) {
-                        cands.push((*score + scores[a] as i64, bi, a));
+                        push_best(&mut cands, width, (*score + scores[a] as i64, bi, a));
                     }
                     continue;
                 }
@@ -1184,18 +1266,27 @@ impl Parser {
                 let ln_z = z.ln();
                 for (a, _) in valid.iter().enumerate().filter(|v| *v.1) {
                     let lp = (scores[a] as i64 - best) as f64 / t - ln_z;
-                    cands.push((*score + (lp * 1000.0) as i64, bi, a));
+                    push_best(&mut cands, width, (*score + (lp * 1000.0) as i64, bi, a));
                 }
             }
-            cands.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-            cands.truncate(width);
+            // The last candidate of each state may take the state instead of a copy.
+            let track = beam.len() <= last_use.len();
+            if track {
+                for (k, &(_, bi, _)) in cands.iter().enumerate() {
+                    last_use[bi] = k;
+                }
+            }
             for (k, &(score, bi, a)) in cands.iter().enumerate() {
                 if next.len() <= k {
                     next.push((score, State::new(0)));
                 }
                 let slot = &mut next[k];
                 slot.0 = score;
-                slot.1.clone_from(&beam[bi].1);
+                if track && last_use[bi] == k {
+                    std::mem::swap(&mut slot.1, &mut beam[bi].1);
+                } else {
+                    slot.1.clone_from(&beam[bi].1);
+                }
                 let st = &mut slot.1;
                 if a != usize::MAX {
                     let l = if a == LEFT || a == RIGHT {
@@ -1207,12 +1298,17 @@ impl Parser {
                     st.apply(a, l);
                 }
             }
-            next.truncate(cands.len());
+            // States beyond the kept ones stay in the pool (`next` keeps their allocations).
             std::mem::swap(&mut beam, &mut next);
+            let kept = cands.len();
+            next.extend(beam.drain(kept..));
         }
-        let mut st = beam.swap_remove(0).1;
-        self.finish(&mut st, cx, sc);
-        (st.head[1..].to_vec(), st.label[1..].to_vec())
+        let st = &mut beam[0].1;
+        self.finish(st, cx, sc);
+        let out = (st.head[1..].to_vec(), st.label[1..].to_vec());
+        sc.beam = beam;
+        sc.next = next;
+        out
     }
 
     fn predict_label(
@@ -1734,6 +1830,31 @@ mod tests {
                 }
                 assert!(ok, "{p:?}");
             }
+        }
+    }
+
+    #[test]
+    fn beam_candidate_selection_equals_sorting() {
+        let mut rng = Rng::new(3);
+        for _ in 0..2000 {
+            let width = 1 + (rng.next_u64() % 6) as usize;
+            let states = 1 + (rng.next_u64() % 6) as usize;
+            let mut all = Vec::new();
+            for bi in 0..states {
+                for a in 0..N_ACT {
+                    if !rng.next_u64().is_multiple_of(3) {
+                        // Few distinct scores, so that ties are frequent.
+                        all.push(((rng.next_u64() % 5) as i64 - 2, bi, a));
+                    }
+                }
+            }
+            let mut best = Vec::new();
+            for &c in &all {
+                push_best(&mut best, width, c);
+            }
+            all.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+            all.truncate(width);
+            assert_eq!(best, all);
         }
     }
 
