@@ -310,7 +310,12 @@ fn try_pattern(g: &Gazetteer, text: &str, start: usize, p: u32) -> Option<Gazett
     let surface = &g.surfaces[p as usize];
     let end = start + surface.len();
     let found = text.get(start..end)?;
-    if text[end..].chars().next().is_some_and(is_word_char) {
+    // "US$88m", "HK$5": a currency, not the state
+    if text[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| is_word_char(c) || c == '$')
+    {
         return None;
     }
     let exact = found == surface;

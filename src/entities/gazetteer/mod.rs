@@ -587,6 +587,11 @@ mod tests {
     }
 
     #[test]
+    fn a_currency_prefix_is_not_the_state() {
+        assert_eq!(surfaces("It gave US$88m and HK$5 to the US."), vec!["US"]);
+    }
+
+    #[test]
     fn dotted_acronyms_at_sentence_end() {
         assert_eq!(surfaces("He flew to the U.S. Then he left."), vec!["U.S."]);
         assert_eq!(surfaces("The U.N. said so."), vec!["U.N."]);
