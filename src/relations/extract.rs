@@ -93,6 +93,18 @@ const BE: &[&str] = &[
     "is", "are", "was", "were", "been", "being", "be", "'s", "'re", "got", "get", "gets",
 ];
 
+/// Words that open an adjunct before a noun phrase ("despite criticism from X", "following the
+/// bombings of Y"): the noun's event is not the main clause's.
+const ADJUNCT_OPENERS: &[&str] = &[
+    "despite",
+    "amid",
+    "after",
+    "following",
+    "during",
+    "before",
+    "since",
+];
+
 /// Tokens that end a clause when scanning for arguments.
 const BOUNDARY: &[&str] = &[
     ";", ":", "“", "”", "\"", "‘", "because", "while", "although", "though", "if", "when",
@@ -1872,11 +1884,7 @@ impl<'o> RelationExtractor<'o> {
             {
                 p -= 1;
             }
-            p > 0
-                && matches!(
-                    norm(&toks[p - 1]),
-                    "despite" | "amid" | "after" | "following" | "during" | "in spite of"
-                )
+            p > 0 && ADJUNCT_OPENERS.contains(&norm(&toks[p - 1]))
         };
         if adjunct {
             match (&subj, &obj) {
@@ -1900,10 +1908,7 @@ impl<'o> RelationExtractor<'o> {
                 && !BOUNDARY.contains(&norm(&toks[p - 1]))
                 && norm(&toks[p - 1]) != ","
                 // the noun is in an adjunct: "X surrendered following the bombings of Y"
-                && !matches!(
-                    norm(&toks[p - 1]),
-                    "following" | "after" | "before" | "despite" | "amid" | "during" | "since"
-                )
+                && !ADJUNCT_OPENERS.contains(&norm(&toks[p - 1]))
             {
                 p -= 1;
                 let w = norm(&toks[p]);
