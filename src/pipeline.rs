@@ -122,11 +122,6 @@ fn sentence_syntax(models: &NlpModels, sent: &Sentence, parse: bool) -> Sentence
             parsed: true,
         };
     }
-    tagged_sentence(models, sent)
-}
-
-/// Tags and lemmatizes a sentence.
-fn tagged_sentence(models: &NlpModels, sent: &Sentence) -> SentenceSyntax {
     let words: Vec<&str> = sent.tokens.iter().map(|t| t.text.as_str()).collect();
     let tagged = models.tag(&words);
     let words = words
@@ -249,43 +244,35 @@ impl<'a> Extractor<'a> {
             .collect();
         let after_syntax = Instant::now();
         times.syntax += after_syntax - after_entities;
+        let mut syntax = syntax;
         let (mut relations, mut quotes) =
             self.relations.extract(text, &sentences, &entities, &syntax);
+        let mut parse_time = Duration::ZERO;
         if self.syntax == SyntaxLevel::Auto
             && let Some(models) = self.nlp
         {
             // parse the sentences whose verb relations the parse can confirm, then extract again
-            let mut syntax = syntax;
-            let mut parsed_any = false;
             let clock = Instant::now();
             let wanted: BTreeSet<usize> = relations
                 .iter()
                 .filter(|r| r.pattern == "verb" && !plain_clause(&sentences, &entities, &syntax, r))
                 .map(|r| r.sentence)
                 .collect();
+            let mut parsed_any = false;
             for s in wanted {
                 if let Some(slot @ Some(SentenceSyntax { parsed: false, .. })) = syntax.get_mut(s) {
                     *slot = Some(sentence_syntax(models, &sentences[s], true));
                     parsed_any = true;
                 }
             }
-            let parse_time = clock.elapsed();
+            parse_time = clock.elapsed();
             times.syntax += parse_time;
             if parsed_any {
                 (relations, quotes) = self.relations.extract(text, &sentences, &entities, &syntax);
             }
-            relations.retain(|r| r.confidence >= self.min_confidence);
-            times.relations += after_syntax.elapsed() - parse_time;
-            return DocumentAnalysis {
-                sentences,
-                entities,
-                relations,
-                quotes,
-                syntax,
-            };
         }
         relations.retain(|r| r.confidence >= self.min_confidence);
-        times.relations += after_syntax.elapsed();
+        times.relations += after_syntax.elapsed() - parse_time;
         DocumentAnalysis {
             sentences,
             entities,

@@ -93,6 +93,9 @@ const BE: &[&str] = &[
     "is", "are", "was", "were", "been", "being", "be", "'s", "'re", "got", "get", "gets",
 ];
 
+/// Plural nouns for states as a group ("their respective states", "the nations of A and B").
+const STATE_GROUP_NOUNS: &[&str] = &["states", "countries", "nations"];
+
 /// Words that open an adjunct before a noun phrase ("despite criticism from X", "following the
 /// bombings of Y"): the noun's event is not the main clause's.
 const ADJUNCT_OPENERS: &[&str] = &[
@@ -1029,9 +1032,7 @@ impl<'o> RelationExtractor<'o> {
         }
         if nouns > 0 && j > 0 && matches!(norm(&toks[j - 1]), "their" | "its") {
             let head = norm(&toks[k - 1]);
-            if self.lex.state_agent_nouns.contains(head)
-                || matches!(head, "states" | "countries" | "nations" | "governments")
-            {
+            if self.lex.state_agent_nouns.contains(head) || STATE_GROUP_NOUNS.contains(&head) {
                 return self.pronoun(doc, s, j - 1, &[]);
             }
         }
@@ -2713,7 +2714,7 @@ impl<'o> RelationExtractor<'o> {
                 let mut j = k + 1;
                 if toks
                     .get(j)
-                    .is_some_and(|t| matches!(norm(t), "states" | "countries" | "nations"))
+                    .is_some_and(|t| STATE_GROUP_NOUNS.contains(&norm(t)))
                 {
                     j += 1;
                 }
@@ -3327,7 +3328,8 @@ impl<'o> RelationExtractor<'o> {
                     || w.deprel == "nmod" && {
                         let h = norm(&toks[w.head - 1]);
                         self.lex.state_agent_nouns.contains(h)
-                            || matches!(h, "nations" | "countries" | "states" | "members")
+                            || STATE_GROUP_NOUNS.contains(&h)
+                            || h == "members"
                     };
                 if w.head == 0 || !inside {
                     return false;
