@@ -62,6 +62,9 @@ pub struct ClassDef {
     pub name_heads: Vec<String>,
     /// Common nouns that, after "the", can refer back to an entity of this class ("province").
     pub description_nouns: Vec<String>,
+    /// Size rank of a place class (`ng:placeRank`: city 1, territory 2, country 3), so that a
+    /// containment relation never puts a larger place inside a smaller one.
+    pub place_rank: Option<u8>,
 }
 
 /// One trigger of a predicate, as written in the ontology.
@@ -118,6 +121,14 @@ pub struct PredicateDef {
     pub cameo: Vec<String>,
     /// Whether the predicate is symmetric (meetsWith, agreesWith).
     pub symmetric: bool,
+    /// Type families (`ng:subjectTypeFamily`) the subject must belong to (empty: any that the
+    /// domain admits): "place", "organization", "person", "group", "document".
+    pub subject_families: Vec<String>,
+    /// Type families (`ng:objectTypeFamily`) the object must belong to (empty: any).
+    pub object_families: Vec<String>,
+    /// Whether the predicate puts the subject inside the object (`ng:containment`), so that
+    /// the subject's place rank must not exceed the object's.
+    pub containment: bool,
     /// Whether a place where the action happens is its object (`ng:placeIsObject`: "fighting
     /// in Mosul" attacks Iraq; "met in Chongqing" meets no one).
     pub place_is_object: bool,
@@ -305,6 +316,10 @@ impl Ontology {
                         schema_class,
                         name_heads,
                         description_nouns,
+                        place_rank: get(p, &ng("placeRank"))
+                            .iter()
+                            .filter_map(str_of)
+                            .find_map(|v| v.parse().ok()),
                     },
                 );
                 continue;
@@ -327,6 +342,7 @@ impl Ontology {
                 v.sort();
                 v
             };
+            let flag = |key: &str| get(p, key).iter().filter_map(str_of).any(|v| v == "true");
             let mut triggers = Vec::new();
             for (key, kind, learned) in [
                 ("verbTrigger", TriggerKind::Verb, false),
@@ -368,10 +384,10 @@ impl Ontology {
                     cameo: strings(&ng("cameoCode")),
                     cameo_excluded: strings(&ng("cameoExcludedLemma")).into_iter().collect(),
                     symmetric,
-                    place_is_object: get(p, &ng("placeIsObject"))
-                        .iter()
-                        .filter_map(str_of)
-                        .any(|v| v == "true"),
+                    subject_families: strings(&ng("subjectTypeFamily")),
+                    object_families: strings(&ng("objectTypeFamily")),
+                    containment: flag(&ng("containment")),
+                    place_is_object: flag(&ng("placeIsObject")),
                     triggers,
                     close_match: get(p, SKOS_CLOSE_MATCH).iter().filter_map(iri_of).collect(),
                 },
@@ -491,6 +507,10 @@ mod tests {
                 .any(|t| t.pattern == "denounce")
         );
         assert_eq!(o.type_family_of("City"), "place");
+        // type constraints finer than rdfs:domain/range
+        assert_eq!(o.predicate("memberOf").unwrap().object_families, ["organization"]);
+        assert!(o.predicate("locatedIn").unwrap().containment);
+        assert!(o.class("City").unwrap().place_rank < o.class("Country").unwrap().place_rank);
         assert_eq!(
             o.plover_families.get("REJECT").map(String::as_str),
             Some("DISAPPROVE")

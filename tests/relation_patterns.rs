@@ -526,3 +526,36 @@ fn a_participle_conjoined_to_a_passive_is_passive() {
         "{r:?}"
     );
 }
+
+#[test]
+fn the_possessor_of_a_place_noun_contains_the_place() {
+    let r = relations("Hundreds marched through Chile's capital city of Santiago on Sunday.");
+    assert!(has(&r, "Santiago locatedIn Chile"), "{r:?}");
+    assert!(!has(&r, "Chile locatedIn Santiago"), "{r:?}");
+    let r = relations("Two soldiers died in Peru's northern province of Piura.");
+    assert!(has(&r, "Piura partOf Peru"), "{r:?}");
+    assert!(!has(&r, "Peru partOf Piura"), "{r:?}");
+}
+
+#[test]
+fn a_place_noun_before_a_name_without_of_locates_it() {
+    let r = relations("The talks opened in the Kenyan capital Nairobi on Monday.");
+    assert!(has(&r, "Nairobi locatedIn Kenya"), "{r:?}");
+    let r = relations("Turnout was low in Ghana's capital Accra.");
+    assert!(has(&r, "Accra locatedIn Ghana"), "{r:?}");
+}
+
+#[test]
+fn only_organizations_have_members() {
+    // "joining" a list of states is a comparison, not a membership
+    let r = relations(
+        "The vote made Portugal the fourth country to ban the practice, joining Norway and Denmark.",
+    );
+    assert!(!r.iter().any(|x| x.contains("memberOf")), "{r:?}");
+    let r = relations("Croatia joined NATO in 2009.");
+    assert!(
+        has(&r, "Croatia memberOf North Atlantic Treaty Organization")
+            || r.iter().any(|x| x.starts_with("Croatia memberOf North Atlantic")),
+        "{r:?}"
+    );
+}

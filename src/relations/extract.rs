@@ -465,7 +465,29 @@ impl<'o> RelationExtractor<'o> {
                 other => other == class,
             })
         };
-        fits(r.subject, &p.domain) && fits(r.object, &p.range)
+        let in_families = |e: usize, families: &[String]| {
+            families.is_empty()
+                || families
+                    .iter()
+                    .any(|f| f == self.ontology.type_family_of(doc.class_of(e)))
+        };
+        // a containment never puts the larger place inside the smaller ("Brazil located in
+        // Brasília" is a misread "Brazil's capital city of Brasília")
+        let rank = |e: usize| {
+            self.ontology
+                .class(doc.class_of(e))
+                .and_then(|c| c.place_rank)
+        };
+        let contained = !p.containment
+            || match (rank(r.subject), rank(r.object)) {
+                (Some(a), Some(b)) => a <= b,
+                _ => true,
+            };
+        fits(r.subject, &p.domain)
+            && fits(r.object, &p.range)
+            && in_families(r.subject, &p.subject_families)
+            && in_families(r.object, &p.object_families)
+            && contained
     }
 
     // ----- document-level context ------------------------------------------------------------
@@ -1798,6 +1820,7 @@ impl<'o> RelationExtractor<'o> {
             .is_some_and(|p| !matches!(p.family.as_str(), "PART" | "AFFILIATION"));
         let mut obj: Option<Arg> = None;
         let mut subj: Option<Arg> = None;
+        let mut obj_by_of = false;
         while j < toks.len() && j < end + 8 {
             let w = norm(&toks[j]);
             if BOUNDARY.contains(&w) || w == "," {
@@ -1843,6 +1866,7 @@ impl<'o> RelationExtractor<'o> {
                             subj = Some(g);
                         } else {
                             obj = Some(g);
+                            obj_by_of = w == "of";
                         }
                     }
                 } else if matches!(norm(&toks[a.min(toks.len() - 1)]), "it" | "them") && of_like {
@@ -1853,6 +1877,7 @@ impl<'o> RelationExtractor<'o> {
         }
         // subject: a possessor right before ("Russia's condemnation", "its support")
         let mut prenominal = false;
+        let mut possessor = false;
         if subj.is_none() && k > 0 {
             let mut p = k;
             while p > 0
@@ -1866,6 +1891,7 @@ impl<'o> RelationExtractor<'o> {
                 if let Some(m) = doc.mention_ending_at(s, p - 1) {
                     let mm = &doc.ents.mentions[m];
                     subj = Some(Arg::named(mm.entity, mm.tok_start, mm.tok_end));
+                    possessor = true;
                 }
             } else if p > 0 && matches!(norm(&toks[p - 1]), "its" | "their" | "his" | "her") {
                 subj = self.pronoun(doc, s, p - 1, &[]);
@@ -2048,6 +2074,13 @@ impl<'o> RelationExtractor<'o> {
         {
             return;
         }
+        // the possessor of a place or part noun is the whole and its "of" phrase the part:
+        // "Brazil's capital city of Brasília", "Thailand's southern province of Pattani"
+        let (subj, obj) = if part_noun && possessor && obj_by_of {
+            (obj, subj)
+        } else {
+            (subj, obj)
+        };
         match (subj, obj) {
             // one list read twice: "financed by the governments of A, B and C"
             (Some(subj), Some(obj))
@@ -2831,39 +2864,65 @@ impl<'o> RelationExtractor<'o> {
         };
 
         for m in doc.ents.mentions.iter().filter(|m| m.sentence == s) {
-            if m.kind == MentionKind::DemonymAdjective {
-                // "the Syrian town of Abu Kamal", "the Indian state of Karnataka"
+            // "the Syrian town of Abu Kamal", "the Indian state of Karnataka", "the Nepalese
+            // capital Kathmandu", "Brazil's capital city of Brasília" (the possessive with "of"
+            // is also the noun pattern's)
+            let after_possessive = m.kind != MentionKind::DemonymAdjective
+                && toks
+                    .get(m.tok_end)
+                    .is_some_and(|t| matches!(norm(t), "'s" | "'"));
+            if m.kind == MentionKind::DemonymAdjective || after_possessive {
                 if !matches!(doc.class_of(m.entity), "Country" | "Territory") {
                     continue;
                 }
-                let mut d = m.tok_end;
+                // the ontology's description nouns of cities and territories, one or two
+                // ("capital city"); the last one decides
+                let described_at = |i: usize| {
+                    toks.get(i).map(norm).and_then(|w| {
+                        ["City", "Territory"].into_iter().find(|c| {
+                            self.ontology
+                                .class(c)
+                                .is_some_and(|c| c.description_nouns.iter().any(|n| n == w))
+                        })
+                    })
+                };
+                let from = m.tok_end + usize::from(after_possessive);
+                let mut d = from;
+                // "capital" is often tagged an adjective
                 while d < toks.len()
-                    && d < m.tok_end + 2
+                    && d < from + 2
                     && doc.ment_at[s][d].is_none()
                     && doc.upos(s, d).is_some_and(|u| u == "ADJ")
+                    && described_at(d).is_none()
                 {
                     d += 1;
                 }
-                // the ontology's description nouns of cities and territories
-                let described = toks.get(d).map(norm).and_then(|w| {
-                    ["City", "Territory"].into_iter().find(|c| {
-                        self.ontology
-                            .class(c)
-                            .is_some_and(|c| c.description_nouns.iter().any(|n| n == w))
-                    })
-                });
-                let part = match described {
-                    Some("City") => "locatedIn",
-                    Some(_) => "partOf",
-                    None => continue,
+                let Some(mut described) = described_at(d) else {
+                    continue;
                 };
-                if toks.get(d + 1).is_some_and(|t| norm(t) == "of")
-                    && let Some(n) = doc.mention_starting_at(s, d + 2)
-                {
+                if doc.ment_at[s][d].is_some() {
+                    continue;
+                }
+                if let Some(c) = described_at(d + 1).filter(|_| doc.ment_at[s][d + 1].is_none()) {
+                    described = c;
+                    d += 1;
+                }
+                let part = if described == "City" {
+                    "locatedIn"
+                } else {
+                    "partOf"
+                };
+                let name_at = if toks.get(d + 1).is_some_and(|t| norm(t) == "of") {
+                    d + 2
+                } else {
+                    d + 1
+                };
+                if let Some(n) = doc.mention_starting_at(s, name_at) {
                     let nm = &doc.ents.mentions[n];
                     if matches!(doc.class_of(nm.entity), "City" | "Territory")
                         && nm.entity != m.entity
                         && nm.kind != MentionKind::DemonymAdjective
+                        && nm.kind != MentionKind::Description
                     {
                         emit(nm, m, d, part, "location-demonym");
                     }
