@@ -178,6 +178,9 @@ pub struct Ontology {
     pub excluded_name_heads: Vec<String>,
     /// Nouns that make a demonym name its people ("refugees": "Palestinian refugees" → Palestinians).
     pub people_nouns: Vec<String>,
+    /// Titles that common words before them qualify by portfolio (`ng:portfolioTitle`:
+    /// "Defense Secretary"): those words name no organization.
+    pub portfolio_titles: Vec<String>,
 }
 
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -418,6 +421,7 @@ impl Ontology {
         let cessation_verbs = word_list("sanctions", "cessationVerb");
         let excluded_name_heads = word_list("Entity", "excludedNameHead");
         let people_nouns = word_list("EthnicGroup", "peopleNoun");
+        let portfolio_titles = word_list("represents", "portfolioTitle");
         if classes.is_empty() || predicates.is_empty() {
             return Err(invalid(
                 "no ng: classes with ng:typeFamily or no predicates with ng:family".into(),
@@ -440,6 +444,7 @@ impl Ontology {
             cessation_verbs,
             excluded_name_heads,
             people_nouns,
+            portfolio_titles,
         })
     }
 

@@ -559,3 +559,29 @@ fn only_organizations_have_members() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_portfolio_before_a_title_is_no_organization() {
+    let r = relations("Mexican Trade and Investment Minister Ana Robles visited Lima on Monday.");
+    assert!(has(&r, "Ana Robles represents Mexico"), "{r:?}");
+    assert!(!r.iter().any(|x| x.ends_with("represents Investment")), "{r:?}");
+    let r = relations("The plan was welcomed by Defense Secretary Mark Olsen on Friday.");
+    assert!(!r.iter().any(|x| x.ends_with("represents Defense")), "{r:?}");
+    // a party before a title it does not qualify by portfolio still is the party
+    let r = relations("Likud leader Yossi Adler criticized Egypt.");
+    assert!(r.iter().any(|x| x.starts_with("Yossi Adler leads Likud")), "{r:?}");
+}
+
+#[test]
+fn a_community_of_states_is_an_international_organization() {
+    let ontology = Ontology::embedded().unwrap();
+    let extractor = Extractor::new(&ontology, Gazetteer::embedded());
+    let a = extractor.analyze("The Andean Community imposed tariffs on Chilean goods.");
+    let e = a
+        .entities
+        .entities
+        .iter()
+        .find(|e| e.label == "Andean Community")
+        .expect("entity");
+    assert_eq!(e.class, "InternationalOrganization");
+}

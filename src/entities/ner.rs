@@ -1464,6 +1464,14 @@ impl NerModel {
         code != UNKNOWN_CASE && code / 8 <= 1 && code % 8 >= 4
     }
 
+    /// Whether the news corpus writes `lower` in lower case at least now and then away from
+    /// sentence starts (capitalized under 90 % of at least 16 times): a common word that also
+    /// opens office names ("defense" in "Defense Secretary").
+    pub fn often_lower_case(&self, lower: &str) -> bool {
+        let code = self.cases.case.code(lower);
+        code != UNKNOWN_CASE && code / 8 <= 3 && code % 8 >= 4
+    }
+
     /// Entity types (e.g. LOC, ORG, PER).
     pub fn types(&self) -> &[String] {
         &self.labels.types

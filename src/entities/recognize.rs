@@ -312,6 +312,8 @@ pub struct EntityRecognizer<'a> {
     state_agents: HashSet<String>,
     /// Nouns after which a demonym names its people ("Palestinian refugees").
     people_nouns: HashSet<String>,
+    /// Titles qualified by a portfolio ("Defense Secretary").
+    portfolio_titles: HashSet<String>,
 }
 
 fn is_cap(t: &Token) -> bool {
@@ -481,6 +483,7 @@ impl<'a> EntityRecognizer<'a> {
             "PoliticalParty",
             "GovernmentBody",
             "Organization",
+            "InternationalOrganization",
         ];
         let mut heads = HashMap::default();
         for cls in priority.iter().rev() {
@@ -505,6 +508,7 @@ impl<'a> EntityRecognizer<'a> {
             excluded: ontology.excluded_name_heads.iter().cloned().collect(),
             state_agents: ontology.state_agent_nouns.iter().cloned().collect(),
             people_nouns: ontology.people_nouns.iter().cloned().collect(),
+            portfolio_titles: ontology.portfolio_titles.iter().cloned().collect(),
         }
     }
 
@@ -593,6 +597,25 @@ impl<'a> EntityRecognizer<'a> {
     /// Whether the token at `i` ends a title ("President", "ambassador").
     pub fn is_title_at(&self, toks: &[Token], i: usize) -> usize {
         self.title_len(toks, i)
+    }
+
+    /// "Defense Secretary X", "Trade and Investment Minister X": capitalized words right before a
+    /// title that the news corpus writes in lower case name the office's portfolio, not an
+    /// organization ("Hamas leader X" keeps Hamas).
+    fn is_portfolio(&self, toks: &[Token], s: usize, e: usize) -> bool {
+        let Ok(model) = super::ner::NerModel::embedded() else {
+            return false;
+        };
+        // the words up to the title: capitalized common words, joined by "and" / "&"
+        let mut j = s;
+        while j < toks.len()
+            && !self.portfolio_titles.contains(&toks[j].lower)
+            && ((is_cap(&toks[j]) && model.often_lower_case(&toks[j].lower))
+                || (j > s && matches!(toks[j].lower.as_str(), "and" | "&")))
+        {
+            j += 1;
+        }
+        j >= e && j > s && toks.get(j).is_some_and(|t| self.portfolio_titles.contains(&t.lower))
     }
 
     /// Recognizes the entities of one document.
@@ -977,7 +1000,7 @@ impl<'a> EntityRecognizer<'a> {
         {
             e -= 1;
         }
-        if s >= e {
+        if s >= e || self.is_portfolio(toks, s, e) {
             return;
         }
         if e - s == 1 {
@@ -1174,6 +1197,9 @@ impl<'a> EntityRecognizer<'a> {
                 .iter()
                 .any(|m| m.sentence == si && m.tok_start <= k && k < m.tok_end)
             {
+                continue;
+            }
+            if self.is_portfolio(&sent.tokens, k, k + 1) {
                 continue;
             }
             let after_the = k > 0 && sent.tokens[k - 1].lower == "the";

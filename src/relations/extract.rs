@@ -2260,6 +2260,21 @@ impl<'o> RelationExtractor<'o> {
                     against_state = true;
                 }
                 let w = norm(&toks[j - 1]);
+                // "Trade and Investment Minister": a conjunction inside a capitalized portfolio
+                let portfolio_and = matches!(w, "and" | "&")
+                    && object.is_none()
+                    && j >= 2
+                    && j < k
+                    && doc.ment_at[s][j].is_none()
+                    && doc.ment_at[s][j - 2].is_none()
+                    && [j, j - 2]
+                        .iter()
+                        .all(|&x| toks[x].text.chars().next().is_some_and(char::is_uppercase));
+                if portfolio_and {
+                    j -= 1;
+                    steps += 1;
+                    continue;
+                }
                 if doc.ment_at[s][j - 1].is_none()
                     && (matches!(w, "," | "the" | "a" | "an" | "and" | "." | "“" | "”" | "\"")
                         || BOUNDARY.contains(&w)
