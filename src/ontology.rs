@@ -513,7 +513,10 @@ mod tests {
         );
         assert_eq!(o.type_family_of("City"), "place");
         // type constraints finer than rdfs:domain/range
-        assert_eq!(o.predicate("memberOf").unwrap().object_families, ["organization"]);
+        assert_eq!(
+            o.predicate("memberOf").unwrap().object_families,
+            ["organization"]
+        );
         assert!(o.predicate("locatedIn").unwrap().containment);
         assert!(o.class("City").unwrap().place_rank < o.class("Country").unwrap().place_rank);
         assert_eq!(

@@ -555,7 +555,8 @@ fn only_organizations_have_members() {
     let r = relations("Croatia joined NATO in 2009.");
     assert!(
         has(&r, "Croatia memberOf North Atlantic Treaty Organization")
-            || r.iter().any(|x| x.starts_with("Croatia memberOf North Atlantic")),
+            || r.iter()
+                .any(|x| x.starts_with("Croatia memberOf North Atlantic")),
         "{r:?}"
     );
 }
@@ -564,12 +565,21 @@ fn only_organizations_have_members() {
 fn a_portfolio_before_a_title_is_no_organization() {
     let r = relations("Mexican Trade and Investment Minister Ana Robles visited Lima on Monday.");
     assert!(has(&r, "Ana Robles represents Mexico"), "{r:?}");
-    assert!(!r.iter().any(|x| x.ends_with("represents Investment")), "{r:?}");
+    assert!(
+        !r.iter().any(|x| x.ends_with("represents Investment")),
+        "{r:?}"
+    );
     let r = relations("The plan was welcomed by Defense Secretary Mark Olsen on Friday.");
-    assert!(!r.iter().any(|x| x.ends_with("represents Defense")), "{r:?}");
+    assert!(
+        !r.iter().any(|x| x.ends_with("represents Defense")),
+        "{r:?}"
+    );
     // a party before a title it does not qualify by portfolio still is the party
     let r = relations("Likud leader Yossi Adler criticized Egypt.");
-    assert!(r.iter().any(|x| x.starts_with("Yossi Adler leads Likud")), "{r:?}");
+    assert!(
+        r.iter().any(|x| x.starts_with("Yossi Adler leads Likud")),
+        "{r:?}"
+    );
 }
 
 #[test]
@@ -584,4 +594,58 @@ fn a_community_of_states_is_an_international_organization() {
         .find(|e| e.label == "Andean Community")
         .expect("entity");
     assert_eq!(e.class, "InternationalOrganization");
+}
+
+#[test]
+fn a_verb_trigger_read_as_a_noun_keeps_its_preposition() {
+    let r = relations("Amina Diallo spoke to reporters in Dakar following talks with Omar Sall.");
+    assert!(
+        has(&r, "Amina Diallo meetsWith Omar Sall") || has(&r, "Omar Sall meetsWith Amina Diallo"),
+        "{r:?}"
+    );
+    let r = relations("Senator Ruth Olsen announced a call on Interpol for a full briefing.");
+    assert!(
+        has(
+            &r,
+            "Ruth Olsen demands International Criminal Police Organization"
+        ),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_coordinated_predicate_shares_the_first_verbs_subject() {
+    let r = relations(
+        "Ghana has not commented on the vote, but has instead urged Togo to reopen the border.",
+    );
+    assert!(has(&r, "Ghana demands Togo"), "{r:?}");
+    let r = relations("Chile welcomed the report and condemned Bolivia on Monday.");
+    assert!(has(&r, "Chile condemns Bolivia"), "{r:?}");
+    // an infinitive's conjunct belongs to the infinitive's subject
+    let r = relations("Norway urged the rebels to disarm and recognize Mali as a state.");
+    assert!(!has(&r, "Norway recognizes Mali"), "{r:?}");
+    // coordinated adverbs are no coordinated predicates
+    let r = relations("Kenya said the remarks had deliberately and unfairly targeted Somalia.");
+    assert!(!has(&r, "Kenya attacks Somalia"), "{r:?}");
+}
+
+#[test]
+fn a_description_of_a_person_named_before_is_that_person() {
+    let r = relations(
+        "UN Secretary-General Lars Brenner arrived in Lima on Sunday. \
+         The UN leader spoke to the press after a meeting with Peruvian Prime Minister Ana Ruiz.",
+    );
+    assert!(
+        has(&r, "Lars Brenner meetsWith Ana Ruiz") || has(&r, "Ana Ruiz meetsWith Lars Brenner"),
+        "{r:?}"
+    );
+    assert!(
+        !r.iter().any(|x| x.starts_with("United Nations meetsWith")),
+        "{r:?}"
+    );
+    let r = relations(
+        "Former Chilean President Carlos Vidal visited Peru on Monday. \
+         During the visit, the former president praised Argentina.",
+    );
+    assert!(has(&r, "Carlos Vidal supports Argentina"), "{r:?}");
 }

@@ -615,7 +615,11 @@ impl<'a> EntityRecognizer<'a> {
         {
             j += 1;
         }
-        j >= e && j > s && toks.get(j).is_some_and(|t| self.portfolio_titles.contains(&t.lower))
+        j >= e
+            && j > s
+            && toks
+                .get(j)
+                .is_some_and(|t| self.portfolio_titles.contains(&t.lower))
     }
 
     /// Recognizes the entities of one document.

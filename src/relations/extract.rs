@@ -899,6 +899,14 @@ impl<'o> RelationExtractor<'o> {
         let toks = doc.toks(s);
         let mut j = 0;
         while j < before {
+            if let Some((e, end)) = self.person_description(doc, s, j) {
+                return (end <= before).then_some(Arg {
+                    entities: vec![e],
+                    indirect: true,
+                    first_tok: j,
+                    last_tok: end,
+                });
+            }
             let Some(m) = doc.mention_starting_at(s, j) else {
                 if BOUNDARY.contains(&norm(&toks[j])) || norm(&toks[j]) == "that" {
                     return None;
@@ -966,6 +974,11 @@ impl<'o> RelationExtractor<'o> {
             return None;
         }
         let prev = norm(&toks[k - 1]);
+        // coordinated predicates share the first one's subject: "X has not commented on Y, but
+        // has instead urged Z to ...", "X welcomed the plan and praised Z"
+        if let Some(a) = self.conjoined_subject(doc, s, k, p) {
+            return Some(a);
+        }
         // relative clause: "X, who represents Y"
         if matches!(prev, "who" | "which" | "that") {
             let mut j = k - 1;
@@ -1006,6 +1019,10 @@ impl<'o> RelationExtractor<'o> {
                 }
             }
             return self.pronoun(doc, s, k - 1, &[]);
+        }
+        // "the former president rebutted", "the UN leader met": a person named before
+        if let Some(a) = self.description_subject(doc, s, k) {
+            return Some(a);
         }
         // "his associates alleged", "the airline denied": a common noun phrase is the subject; it
         // names no entity unless it is a state's agents ("their governments", handled below)
@@ -1102,6 +1119,81 @@ impl<'o> RelationExtractor<'o> {
             dist += 1;
         }
         None
+    }
+
+    /// The subject of a predicate conjoined to an earlier verb of the same clause: the active
+    /// finite verb at `verb` follows "and" / "but" (after auxiliaries, from `k`, and adverbs),
+    /// and the nearest verb before the conjunction is an active finite verb with an actor
+    /// subject ("X has not commented on Y, but has instead urged Z"). Infinitives and
+    /// participles are left alone: "urged Hamas to disarm and recognize Israel" is Hamas's.
+    fn conjoined_subject(&self, doc: &Doc, s: usize, k: usize, verb: usize) -> Option<Arg> {
+        let toks = doc.toks(s);
+        if doc.upos(s, verb) != Some("VERB") || !self.active_finite(doc, s, verb, true) {
+            return None;
+        }
+        let mut c = k;
+        while c > 0
+            && doc.ment_at[s][c - 1].is_none()
+            && (AUX.contains(&norm(&toks[c - 1])) || doc.upos(s, c - 1) == Some("ADV"))
+        {
+            c -= 1;
+        }
+        if c < 2 || !matches!(norm(&toks[c - 1]), "and" | "but") {
+            return None;
+        }
+        let mut v = c - 1;
+        if norm(&toks[v - 1]) == "," {
+            v -= 1;
+        }
+        // "had deliberately and unfairly targeted": coordinated modifiers, not predicates
+        if matches!(
+            doc.upos(s, v - 1),
+            Some("ADV" | "ADJ" | "AUX" | "CCONJ" | "PART")
+        ) {
+            return None;
+        }
+        let stop = v.saturating_sub(14);
+        while v > stop {
+            v -= 1;
+            let w = norm(&toks[v]);
+            if doc.ment_at[s][v].is_some() {
+                continue;
+            }
+            if BOUNDARY.contains(&w) || matches!(w, "and" | "that" | "who" | "which" | "to") {
+                return None;
+            }
+            if matches!(doc.upos(s, v), Some("VERB")) {
+                return if self.active_finite(doc, s, v, false) {
+                    self.subject_left(doc, s, v)
+                } else {
+                    None
+                };
+            }
+        }
+        None
+    }
+
+    /// Whether the verb at `v` is finite and active: a past or present tense, a participle
+    /// after a perfect auxiliary ("has urged") or a progressive ("was rescuing"), not a passive.
+    /// A bare participle counts when `bare_participle` is set: after "and" it shares the first
+    /// verb's auxiliary ("had cited and fined"), or the tagger misread a past tense.
+    fn active_finite(&self, doc: &Doc, s: usize, v: usize, bare_participle: bool) -> bool {
+        let toks = doc.toks(s);
+        let mut a = v;
+        let mut be = false;
+        let mut perfect = false;
+        while a > 0 && matches!(doc.upos(s, a - 1), Some("ADV" | "PART" | "AUX")) {
+            let w = norm(&toks[a - 1]);
+            be |= BE.contains(&w);
+            perfect |= matches!(w, "has" | "have" | "had");
+            a -= 1;
+        }
+        match doc.xpos(s, v) {
+            Some("VBD" | "VBZ" | "VBP") => !be,
+            Some("VBN") => !be && (perfect || bare_participle),
+            Some("VBG") => be,
+            _ => false,
+        }
     }
 
     /// Whether the noun phrase starting at token `j` follows a locative preposition (after
@@ -1779,6 +1871,16 @@ impl<'o> RelationExtractor<'o> {
             .predicate(&t.predicate)
             .is_some_and(|p| p.symmetric);
         let mut j = end;
+        // a verb trigger read as a noun keeps its preposition ("talks with Y" from "talk with"):
+        // the object search starts at that preposition
+        if end > k + 1
+            && matches!(
+                norm(&toks[end - 1]),
+                "with" | "to" | "for" | "against" | "on"
+            )
+        {
+            j = end - 1;
+        }
         if j < toks.len() && norm(&toks[j]) == "between" && symmetric {
             // "talks between X and Y"
             let mut a = j + 1;
@@ -3074,13 +3176,16 @@ impl<'o> RelationExtractor<'o> {
             return self.pronoun(doc, s, a, &[]).map(|a| a.entities[0]);
         }
         // "the former president, however, rebutted": a title standing for a person named before
-        (lo..r).find_map(|j| self.person_description(doc, s, j))
+        (lo..r).find_map(|j| self.person_description(doc, s, j).map(|(e, _)| e))
     }
 
     /// A definite description of a person at token `k` ("the former president", "the
-    /// ambassador"): the most recent person of the last three sentences introduced with that title
-    /// ("former United States President Jimmy Carter").
-    fn person_description(&self, doc: &Doc, s: usize, k: usize) -> Option<usize> {
+    /// ambassador", "the UN leader"): the most recent person of the last three sentences
+    /// introduced with that title ("former United States President Jimmy Carter") or, when the
+    /// description names the body the person serves ("the UN leader", "the Chinese envoy"),
+    /// introduced right after a mention of that body ("UN Secretary-General Kofi Annan").
+    /// Returns the person and the end of the description.
+    fn person_description(&self, doc: &Doc, s: usize, k: usize) -> Option<(usize, usize)> {
         let toks = doc.toks(s);
         if doc.ment_at[s][k].is_some() || !matches!(norm(&toks[k]), "the" | "this") {
             return None;
@@ -3095,12 +3200,25 @@ impl<'o> RelationExtractor<'o> {
         {
             t += 1;
         }
+        // "the UN leader": a named body before the title
+        let mut body = None;
+        if let Some(m) = doc.mention_starting_at(s, t.min(toks.len())) {
+            let mm = &doc.ents.mentions[m];
+            if doc.class_of(mm.entity) == "Person" {
+                return None;
+            }
+            body = Some(mm.entity);
+            t = mm.tok_end;
+        }
         if t >= toks.len() || doc.ment_at[s][t].is_some() {
             return None;
         }
         let end = self.title_at(doc, s, t)?;
-        // "the president of X" is another person; "the president Y" is named
-        if toks.get(end).is_some_and(|w| norm(w) == "of")
+        // "the president of X" is another person; "the president Y" is named; "the
+        // president's opinions" are not the person
+        if toks
+            .get(end)
+            .is_some_and(|w| matches!(norm(w), "of" | "'s" | "'"))
             || doc.mention_starting_at(s, end).is_some()
         {
             return None;
@@ -3108,7 +3226,16 @@ impl<'o> RelationExtractor<'o> {
         let title = norm(&toks[end - 1]).to_string();
         let introduced = |m: &crate::entities::Mention| {
             let mt = doc.toks(m.sentence);
-            (m.tok_start.saturating_sub(4)..m.tok_start).any(|i| norm(&mt[i]) == title)
+            let lo = m.tok_start.saturating_sub(4);
+            (lo..m.tok_start).any(|i| norm(&mt[i]) == title)
+                || body.is_some_and(|b| {
+                    doc.ents.mentions.iter().any(|o| {
+                        o.entity == b
+                            && o.sentence == m.sentence
+                            && o.tok_start >= lo
+                            && o.tok_end <= m.tok_start
+                    })
+                })
         };
         let person = |m: &&crate::entities::Mention| {
             (m.sentence, m.tok_start) < (s, k)
@@ -3122,11 +3249,29 @@ impl<'o> RelationExtractor<'o> {
             .filter(person)
             .map(|m| m.entity)
             .collect();
-        recent.iter().rev().copied().find(|&e| {
-            doc.ents
-                .mentions
-                .iter()
-                .any(|m| m.entity == e && m.sentence <= s && introduced(m))
+        recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| {
+                doc.ents
+                    .mentions
+                    .iter()
+                    .any(|m| m.entity == e && m.sentence <= s && introduced(m))
+            })
+            .map(|e| (e, end))
+    }
+
+    /// The person a description right before token `k` stands for ("the UN leader made ...").
+    fn description_subject(&self, doc: &Doc, s: usize, k: usize) -> Option<Arg> {
+        (k.saturating_sub(6)..k).find_map(|d| {
+            let (e, end) = self.person_description(doc, s, d)?;
+            (end == k).then_some(Arg {
+                entities: vec![e],
+                indirect: true,
+                first_tok: d,
+                last_tok: end,
+            })
         })
     }
 
