@@ -649,3 +649,17 @@ fn a_description_of_a_person_named_before_is_that_person() {
     );
     assert!(has(&r, "Carlos Vidal supports Argentina"), "{r:?}");
 }
+
+#[test]
+fn the_target_of_an_action_is_its_object() {
+    let r = relations("Moldova was the target of Russian cyberattacks in March.");
+    assert!(has(&r, "Russia attacks Moldova"), "{r:?}");
+    let r = relations("Belarus has been the subject of European Union sanctions since 2006.");
+    assert!(has(&r, "European Union sanctions Belarus"), "{r:?}");
+    let r = relations("Venezuela faces fresh criticism from Colombia and Peru.");
+    assert!(has(&r, "Colombia condemns Venezuela"), "{r:?}");
+    assert!(has(&r, "Peru condemns Venezuela"), "{r:?}");
+    // no actor named: the patient is no actor of its own action
+    let r = relations("Moldova was the target of cyberattacks in March.");
+    assert!(!has(&r, "Moldova attacks Moldova"), "{r:?}");
+}

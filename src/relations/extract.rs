@@ -1977,6 +1977,13 @@ impl<'o> RelationExtractor<'o> {
             }
             j += 1;
         }
+        // "X has been the target of Russian attacks", "X faces new sanctions from Y": the
+        // clause's subject undergoes the action
+        let mut patient = false;
+        if obj.is_none() && stance && !symmetric {
+            obj = self.patient_frame(doc, s, k);
+            patient = obj.is_some();
+        }
         // subject: a possessor right before ("Russia's condemnation", "its support")
         let mut prenominal = false;
         let mut possessor = false;
@@ -2029,7 +2036,7 @@ impl<'o> RelationExtractor<'o> {
         // a place or part noun takes its subject through a copula only: "FPMR became the armed
         // wing of X", but not "X was visiting the town of Y"
         let part_noun = self.ontology.family_of(&t.predicate) == "PART";
-        if subj.is_none() && (obj.is_some() || symmetric) {
+        if subj.is_none() && !patient && (obj.is_some() || symmetric) {
             let mut p = k;
             while p > 0
                 && k - p < 4
@@ -2251,6 +2258,60 @@ impl<'o> RelationExtractor<'o> {
                     .is_some_and(|u| matches!(u, "VERB" | "AUX"))
         };
         opens_phrase.then(|| Arg::named(mm.entity, mm.tok_start, mm.tok_end))
+    }
+
+    /// The clause subject that undergoes the action of the trigger noun at `k`: "X has been the
+    /// target of Russian attacks", "X became the subject of US sanctions", "X faces new
+    /// sanctions from Y". The noun phrase before the trigger may hold determiners, adjectives,
+    /// numbers and the acting entity.
+    fn patient_frame(&self, doc: &Doc, s: usize, k: usize) -> Option<Arg> {
+        let toks = doc.toks(s);
+        let mut p = k;
+        while p > 0 && k - p < 6 {
+            let w = norm(&toks[p - 1]);
+            let modifier = doc.ment_at[s][p - 1].is_some()
+                || matches!(w, "'s" | "'")
+                || DETERMINERS.contains(&w)
+                || (toks[p - 1].text.chars().all(char::is_lowercase)
+                    && matches!(doc.upos(s, p - 1), Some("ADJ" | "NUM")));
+            if !modifier {
+                break;
+            }
+            p -= 1;
+        }
+        if p == 0 {
+            return None;
+        }
+        let w = norm(&toks[p - 1]);
+        if matches!(w, "face" | "faces" | "faced" | "facing") {
+            return self.subject_left(doc, s, p - 1);
+        }
+        if p < 2
+            || w != "of"
+            || !matches!(
+                norm(&toks[p - 2]),
+                "target" | "targets" | "subject" | "victim" | "victims" | "focus" | "object"
+            )
+        {
+            return None;
+        }
+        let mut r = p - 2;
+        while r > 0
+            && (DETERMINERS.contains(&norm(&toks[r - 1])) || doc.upos(s, r - 1) == Some("ADJ"))
+        {
+            r -= 1;
+        }
+        let copula = r > 0
+            && (BE.contains(&norm(&toks[r - 1]))
+                || matches!(
+                    norm(&toks[r - 1]),
+                    "became" | "become" | "becomes" | "remain" | "remains" | "remained"
+                ));
+        if copula {
+            self.subject_left(doc, s, r - 1)
+        } else {
+            None
+        }
     }
 
     /// A symmetric predicate between each pair of coordinated actors ("Russia and China met",
