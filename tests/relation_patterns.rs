@@ -663,3 +663,25 @@ fn the_target_of_an_action_is_its_object() {
     let r = relations("Moldova was the target of cyberattacks in March.");
     assert!(!has(&r, "Moldova attacks Moldova"), "{r:?}");
 }
+
+#[test]
+fn he_inside_a_sentence_prefers_its_subject_over_a_prepositional_object() {
+    let r =
+        relations("Paul Okafor read the report on Daniel Mensah aloud before he criticized Ghana.");
+    assert!(has(&r, "Paul Okafor condemns Ghana"), "{r:?}");
+    assert!(!has(&r, "Daniel Mensah condemns Ghana"), "{r:?}");
+}
+
+#[test]
+fn a_noun_trigger_in_an_oblique_phrase_takes_no_light_verb_subject() {
+    let r = relations("Kenya distanced itself from the bombing of Somalia on Friday.");
+    assert!(!has(&r, "Kenya attacks Somalia"), "{r:?}");
+    let r = relations("Kenya entered into an agreement with Uganda on Friday.");
+    assert!(
+        has(&r, "Kenya agreesWith Uganda") || has(&r, "Uganda agreesWith Kenya"),
+        "{r:?}"
+    );
+    // a symmetric predicate's partner is not in the infinitive complement
+    let r = relations("Kenya agreed to send troops to Somalia.");
+    assert!(!has(&r, "Kenya agreesWith Somalia"), "{r:?}");
+}

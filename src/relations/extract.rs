@@ -812,6 +812,50 @@ impl<'o> RelationExtractor<'o> {
         None
     }
 
+    /// A "he" / "she" inside a sentence prefers the person who is the sentence's subject over
+    /// one in a prepositional phrase or a possessor ("X accepted responsibility for the murder
+    /// of Y but did not say he ordered it": X): the first fitting mention before `k` that is
+    /// neither, with no relative pronoun between it and `k` (whose clause has its own subject).
+    fn clause_subject_person(
+        &self,
+        doc: &Doc,
+        s: usize,
+        k: usize,
+        fits: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let toks = doc.toks(s);
+        if !matches!(norm(&toks[k]), "he" | "she") {
+            return None;
+        }
+        let in_quote = |byte: usize| {
+            doc.quote_spans
+                .iter()
+                .any(|q| q.inner.start <= byte && byte < q.inner.end)
+        };
+        if in_quote(toks[k].span.start) {
+            return None;
+        }
+        let mut mentions: Vec<(usize, &crate::entities::Mention)> = doc
+            .ents
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.sentence == s && m.tok_end <= k && !in_quote(m.span.start))
+            .collect();
+        mentions.sort_by_key(|(_, m)| m.tok_start);
+        mentions.into_iter().find_map(|(i, m)| {
+            let possessor = toks
+                .get(m.tok_end)
+                .is_some_and(|t| matches!(norm(t), "'s" | "'"));
+            let head = self.np_head(doc, s, i);
+            let e = doc.ents.mentions[head].entity;
+            let relative =
+                (m.tok_end..k).any(|j| matches!(norm(&toks[j]), "who" | "whom" | "whose"));
+            (fits(e) && !possessor && !relative && !self.after_preposition(doc, s, head))
+                .then_some(e)
+        })
+    }
+
     /// Resolves a pronoun or possessive pronoun at token `k` of sentence `s`.
     fn pronoun(&self, doc: &Doc, s: usize, k: usize, exclude: &[usize]) -> Option<Arg> {
         let w = norm(&doc.toks(s)[k]);
@@ -853,6 +897,7 @@ impl<'o> RelationExtractor<'o> {
                         && doc.genders[e].is_none_or(|g| Some(g) == wanted)
                 };
                 self.previous_subject(doc, s, k, here.is_none(), &fits)
+                    .or_else(|| self.clause_subject_person(doc, s, k, &fits))
                     .or_else(|| pick(&fits))
                     .map(|e| vec![e])
             }
@@ -1809,7 +1854,14 @@ impl<'o> RelationExtractor<'o> {
         }
         // "threatened to cut off electricity to X", "agreed to lift the embargo on X": the
         // object sits in the infinitive complement, unless its verb is a trigger of its own
-        let complement = toks.get(end).is_some_and(|t| norm(t) == "to")
+        // a symmetric predicate's partner is never in the complement: "the EU agreed to send
+        // police to Kosovo" made no agreement with Kosovo
+        let symmetric = self
+            .ontology
+            .predicate(&t.predicate)
+            .is_some_and(|p| p.symmetric);
+        let complement = !symmetric
+            && toks.get(end).is_some_and(|t| norm(t) == "to")
             && doc.upos(s, end + 1) == Some("VERB")
             && self
                 .longest_trigger(doc, s, end + 1, TriggerKind::Verb)
@@ -1820,9 +1872,12 @@ impl<'o> RelationExtractor<'o> {
             .ontology
             .predicate(&t.predicate)
             .is_some_and(|p| p.place_is_object);
+        let infinitive =
+            toks.get(end).is_some_and(|t| norm(t) == "to") && doc.upos(s, end + 1) == Some("VERB");
         let obj = match slot {
             Some(a) => Some(a),
             None if complement => self.complement_object(doc, s, end + 2, &exclude),
+            None if symmetric && infinitive => None,
             None => self
                 .object_right(doc, s, end, &exclude, 10)
                 .filter(|a| placed || !self.after_locative(doc, s, a.first_tok, end)),
@@ -1843,10 +1898,6 @@ impl<'o> RelationExtractor<'o> {
             ),
             None => {
                 // "Russia and China met": a symmetric predicate between coordinated subjects
-                let symmetric = self
-                    .ontology
-                    .predicate(&t.predicate)
-                    .is_some_and(|p| p.symmetric);
                 if symmetric && subj.entities.len() >= 2 {
                     self.emit_pairwise(doc, out, s, &subj, t, (k, end), negated, modality);
                 }
@@ -2045,6 +2096,11 @@ impl<'o> RelationExtractor<'o> {
                 && norm(&toks[p - 1]) != ","
                 // the noun is in an adjunct: "X surrendered following the bombings of Y"
                 && !ADJUNCT_OPENERS.contains(&norm(&toks[p - 1]))
+                // an oblique noun is no light verb's object: "X distanced himself from the
+                // killing of Y", "X spoke about the invasion of Y" ("took part in the talks
+                // with Y", "entered into an agreement with Y" still take part)
+                && !(PREPOSITIONS.contains(&norm(&toks[p - 1]))
+                    && !matches!(norm(&toks[p - 1]), "in" | "into"))
             {
                 p -= 1;
                 let w = norm(&toks[p]);
