@@ -2099,8 +2099,8 @@ impl<'o> RelationExtractor<'o> {
                 // an oblique noun is no light verb's object: "X distanced himself from the
                 // killing of Y", "X spoke about the invasion of Y" ("took part in the talks
                 // with Y", "entered into an agreement with Y" still take part)
-                && !(PREPOSITIONS.contains(&norm(&toks[p - 1]))
-                    && !matches!(norm(&toks[p - 1]), "in" | "into"))
+                && (!PREPOSITIONS.contains(&norm(&toks[p - 1]))
+                    || matches!(norm(&toks[p - 1]), "in" | "into"))
             {
                 p -= 1;
                 let w = norm(&toks[p]);
