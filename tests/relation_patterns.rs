@@ -685,3 +685,36 @@ fn a_noun_trigger_in_an_oblique_phrase_takes_no_light_verb_subject() {
     let r = relations("Kenya agreed to send troops to Somalia.");
     assert!(!has(&r, "Kenya agreesWith Somalia"), "{r:?}");
 }
+
+#[test]
+fn a_word_capitalized_only_by_a_quote_or_colon_names_nothing() {
+    let ontology = Ontology::embedded().unwrap();
+    let extractor = Extractor::new(&ontology, Gazetteer::embedded());
+    let a = extractor.analyze(
+        "Protesters in Lima held signs reading \"Kill the bill\". The minister had this to say: \
+         Let the courts decide. \"True reform takes time,\" said Ana Ruiz of Peru.",
+    );
+    let labels: Vec<&str> = a
+        .entities
+        .entities
+        .iter()
+        .map(|e| e.label.as_str())
+        .collect();
+    for junk in ["Kill", "Let", "True"] {
+        assert!(!labels.contains(&junk), "{labels:?}");
+    }
+    assert!(labels.contains(&"Ana Ruiz"), "{labels:?}");
+}
+
+#[test]
+fn a_name_internal_apostrophe_keeps_the_name_whole() {
+    let r = relations(
+        "Irish Foreign Minister Sean O'Hara met Pakistani President Ali D'Souza in Dublin.",
+    );
+    assert!(has(&r, "Sean O'Hara represents Ireland"), "{r:?}");
+    assert!(
+        has(&r, "Sean O'Hara meetsWith Ali D'Souza")
+            || has(&r, "Ali D'Souza meetsWith Sean O'Hara"),
+        "{r:?}"
+    );
+}

@@ -1232,13 +1232,25 @@ impl<'a> EntityRecognizer<'a> {
             let adjective_like = ["an", "ian", "ese", "ish", "ic", "ern", "ist", "ists", "ism"]
                 .iter()
                 .any(|s| t.lower.ends_with(s));
+            // a word opening a quotation or the clause after a colon is capitalized for that
+            // reason alone ("signs reading “Kill …”", "… had this to say: Let …"), and a
+            // common word the news corpus almost always writes in lower case names nothing
+            // on its own unless the document capitalizes it again
+            let clause_initial = k > 0
+                && matches!(
+                    sent.tokens[k - 1].text.as_str(),
+                    ":" | "“" | "\"" | "‘" | "'"
+                );
+            let common_word = !is_all_caps(&t.text)
+                && cap_counts.get(t.text.as_str()).copied().unwrap_or(0) < 2
+                && super::ner::NerModel::embedded().is_ok_and(|m| m.mostly_lower_case(&t.lower));
             // "Gazprom's director, ...": a possessor opening the sentence is a name unless the
             // document writes the word in lower case or it is a function or date word
             let possessive = sent
                 .tokens
                 .get(k + 1)
                 .is_some_and(|n| matches!(n.lower.as_str(), "'s" | "’s"));
-            let possessive_opening = k == 0
+            let possessive_opening = (k == 0 || clause_initial)
                 && possessive
                 && !lower_words.contains(t.lower.as_str())
                 && !FUNCTION_WORDS.contains(&t.lower.as_str())
@@ -1261,7 +1273,7 @@ impl<'a> EntityRecognizer<'a> {
                 let e = b.entity(&t.text, "Person", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
                 parts.entry(t.text.clone()).or_default().push(e);
-            } else if (k > 0 || possessive_opening)
+            } else if ((k > 0 && !clause_initial && !common_word) || possessive_opening)
                 // a word with a possessive is a noun, whatever its ending ("Mahan's")
                 && (!adjective_like || possessive)
                 && t.text.chars().count() > 2
@@ -1273,7 +1285,7 @@ impl<'a> EntityRecognizer<'a> {
             {
                 let e = b.entity(&t.text, "Organization", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
-            } else if k == 0
+            } else if (k == 0 || clause_initial)
                 && !FUNCTION_WORDS.contains(&t.lower.as_str())
                 && !super::ner::NerModel::embedded().is_ok_and(|m| m.mostly_lower_case(&t.lower))
             {

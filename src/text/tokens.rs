@@ -83,6 +83,22 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                         j += 2;
                         continue;
                     }
+                    // a name-internal apostrophe ("O'Connor", "D'Souza", "Ze'evi", "Qur'an")
+                    // joins; a clitic ("'s", "'re", "'ll", ...) does not
+                    if is_apostrophe(p) && chars[j - 1].1.is_alphabetic() && q.is_alphabetic() {
+                        let mut r = j + 1;
+                        while r < n && is_word_char(chars[r].1) {
+                            r += 1;
+                        }
+                        let suffix: String = chars[j + 1..r]
+                            .iter()
+                            .map(|c| c.1.to_ascii_lowercase())
+                            .collect();
+                        if !matches!(suffix.as_str(), "s" | "t" | "re" | "ve" | "ll" | "d" | "m") {
+                            j = r;
+                            continue;
+                        }
+                    }
                     if (p == ',' || p == '.' || p == ':')
                         && chars[j - 1].1.is_ascii_digit()
                         && q.is_ascii_digit()
@@ -227,6 +243,11 @@ mod tests {
             vec!["anti-Serb", "extremists"]
         );
         assert_eq!(toks("can't"), vec!["ca", "n't"]);
+        assert_eq!(
+            toks("O'Connor's aide met D'Souza."),
+            vec!["O'Connor", "'s", "aide", "met", "D'Souza", "."]
+        );
+        assert_eq!(toks("they'll go"), vec!["they", "'ll", "go"]);
         assert_eq!(toks("George W. Bush"), vec!["George", "W.", "Bush"]);
         // "Iran–Iraq War": an en dash separates names
         assert_eq!(toks("Iran–Iraq War"), vec!["Iran", "–", "Iraq", "War"]);
