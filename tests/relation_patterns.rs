@@ -718,3 +718,27 @@ fn a_name_internal_apostrophe_keeps_the_name_whole() {
         "{r:?}"
     );
 }
+
+#[test]
+fn it_after_a_common_noun_subject_names_no_entity() {
+    // "It" is the charter, which names no entity
+    let r = relations(
+        "Ghana adopted a charter on Monday. The charter was drafted by lawyers. It was praised by Chile.",
+    );
+    assert!(!has(&r, "Chile supports Ghana"), "{r:?}");
+    // an expletive "it" names nothing either
+    let r =
+        relations("Togo hosted talks on Monday. It is important to support Ghana, officials said.");
+    assert!(!has(&r, "Togo supports Ghana"), "{r:?}");
+}
+
+#[test]
+fn a_passive_conjunct_shares_the_first_clauses_subject() {
+    let r = relations("Moldova declared independence in 1991 and was recognized by Romania.");
+    assert!(has(&r, "Romania recognizes Moldova"), "{r:?}");
+    // the first clause's subject is no entity: the last noun of the first clause is no patient
+    let r = relations(
+        "The treaty was backed by Chile and Peru, and has been signed by Mexico and Japan.",
+    );
+    assert!(!r.iter().any(|x| x.ends_with("agreesWith Peru")), "{r:?}");
+}

@@ -856,6 +856,70 @@ impl<'o> RelationExtractor<'o> {
         })
     }
 
+    /// Whether "it" / "its" opening sentence `s` at token `k` refers to no entity: an expletive
+    /// ("It is expected that ...", "It was reported ...") or a reference to the previous
+    /// sentence's subject when that subject is a common noun phrase ("The declaration was
+    /// adopted on Monday. It was backed by France" is the declaration's backing, not an
+    /// entity's).
+    fn it_has_no_entity_antecedent(&self, doc: &Doc, s: usize, k: usize) -> bool {
+        let toks = doc.toks(s);
+        let opens = toks[..k]
+            .iter()
+            .all(|t| !t.text.chars().any(char::is_alphanumeric));
+        if !opens {
+            return false;
+        }
+        // expletive: "it is/was + adjective or participle" before "that" / "to"
+        let mut j = k + 1;
+        while j < toks.len()
+            && j < k + 3
+            && (AUX.contains(&norm(&toks[j])) || BE.contains(&norm(&toks[j])))
+        {
+            j += 1;
+        }
+        if j > k + 1
+            && matches!(doc.upos(s, j), Some("ADJ") | Some("VERB"))
+            && (j + 1..toks.len().min(j + 4)).any(|x| matches!(norm(&toks[x]), "that" | "to"))
+        {
+            return true;
+        }
+        if s == 0 {
+            return false;
+        }
+        // the previous sentence opens with a common noun phrase as its subject
+        let prev = doc.toks(s - 1);
+        let Some(first) = prev
+            .iter()
+            .position(|t| t.text.chars().any(char::is_alphanumeric))
+        else {
+            return false;
+        };
+        if !matches!(norm(&prev[first]), "the" | "a" | "an" | "this") {
+            return false;
+        }
+        // a sentence without entity mentions may be untagged: auxiliaries by their form
+        let is_aux = |h: usize| {
+            let w = norm(&prev[h]);
+            AUX.contains(&w) || BE.contains(&w)
+        };
+        let mut h = first + 1;
+        while h < prev.len()
+            && h < first + 5
+            && doc.ment_at[s - 1][h].is_none()
+            && prev[h].text.chars().all(|c| c.is_lowercase() || c == '-')
+            && !is_aux(h)
+            && doc
+                .upos(s - 1, h)
+                .is_none_or(|u| matches!(u, "NOUN" | "ADJ"))
+        {
+            h += 1;
+        }
+        h > first + 1
+            && h < prev.len()
+            && doc.ment_at[s - 1][h].is_none()
+            && (is_aux(h) || matches!(doc.upos(s - 1, h), Some("VERB" | "AUX")))
+    }
+
     /// Resolves a pronoun or possessive pronoun at token `k` of sentence `s`.
     fn pronoun(&self, doc: &Doc, s: usize, k: usize, exclude: &[usize]) -> Option<Arg> {
         let w = norm(&doc.toks(s)[k]);
@@ -901,6 +965,7 @@ impl<'o> RelationExtractor<'o> {
                     .or_else(|| pick(&fits))
                     .map(|e| vec![e])
             }
+            "it" | "its" if self.it_has_no_entity_antecedent(doc, s, k) => None,
             "it" | "its" => pick(&|e| {
                 !matches!(
                     doc.class_of(e),
@@ -1022,7 +1087,7 @@ impl<'o> RelationExtractor<'o> {
         // coordinated predicates share the first one's subject: "X has not commented on Y, but
         // has instead urged Z to ...", "X welcomed the plan and praised Z"
         if let Some(a) = self.conjoined_subject(doc, s, k, p) {
-            return Some(a);
+            return a;
         }
         // relative clause: "X, who represents Y"
         if matches!(prev, "who" | "which" | "that") {
@@ -1166,14 +1231,16 @@ impl<'o> RelationExtractor<'o> {
         None
     }
 
-    /// The subject of a predicate conjoined to an earlier verb of the same clause: the active
-    /// finite verb at `verb` follows "and" / "but" (after auxiliaries, from `k`, and adverbs),
-    /// and the nearest verb before the conjunction is an active finite verb with an actor
-    /// subject ("X has not commented on Y, but has instead urged Z"). Infinitives and
-    /// participles are left alone: "urged Hamas to disarm and recognize Israel" is Hamas's.
-    fn conjoined_subject(&self, doc: &Doc, s: usize, k: usize, verb: usize) -> Option<Arg> {
+    /// The subject of a predicate conjoined to an earlier verb of the same clause: the finite
+    /// verb at `verb` follows "and" / "but" (after auxiliaries, from `k`, and adverbs), and the
+    /// nearest verb before the conjunction is finite too; both share that verb's subject,
+    /// whatever their voice ("X has not commented on Y, but has instead urged Z", "It was
+    /// backed by X, and has been signed by Y"). `Some(None)`: the structure is there but its
+    /// subject names no entity. Infinitives and bare participles are left alone: "urged Hamas
+    /// to disarm and recognize Israel" is Hamas's.
+    fn conjoined_subject(&self, doc: &Doc, s: usize, k: usize, verb: usize) -> Option<Option<Arg>> {
         let toks = doc.toks(s);
-        if doc.upos(s, verb) != Some("VERB") || !self.active_finite(doc, s, verb, true) {
+        if doc.upos(s, verb) != Some("VERB") || !self.finite_verb(doc, s, verb, true) {
             return None;
         }
         let mut c = k;
@@ -1204,38 +1271,49 @@ impl<'o> RelationExtractor<'o> {
             if doc.ment_at[s][v].is_some() {
                 continue;
             }
-            if BOUNDARY.contains(&w) || matches!(w, "and" | "that" | "who" | "which" | "to") {
+            if BOUNDARY.contains(&w) || matches!(w, "that" | "who" | "which" | "to") {
                 return None;
             }
             if matches!(doc.upos(s, v), Some("VERB")) {
-                return if self.active_finite(doc, s, v, false) {
-                    self.subject_left(doc, s, v)
-                } else {
-                    None
-                };
+                // a participle modifier in between ("..., now surrounded by controversy, and
+                // was run by Y") hides the first predicate: no subject rather than a guess; a
+                // bare participle right after its subject is a misread past tense ("the
+                // government put the number at 2,000, and accused X")
+                let mut a = v;
+                while a > 0 && doc.upos(s, a - 1) == Some("ADV") {
+                    a -= 1;
+                }
+                let after_subject = a > 0
+                    && (doc.ment_at[s][a - 1].is_some()
+                        || matches!(doc.upos(s, a - 1), Some("NOUN" | "PROPN" | "PRON")));
+                return Some(
+                    self.finite_verb(doc, s, v, after_subject)
+                        .then(|| self.subject_left(doc, s, v))
+                        .flatten(),
+                );
             }
         }
         None
     }
 
-    /// Whether the verb at `v` is finite and active: a past or present tense, a participle
-    /// after a perfect auxiliary ("has urged") or a progressive ("was rescuing"), not a passive.
-    /// A bare participle counts when `bare_participle` is set: after "and" it shares the first
-    /// verb's auxiliary ("had cited and fined"), or the tagger misread a past tense.
-    fn active_finite(&self, doc: &Doc, s: usize, v: usize, bare_participle: bool) -> bool {
+    /// Whether the verb at `v` is finite: a past or present tense, or a participle after an
+    /// auxiliary ("has urged", "was rescuing", "was backed"). A bare past participle counts
+    /// when `bare_participle` is set: after "and" it shares the first verb's auxiliary ("had
+    /// cited and fined"), or the tagger misread a past tense.
+    fn finite_verb(&self, doc: &Doc, s: usize, v: usize, bare_participle: bool) -> bool {
         let toks = doc.toks(s);
         let mut a = v;
         let mut be = false;
-        let mut perfect = false;
+        let mut aux = false;
         while a > 0 && matches!(doc.upos(s, a - 1), Some("ADV" | "PART" | "AUX")) {
             let w = norm(&toks[a - 1]);
             be |= BE.contains(&w);
-            perfect |= matches!(w, "has" | "have" | "had");
+            aux |= AUX.contains(&w) || BE.contains(&w);
             a -= 1;
         }
         match doc.xpos(s, v) {
-            Some("VBD" | "VBZ" | "VBP") => !be,
-            Some("VBN") => !be && (perfect || bare_participle),
+            Some("VBD" | "VBZ" | "VBP") => true,
+            Some("VBN") => aux || bare_participle,
             Some("VBG") => be,
             _ => false,
         }
