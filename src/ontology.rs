@@ -174,6 +174,9 @@ pub struct Ontology {
     pub state_asset_nouns: Vec<String>,
     /// Verbs that make a cooperation noun a reduction of relations ("halted aid to X").
     pub cessation_verbs: Vec<String>,
+    /// Verbs of giving that make the recipient of an aid noun the object (`ng:transferVerb`:
+    /// "gave X 5 million dollars of aid").
+    pub transfer_verbs: Vec<String>,
     /// Head words of capitalized names that are not tracked entities ("War", "Week").
     pub excluded_name_heads: Vec<String>,
     /// Nouns that make a demonym name its people ("refugees": "Palestinian refugees" → Palestinians).
@@ -419,6 +422,7 @@ impl Ontology {
         let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
+        let transfer_verbs = word_list("aids", "transferVerb");
         let excluded_name_heads = word_list("Entity", "excludedNameHead");
         let people_nouns = word_list("EthnicGroup", "peopleNoun");
         let portfolio_titles = word_list("represents", "portfolioTitle");
@@ -442,6 +446,7 @@ impl Ontology {
             state_agent_nouns,
             state_asset_nouns,
             cessation_verbs,
+            transfer_verbs,
             excluded_name_heads,
             people_nouns,
             portfolio_titles,

@@ -742,3 +742,17 @@ fn a_passive_conjunct_shares_the_first_clauses_subject() {
     );
     assert!(!r.iter().any(|x| x.ends_with("agreesWith Peru")), "{r:?}");
 }
+
+#[test]
+fn a_verb_of_giving_makes_the_recipient_of_aid_the_object() {
+    let r = relations("Norway gave Malawi 12 million dollars of aid for rural schools.");
+    assert!(has(&r, "Norway aids Malawi"), "{r:?}");
+    let r = relations("Japan will provide about 70 million dollars of aid for Laos and Cambodia.");
+    assert!(has(&r, "Japan aids Laos"), "{r:?}");
+    assert!(has(&r, "Japan aids Cambodia"), "{r:?}");
+    let r = relations("Sweden has promised to continue military aid to war-torn Somalia.");
+    assert!(has(&r, "Sweden aids Somalia"), "{r:?}");
+    // receiving is no giving
+    let r = relations("Malawi received 12 million dollars of aid from Norway.");
+    assert!(!has(&r, "Malawi aids Norway"), "{r:?}");
+}

@@ -2070,6 +2070,27 @@ impl<'o> RelationExtractor<'o> {
                 {
                     a += 1;
                 }
+                // "aid to war-torn Mozambique", "support for embattled Ukraine": adjectives
+                // before a state's name (before a person, a title: "former leader X")
+                let mut b = a;
+                while b < toks.len()
+                    && b < a + 2
+                    && doc.ment_at[s][b].is_none()
+                    && doc.upos(s, b) == Some("ADJ")
+                    && toks[b].text.chars().all(|c| c.is_lowercase() || c == '-')
+                {
+                    b += 1;
+                }
+                if b > a
+                    && doc.mention_starting_at(s, b).is_some_and(|m| {
+                        matches!(
+                            doc.class_of(doc.ents.mentions[m].entity),
+                            "Country" | "Territory"
+                        ) && doc.ents.mentions[m].kind != MentionKind::DemonymAdjective
+                    })
+                {
+                    a = b;
+                }
                 // "with the navies of China, India ...": an unnamed part of the actor
                 if doc.mention_starting_at(s, a).is_none() {
                     let mut b = a;
@@ -2112,6 +2133,26 @@ impl<'o> RelationExtractor<'o> {
         if obj.is_none() && stance && !symmetric {
             obj = self.patient_frame(doc, s, k);
             patient = obj.is_some();
+        }
+        // "gave Ivory Coast 5 million dollars of aid", "will provide 70 million dollars of aid
+        // for Romania", "promised to continue military aid to X": a verb of giving governs the
+        // noun of a directed cooperation; its indirect object or the noun's "to" / "for" phrase
+        // is the recipient
+        let giving = !symmetric
+            && self
+                .ontology
+                .predicate(&t.predicate)
+                .is_some_and(|p| p.family == "COOPERATE");
+        if giving
+            && subj.is_none()
+            && let Some((v, recipient)) = self.transfer_frame(doc, s, k)
+        {
+            if obj.is_none() {
+                obj = recipient;
+            }
+            if obj.is_some() {
+                subj = self.subject_left(doc, s, v);
+            }
         }
         // subject: a possessor right before ("Russia's condemnation", "its support")
         let mut prenominal = false;
@@ -2392,6 +2433,48 @@ impl<'o> RelationExtractor<'o> {
                     .is_some_and(|u| matches!(u, "VERB" | "AUX"))
         };
         opens_phrase.then(|| Arg::named(mm.entity, mm.tok_start, mm.tok_end))
+    }
+
+    /// A verb of giving (`ng:transferVerb`) that governs the noun at `k` ("gave X 5 million
+    /// dollars of aid", "continue military aid"), with the actor named right after it as the
+    /// recipient, if any ("gave the Ivory Coast ..."). The noun phrase between holds no other
+    /// verb, clause boundary or entity.
+    fn transfer_frame(&self, doc: &Doc, s: usize, k: usize) -> Option<(usize, Option<Arg>)> {
+        let toks = doc.toks(s);
+        let giver = |v: usize| {
+            self.lex.transfer_forms.contains(norm(&toks[v]))
+                && doc.upos(s, v).is_none_or(|u| u == "VERB")
+        };
+        let mut p = k;
+        while p > 0 && k - p < 10 {
+            p -= 1;
+            let w = norm(&toks[p]);
+            if let Some(m) = doc.ment_at[s][p] {
+                // the indirect object right after the verb: "gave (the) Ivory Coast ..."
+                let mm = &doc.ents.mentions[m];
+                let mut b = mm.tok_start;
+                while b > 0 && DETERMINERS.contains(&norm(&toks[b - 1])) {
+                    b -= 1;
+                }
+                if b == 0 || !giver(b - 1) {
+                    return None;
+                }
+                let recipient = self
+                    .actor_entity(doc, s, m, true)
+                    .map(|e| Arg::named(e, mm.tok_start, mm.tok_end));
+                return Some((b - 1, recipient));
+            }
+            if giver(p) {
+                return Some((p, None));
+            }
+            if BOUNDARY.contains(&w)
+                || matches!(w, "," | "to" | "from" | "by" | "with")
+                || doc.upos(s, p).is_some_and(|u| matches!(u, "VERB" | "AUX"))
+            {
+                return None;
+            }
+        }
+        None
     }
 
     /// The clause subject that undergoes the action of the trigger noun at `k`: "X has been the

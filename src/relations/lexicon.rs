@@ -49,6 +49,8 @@ pub struct TriggerLexicon {
     pub state_asset_nouns: HashSet<String>,
     /// Word forms of the cessation verbs ("halted", "suspends").
     pub cessation_forms: HashSet<String>,
+    /// Forms of the verbs of giving (`ng:transferVerb`: "gave", "provides").
+    pub transfer_forms: HashSet<String>,
 }
 
 /// Irregular English verb forms (past, participle) used to inflect trigger lemmas. This is English
@@ -288,6 +290,9 @@ impl TriggerLexicon {
         }
         for v in &ontology.cessation_verbs {
             lex.cessation_forms.extend(verb_forms(v));
+        }
+        for v in &ontology.transfer_verbs {
+            lex.transfer_forms.extend(verb_forms(v));
         }
         for n in &ontology.event_nouns {
             lex.event_nouns.extend(noun_forms(n));
