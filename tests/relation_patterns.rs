@@ -756,3 +756,14 @@ fn a_verb_of_giving_makes_the_recipient_of_aid_the_object() {
     let r = relations("Malawi received 12 million dollars of aid from Norway.");
     assert!(!has(&r, "Malawi aids Norway"), "{r:?}");
 }
+
+#[test]
+fn a_stance_toward_what_an_actor_holds_is_a_stance_toward_the_actor() {
+    let r = relations("Canada defended the right of Ukraine to join the alliance.");
+    assert!(has(&r, "Canada supports Ukraine"), "{r:?}");
+    let r = relations("Chile criticized the policy of Bolivia on Monday.");
+    assert!(has(&r, "Chile condemns Bolivia"), "{r:?}");
+    // a plain common noun still blocks the object: "meeting the requirements of the UN"
+    let r = relations("Kenya praised the weather of Uganda.");
+    assert!(!has(&r, "Kenya supports Uganda"), "{r:?}");
+}

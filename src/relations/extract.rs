@@ -159,6 +159,18 @@ const OBJECT_PASS_NOUNS: &[&str] = &[
     "population",
     "nationals",
     "supporters",
+    // what an actor holds or pursues: a stance toward it is a stance toward the actor
+    // ("defended the right of X to ...", "backed the independence of X")
+    "right",
+    "rights",
+    "sovereignty",
+    "independence",
+    "position",
+    "stance",
+    "policy",
+    "policies",
+    "efforts",
+    "bid",
 ];
 
 /// Tokens allowed between coordinated mentions.
