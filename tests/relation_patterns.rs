@@ -767,3 +767,21 @@ fn a_stance_toward_what_an_actor_holds_is_a_stance_toward_the_actor() {
     let r = relations("Kenya praised the weather of Uganda.");
     assert!(!has(&r, "Kenya supports Uganda"), "{r:?}");
 }
+
+#[test]
+fn a_time_word_before_the_complement_keeps_its_object() {
+    let r = relations("Syria threatened Monday to resume attacks in Lebanon.");
+    assert!(has(&r, "Syria threatens Lebanon"), "{r:?}");
+}
+
+#[test]
+fn an_ultimatum_is_a_threat() {
+    let r = relations("Peru has issued an ultimatum to Ecuador to halt attacks.");
+    assert!(has(&r, "Peru threatens Ecuador"), "{r:?}");
+}
+
+#[test]
+fn readiness_required_in_reported_speech_is_a_demand() {
+    let r = relations("Hosni Mubarak said that the United States must be ready to mediate.");
+    assert!(has(&r, "Hosni Mubarak demands United States"), "{r:?}");
+}

@@ -173,6 +173,14 @@ const OBJECT_PASS_NOUNS: &[&str] = &[
     "bid",
 ];
 
+/// Whether a lower-case word names a day of the week.
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Tokens allowed between coordinated mentions.
 const COORD: &[&str] = &[
     ",",
@@ -1950,11 +1958,22 @@ impl<'o> RelationExtractor<'o> {
             .ontology
             .predicate(&t.predicate)
             .is_some_and(|p| p.symmetric);
+        // a time word may stand before the complement: "threatened Monday to resume ..."
+        let mut to = end;
+        if toks.get(to).is_some_and(|t| norm(t) == "on")
+            && toks.get(to + 1).is_some_and(|t| is_weekday(norm(t)))
+        {
+            to += 2;
+        } else if toks.get(to).is_some_and(|t| {
+            is_weekday(norm(t)) || matches!(norm(t), "today" | "yesterday" | "tonight")
+        }) {
+            to += 1;
+        }
         let complement = !symmetric
-            && toks.get(end).is_some_and(|t| norm(t) == "to")
-            && doc.upos(s, end + 1) == Some("VERB")
+            && toks.get(to).is_some_and(|t| norm(t) == "to")
+            && doc.upos(s, to + 1) == Some("VERB")
             && self
-                .longest_trigger(doc, s, end + 1, TriggerKind::Verb)
+                .longest_trigger(doc, s, to + 1, TriggerKind::Verb)
                 .is_none();
         // a place where something happens is no object ("met in Chongqing", "signed the treaty
         // in Luxembourg"), unless the ontology says the action is aimed at it ("fighting in X")
@@ -1966,7 +1985,7 @@ impl<'o> RelationExtractor<'o> {
             toks.get(end).is_some_and(|t| norm(t) == "to") && doc.upos(s, end + 1) == Some("VERB");
         let obj = match slot {
             Some(a) => Some(a),
-            None if complement => self.complement_object(doc, s, end + 2, &exclude),
+            None if complement => self.complement_object(doc, s, to + 2, &exclude),
             None if symmetric && infinitive => None,
             None => self
                 .object_right(doc, s, end, &exclude, 10)
@@ -4179,9 +4198,16 @@ impl<'o> RelationExtractor<'o> {
                 while v < toks.len() && matches!(norm(&toks[v]), "not" | "also" | "now" | "still") {
                     v += 1;
                 }
-                let action = toks.get(v).is_some_and(|w| {
-                    !BE.contains(&norm(w)) && !matches!(norm(w), "become" | "remain" | "stay")
-                });
+                // "must be ready to mediate": readiness for an action is required
+                let ready = toks.get(v).is_some_and(|w| norm(w) == "be")
+                    && toks
+                        .get(v + 1)
+                        .is_some_and(|w| matches!(norm(w), "ready" | "prepared" | "willing"))
+                    && toks.get(v + 2).is_some_and(|w| norm(w) == "to");
+                let action = ready
+                    || toks.get(v).is_some_and(|w| {
+                        !BE.contains(&norm(w)) && !matches!(norm(w), "become" | "remain" | "stay")
+                    });
                 if action
                     && let Some((speaker, lo, _)) = Self::speech_region(doc, quotes, speech, s, k)
                     && let Some(subj) = self.subject_left(doc, s, k)
