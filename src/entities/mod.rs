@@ -10,7 +10,7 @@ pub mod gender;
 pub mod ner;
 mod recognize;
 
-pub use recognize::{EntityRecognizer, HitKind, Lexicon, LexiconHit, StateRef};
+pub use recognize::{EntityRecognizer, HitKind, Lexicon, LexiconHit, StateRef, is_date_word};
 
 use crate::text::Span;
 use std::collections::BTreeSet;

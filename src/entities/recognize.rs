@@ -255,7 +255,7 @@ const NAME_CONNECTORS: &[&str] = &[
 ];
 
 /// Weekday and month names (and their common abbreviations).
-fn is_date_word(w: &str) -> bool {
+pub fn is_date_word(w: &str) -> bool {
     matches!(
         w,
         "monday"

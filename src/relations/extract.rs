@@ -6,7 +6,7 @@ use super::lexicon::{CompiledTrigger, PatternItem, TriggerLexicon};
 use super::quotes::{QuoteSpan, find_quotes};
 use super::{QuoteMention, RelationMention};
 use crate::entities::gender::{FirstNameGenders, Gender, entity_genders};
-use crate::entities::{DocumentEntities, MentionKind};
+use crate::entities::{DocumentEntities, MentionKind, is_date_word};
 use crate::graph::Modality;
 use crate::ontology::{Ontology, TriggerKind};
 use crate::pipeline::SentenceSyntax;
@@ -173,14 +173,6 @@ const OBJECT_PASS_NOUNS: &[&str] = &[
     "bid",
 ];
 
-/// Whether a lower-case word names a day of the week.
-fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
-}
-
 /// Tokens allowed between coordinated mentions.
 const COORD: &[&str] = &[
     ",",
@@ -323,6 +315,13 @@ fn norm(t: &Token) -> &str {
 }
 
 impl<'a> Doc<'a> {
+    /// Whether a byte offset lies inside a quotation.
+    fn in_quote(&self, byte: usize) -> bool {
+        self.quote_spans
+            .iter()
+            .any(|q| q.inner.start <= byte && byte < q.inner.end)
+    }
+
     /// The UPOS tag of a token, when the sentence was analysed.
     fn upos(&self, s: usize, k: usize) -> Option<&'static str> {
         self.syntax.get(s)?.as_ref()?.words.get(k).map(|w| w.upos)
@@ -807,18 +806,13 @@ impl<'o> RelationExtractor<'o> {
         if !opens || !outside_quotes || !matches!(norm(&toks[k]), "he" | "she") {
             return None;
         }
-        let in_quote = |byte: usize| {
-            doc.quote_spans
-                .iter()
-                .any(|q| q.inner.start <= byte && byte < q.inner.end)
-        };
         for ps in (s.saturating_sub(3)..s).rev() {
             let candidates: Vec<usize> = doc
                 .ents
                 .mentions
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.sentence == ps && !in_quote(m.span.start) && fits(m.entity))
+                .filter(|(_, m)| m.sentence == ps && !doc.in_quote(m.span.start) && fits(m.entity))
                 .map(|(i, _)| i)
                 .collect();
             if candidates.is_empty() {
@@ -847,12 +841,7 @@ impl<'o> RelationExtractor<'o> {
         if !matches!(norm(&toks[k]), "he" | "she") {
             return None;
         }
-        let in_quote = |byte: usize| {
-            doc.quote_spans
-                .iter()
-                .any(|q| q.inner.start <= byte && byte < q.inner.end)
-        };
-        if in_quote(toks[k].span.start) {
+        if doc.in_quote(toks[k].span.start) {
             return None;
         }
         let mut mentions: Vec<(usize, &crate::entities::Mention)> = doc
@@ -860,7 +849,7 @@ impl<'o> RelationExtractor<'o> {
             .mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.sentence == s && m.tok_end <= k && !in_quote(m.span.start))
+            .filter(|(_, m)| m.sentence == s && m.tok_end <= k && !doc.in_quote(m.span.start))
             .collect();
         mentions.sort_by_key(|(_, m)| m.tok_start);
         mentions.into_iter().find_map(|(i, m)| {
@@ -1961,11 +1950,11 @@ impl<'o> RelationExtractor<'o> {
         // a time word may stand before the complement: "threatened Monday to resume ..."
         let mut to = end;
         if toks.get(to).is_some_and(|t| norm(t) == "on")
-            && toks.get(to + 1).is_some_and(|t| is_weekday(norm(t)))
+            && toks.get(to + 1).is_some_and(|t| is_date_word(norm(t)))
         {
             to += 2;
         } else if toks.get(to).is_some_and(|t| {
-            is_weekday(norm(t)) || matches!(norm(t), "today" | "yesterday" | "tonight")
+            is_date_word(norm(t)) || matches!(norm(t), "today" | "yesterday" | "tonight")
         }) {
             to += 1;
         }
