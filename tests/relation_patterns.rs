@@ -785,3 +785,13 @@ fn readiness_required_in_reported_speech_is_a_demand() {
     let r = relations("Hosni Mubarak said that the United States must be ready to mediate.");
     assert!(has(&r, "Hosni Mubarak demands United States"), "{r:?}");
 }
+
+#[test]
+fn a_hostile_act_promised_on_a_condition_is_a_threat() {
+    let r = relations("Russia will impose sanctions on Georgia unless it withdraws its troops.");
+    assert!(has(&r, "Russia threatens Georgia"), "{r:?}");
+    assert!(!has(&r, "Russia sanctions Georgia"), "{r:?}");
+    // without a condition it stays a (future) sanction
+    let r = relations("Russia will impose sanctions on Georgia next week.");
+    assert!(has(&r, "Russia sanctions Georgia"), "{r:?}");
+}

@@ -1698,7 +1698,28 @@ impl<'o> RelationExtractor<'o> {
         if modality != Modality::Asserted {
             conf *= 0.8;
         }
-        let family = self.ontology.family_of(predicate);
+        let mut family = self.ontology.family_of(predicate);
+        // "will impose sanctions on X unless ...", "will boycott X's elections unless ...": a
+        // hostile act promised on a condition is a threat (CAMEO 13)
+        let conditional = modality == Modality::Future
+            && !negated
+            && matches!(family, "CONFLICT" | "DISAPPROVE")
+            && toks[trig.1..]
+                .iter()
+                .take_while(|t| !matches!(norm(t), ";" | "." | ":"))
+                .any(|t| matches!(norm(t), "unless" | "if"));
+        let threat = self
+            .ontology
+            .predicates
+            .values()
+            .find(|p| p.family == "THREATEN");
+        let predicate = match threat {
+            Some(p) if conditional => {
+                family = "THREATEN";
+                p.local.as_str()
+            }
+            _ => predicate,
+        };
         for &a in &subj.entities {
             for &b in &obj.entities {
                 let (a, b) = if family != "PART" {
