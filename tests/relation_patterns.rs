@@ -795,3 +795,12 @@ fn a_hostile_act_promised_on_a_condition_is_a_threat() {
     let r = relations("Russia will impose sanctions on Georgia next week.");
     assert!(has(&r, "Russia sanctions Georgia"), "{r:?}");
 }
+
+#[test]
+fn a_role_noun_before_a_name_makes_the_person_the_head() {
+    let r = relations(
+        "Jimmy Carter has been criticized by many politicians, particularly US presidential candidate Barack Obama.",
+    );
+    assert!(has(&r, "Barack Obama condemns Jimmy Carter"), "{r:?}");
+    assert!(!has(&r, "United States condemns Jimmy Carter"), "{r:?}");
+}

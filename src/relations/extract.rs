@@ -1596,6 +1596,22 @@ impl<'o> RelationExtractor<'o> {
             }
             break;
         }
+        // "US presidential candidate Barack Obama", "British journalist X": a role noun that is
+        // no title still makes the person after it the head
+        let start = doc.ents.mentions[m].tok_end;
+        let role_noun = j > start
+            && (start..j).all(|x| {
+                !COORD.contains(&norm(&toks[x]))
+                    && doc.upos(s, x).is_some_and(|u| matches!(u, "NOUN" | "ADJ"))
+            })
+            && doc.upos(s, j - 1) == Some("NOUN");
+        if role_noun
+            && let Some(pm) = doc.mention_starting_at(s, j)
+            && doc.class_of(doc.ents.mentions[pm].entity) == "Person"
+            && doc.class_of(doc.ents.mentions[m].entity) != "Person"
+        {
+            return pm;
+        }
         m
     }
 
