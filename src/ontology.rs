@@ -168,6 +168,9 @@ pub struct Ontology {
     /// Event nouns whose "of" phrase names what the action is done to ("the invasion of X"),
     /// not who acts ("the withdrawal of X").
     pub patient_event_nouns: Vec<String>,
+    /// Nouns an object search passes through to the entity after "of" (`ng:objectPassNoun`:
+    /// "the head of X", "the right of X").
+    pub object_pass_nouns: Vec<String>,
     /// Nouns that make a demonym or state name act for the state ("officials", "troops").
     pub state_agent_nouns: Vec<String>,
     /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
@@ -419,6 +422,7 @@ impl Ontology {
         let collective_nouns = word_list("memberOf", "collectiveNoun");
         let event_nouns = word_list("RelationMention", "eventNoun");
         let patient_event_nouns = word_list("RelationMention", "patientEventNoun");
+        let object_pass_nouns = word_list("RelationMention", "objectPassNoun");
         let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
@@ -443,6 +447,7 @@ impl Ontology {
             collective_nouns,
             event_nouns,
             patient_event_nouns,
+            object_pass_nouns,
             state_agent_nouns,
             state_asset_nouns,
             cessation_verbs,

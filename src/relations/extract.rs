@@ -138,41 +138,6 @@ const NON_STATE_ROLES: &[&str] = &[
     "business",
 ];
 
-/// Nouns through which an object search may pass to the entity after "of" ("the head of the UN
-/// Mission", "the killing of civilians"): roles and groups standing for the entity.
-const OBJECT_PASS_NOUNS: &[&str] = &[
-    "head",
-    "heads",
-    "leader",
-    "leaders",
-    "leadership",
-    "members",
-    "member",
-    "people",
-    "citizens",
-    "president",
-    "chief",
-    "representatives",
-    "delegation",
-    "envoy",
-    "residents",
-    "population",
-    "nationals",
-    "supporters",
-    // what an actor holds or pursues: a stance toward it is a stance toward the actor
-    // ("defended the right of X to ...", "backed the independence of X")
-    "right",
-    "rights",
-    "sovereignty",
-    "independence",
-    "position",
-    "stance",
-    "policy",
-    "policies",
-    "efforts",
-    "bid",
-];
-
 /// Tokens allowed between coordinated mentions.
 const COORD: &[&str] = &[
     ",",
@@ -1414,7 +1379,7 @@ impl<'o> RelationExtractor<'o> {
                 .is_some_and(|n| n.lower == "of" || (n.lower == "by" && j > q))
                 && toks[j].text.chars().all(|c| c.is_lowercase())
                 && !DETERMINERS.contains(&w)
-                && !OBJECT_PASS_NOUNS.contains(&w)
+                && !self.lex.object_pass_nouns.contains(w)
                 && !self.lex.state_agent_nouns.contains(w)
                 && !self.lex.event_nouns.contains(w)
             {

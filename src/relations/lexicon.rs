@@ -43,6 +43,8 @@ pub struct TriggerLexicon {
     pub event_nouns: HashSet<String>,
     /// Event nouns whose "of" phrase is the patient ("the invasion of X"), and plurals.
     pub patient_event_nouns: HashSet<String>,
+    /// Nouns an object search passes through to the entity after "of" ("head", "right").
+    pub object_pass_nouns: HashSet<String>,
     /// State agent nouns.
     pub state_agent_nouns: HashSet<String>,
     /// State asset nouns (objects only: "Iraqi towns").
@@ -300,6 +302,8 @@ impl TriggerLexicon {
         for n in &ontology.patient_event_nouns {
             lex.patient_event_nouns.extend(noun_forms(n));
         }
+        lex.object_pass_nouns
+            .extend(ontology.object_pass_nouns.iter().cloned());
         lex.state_agent_nouns
             .extend(ontology.state_agent_nouns.iter().cloned());
         lex.state_asset_nouns
