@@ -279,6 +279,13 @@ fn norm(t: &Token) -> &str {
     }
 }
 
+/// Whether token `k` opens its sentence (only punctuation, such as an opening quote, before it).
+fn opens_sentence(toks: &[Token], k: usize) -> bool {
+    toks[..k]
+        .iter()
+        .all(|t| !t.text.chars().any(char::is_alphanumeric))
+}
+
 impl<'a> Doc<'a> {
     /// Whether a byte offset lies inside a quotation.
     fn in_quote(&self, byte: usize) -> bool {
@@ -765,10 +772,7 @@ impl<'o> RelationExtractor<'o> {
         fits: &dyn Fn(usize) -> bool,
     ) -> Option<usize> {
         let toks = doc.toks(s);
-        let opens = toks[..k]
-            .iter()
-            .all(|t| !t.text.chars().any(char::is_alphanumeric));
-        if !opens || !outside_quotes || !matches!(norm(&toks[k]), "he" | "she") {
+        if !opens_sentence(toks, k) || !outside_quotes || !matches!(norm(&toks[k]), "he" | "she") {
             return None;
         }
         for ps in (s.saturating_sub(3)..s).rev() {
@@ -837,10 +841,7 @@ impl<'o> RelationExtractor<'o> {
     /// entity's).
     fn it_has_no_entity_antecedent(&self, doc: &Doc, s: usize, k: usize) -> bool {
         let toks = doc.toks(s);
-        let opens = toks[..k]
-            .iter()
-            .all(|t| !t.text.chars().any(char::is_alphanumeric));
-        if !opens {
+        if !opens_sentence(toks, k) {
             return false;
         }
         // expletive: "it is/was + adjective or participle" before "that" / "to"
@@ -1689,17 +1690,20 @@ impl<'o> RelationExtractor<'o> {
                 .iter()
                 .take_while(|t| !matches!(norm(t), ";" | "." | ":"))
                 .any(|t| matches!(norm(t), "unless" | "if"));
-        let threat = self
-            .ontology
-            .predicates
-            .values()
-            .find(|p| p.family == "THREATEN");
+        let threat = conditional
+            .then(|| {
+                self.ontology
+                    .predicates
+                    .values()
+                    .find(|p| p.family == "THREATEN")
+            })
+            .flatten();
         let predicate = match threat {
-            Some(p) if conditional => {
+            Some(p) => {
                 family = "THREATEN";
                 p.local.as_str()
             }
-            _ => predicate,
+            None => predicate,
         };
         for &a in &subj.entities {
             for &b in &obj.entities {
@@ -1960,9 +1964,10 @@ impl<'o> RelationExtractor<'o> {
         }) {
             to += 1;
         }
+        let infinitive =
+            toks.get(to).is_some_and(|t| norm(t) == "to") && doc.upos(s, to + 1) == Some("VERB");
         let complement = !symmetric
-            && toks.get(to).is_some_and(|t| norm(t) == "to")
-            && doc.upos(s, to + 1) == Some("VERB")
+            && infinitive
             && self
                 .longest_trigger(doc, s, to + 1, TriggerKind::Verb)
                 .is_none();
@@ -1972,8 +1977,6 @@ impl<'o> RelationExtractor<'o> {
             .ontology
             .predicate(&t.predicate)
             .is_some_and(|p| p.place_is_object);
-        let infinitive =
-            toks.get(end).is_some_and(|t| norm(t) == "to") && doc.upos(s, end + 1) == Some("VERB");
         let obj = match slot {
             Some(a) => Some(a),
             None if complement => self.complement_object(doc, s, to + 2, &exclude),
