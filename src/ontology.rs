@@ -171,6 +171,10 @@ pub struct Ontology {
     /// Nouns an object search passes through to the entity after "of" (`ng:objectPassNoun`:
     /// "the head of X", "the right of X").
     pub object_pass_nouns: Vec<String>,
+    /// Nouns of "X was the target of Y's attacks" (`ng:patientFrameNoun`).
+    pub patient_frame_nouns: Vec<String>,
+    /// Verbs of "X faces sanctions from Y" (`ng:patientFrameVerb`).
+    pub patient_frame_verbs: Vec<String>,
     /// Nouns that make a demonym or state name act for the state ("officials", "troops").
     pub state_agent_nouns: Vec<String>,
     /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
@@ -423,6 +427,8 @@ impl Ontology {
         let event_nouns = word_list("RelationMention", "eventNoun");
         let patient_event_nouns = word_list("RelationMention", "patientEventNoun");
         let object_pass_nouns = word_list("RelationMention", "objectPassNoun");
+        let patient_frame_nouns = word_list("RelationMention", "patientFrameNoun");
+        let patient_frame_verbs = word_list("RelationMention", "patientFrameVerb");
         let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
@@ -448,6 +454,8 @@ impl Ontology {
             event_nouns,
             patient_event_nouns,
             object_pass_nouns,
+            patient_frame_nouns,
+            patient_frame_verbs,
             state_agent_nouns,
             state_asset_nouns,
             cessation_verbs,

@@ -2525,16 +2525,10 @@ impl<'o> RelationExtractor<'o> {
             return None;
         }
         let w = norm(&toks[p - 1]);
-        if matches!(w, "face" | "faces" | "faced" | "facing") {
+        if self.lex.patient_frame_forms.contains(w) {
             return self.subject_left(doc, s, p - 1);
         }
-        if p < 2
-            || w != "of"
-            || !matches!(
-                norm(&toks[p - 2]),
-                "target" | "targets" | "subject" | "victim" | "victims" | "focus" | "object"
-            )
-        {
+        if p < 2 || w != "of" || !self.lex.patient_frame_nouns.contains(norm(&toks[p - 2])) {
             return None;
         }
         let mut r = p - 2;

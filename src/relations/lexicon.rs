@@ -45,6 +45,10 @@ pub struct TriggerLexicon {
     pub patient_event_nouns: HashSet<String>,
     /// Nouns an object search passes through to the entity after "of" ("head", "right").
     pub object_pass_nouns: HashSet<String>,
+    /// Nouns of "X was the target of Y's attacks".
+    pub patient_frame_nouns: HashSet<String>,
+    /// Forms of the verbs of "X faces sanctions from Y" ("faces", "faced").
+    pub patient_frame_forms: HashSet<String>,
     /// State agent nouns.
     pub state_agent_nouns: HashSet<String>,
     /// State asset nouns (objects only: "Iraqi towns").
@@ -304,6 +308,11 @@ impl TriggerLexicon {
         }
         lex.object_pass_nouns
             .extend(ontology.object_pass_nouns.iter().cloned());
+        lex.patient_frame_nouns
+            .extend(ontology.patient_frame_nouns.iter().cloned());
+        for v in &ontology.patient_frame_verbs {
+            lex.patient_frame_forms.extend(verb_forms(v));
+        }
         lex.state_agent_nouns
             .extend(ontology.state_agent_nouns.iter().cloned());
         lex.state_asset_nouns
