@@ -191,6 +191,9 @@ pub struct Ontology {
     /// Titles that common words before them qualify by portfolio (`ng:portfolioTitle`:
     /// "Defense Secretary"): those words name no organization.
     pub portfolio_titles: Vec<String>,
+    /// Verb triggers of acting in someone's name (`ng:proxyVerb`: "speak on behalf of"): acting
+    /// so for an office holder represents the office holder's state or organization.
+    pub proxy_verbs: Vec<String>,
 }
 
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -436,6 +439,7 @@ impl Ontology {
         let excluded_name_heads = word_list("Entity", "excludedNameHead");
         let people_nouns = word_list("EthnicGroup", "peopleNoun");
         let portfolio_titles = word_list("represents", "portfolioTitle");
+        let proxy_verbs = word_list("represents", "proxyVerb");
         if classes.is_empty() || predicates.is_empty() {
             return Err(invalid(
                 "no ng: classes with ng:typeFamily or no predicates with ng:family".into(),
@@ -463,6 +467,7 @@ impl Ontology {
             excluded_name_heads,
             people_nouns,
             portfolio_titles,
+            proxy_verbs,
         })
     }
 

@@ -804,3 +804,38 @@ fn a_role_noun_before_a_name_makes_the_person_the_head() {
     assert!(has(&r, "Barack Obama condemns Jimmy Carter"), "{r:?}");
     assert!(!has(&r, "United States condemns Jimmy Carter"), "{r:?}");
 }
+
+#[test]
+fn the_aide_of_an_office_holder_represents_the_office_holders_state() {
+    let r = relations(
+        "Peruvian President Ollanta Humala's spokeswoman, Rosa Quispe, declined to comment on Friday.",
+    );
+    assert!(has(&r, "Rosa Quispe represents Peru"), "{r:?}");
+    assert!(!r.iter().any(|x| x.contains("represents Ollanta")), "{r:?}");
+}
+
+#[test]
+fn speaking_on_behalf_of_an_office_holder_represents_the_state() {
+    let r = relations(
+        "The talks will resume, said Jan Novak speaking on behalf of Czech Prime Minister Petr Dvorak.",
+    );
+    assert!(has(&r, "Jan Novak represents Czechia"), "{r:?}");
+    // serving a politician is no office of the state
+    let r = relations("Tom Baker served as campaign manager for US Senator Ann Walsh in 1998.");
+    assert!(!has(&r, "Tom Baker represents United States"), "{r:?}");
+}
+
+#[test]
+fn the_city_of_a_name_shared_with_a_province_is_the_city() {
+    let r = relations("Heavy rain flooded streets in the city of Sao Paulo, Brazil on Monday.");
+    assert!(has(&r, "Sao Paulo locatedIn Brazil"), "{r:?}");
+    // "the capital of X": X holds the capital, it is not a city
+    let r = relations("Officials met in Bandung, the capital of West Java, Indonesia.");
+    assert!(!has(&r, "West Java locatedIn Indonesia"), "{r:?}");
+}
+
+#[test]
+fn an_abbreviated_month_before_a_name_is_a_first_name() {
+    let r = relations("UN envoy Jan Kowalski met with Bosnian officials in Sarajevo.");
+    assert!(has(&r, "Jan Kowalski represents United Nations"), "{r:?}");
+}

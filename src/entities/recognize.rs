@@ -256,40 +256,7 @@ const NAME_CONNECTORS: &[&str] = &[
 
 /// Weekday and month names (and their common abbreviations).
 pub fn is_date_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    MONTHS_AND_DAYS.contains(&w)
 }
 
 /// Prepositions after which a name's head ends ("Mission in Kosovo" → head "Mission").
@@ -908,7 +875,23 @@ impl<'a> EntityRecognizer<'a> {
                     k = e + 1;
                     continue;
                 }
-                let ent = b.entity_of_hit(hit);
+                // "the city of São Paulo": a division that shares its name with its main city
+                // is the city when the text says so (no identifier: the gazetteer's is the
+                // division's)
+                let ent = if hit.class == "Territory"
+                    && hit.kind == HitKind::Name
+                    && self.place_described_before(toks, k) == Some("City")
+                {
+                    // the label as written: the canonical name is the division's
+                    let city = b.entity(&sent_text(toks, k, e), "City", None);
+                    if let Some(st) = &hit.state {
+                        let s = b.entity(&st.canonical, &st.class, st.qid.clone());
+                        b.entities[city].state.get_or_insert(s);
+                    }
+                    city
+                } else {
+                    b.entity_of_hit(hit)
+                };
                 let kind = match hit.kind {
                     HitKind::Acronym => MentionKind::Acronym,
                     HitKind::DemonymAdjective => MentionKind::DemonymAdjective,
@@ -980,8 +963,21 @@ impl<'a> EntityRecognizer<'a> {
         // drop sentence-initial function words and words the document also writes in lower case
         while s < e {
             let l = toks[s].lower.as_str();
-            let common =
-                FUNCTION_WORDS.contains(&l) || MONTHS_AND_DAYS.contains(&l.trim_end_matches('.'));
+            // "Jan Egeland": an abbreviated month written without its period before a name
+            // is a first name
+            let first_name = s + 1 < e
+                && !toks[s].text.ends_with('.')
+                && l.len() <= 4
+                && !matches!(l, "may" | "june" | "july")
+                && !is_date_word(&toks[s + 1].lower)
+                && !is_number(&toks[s + 1])
+                && toks[s + 1]
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            let common = FUNCTION_WORDS.contains(&l)
+                || (MONTHS_AND_DAYS.contains(&l.trim_end_matches('.')) && !first_name);
             // a sentence-initial word the document or the news corpus writes in lower case
             // ("Senior Hamas figure …", "Leading …")
             let initial_common = s == 0
@@ -1313,7 +1309,8 @@ impl<'a> EntityRecognizer<'a> {
     /// Syrian town of Abu Kamal", "the province of Papua" (description nouns of City and Territory
     /// in the ontology).
     fn place_described_before(&self, toks: &[Token], s: usize) -> Option<&str> {
-        if s < 2 || toks[s - 1].lower != "of" {
+        // "the capital of West Java": a capital is of the region that holds it
+        if s < 2 || toks[s - 1].lower != "of" || toks[s - 2].lower == "capital" {
             return None;
         }
         self.descriptions

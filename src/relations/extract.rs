@@ -398,6 +398,7 @@ impl<'o> RelationExtractor<'o> {
             self.locations(&doc, s, &mut out);
             self.triggers(&doc, s, &mut out);
         }
+        self.represented_through_persons(&doc, &mut out);
         // quotes and reported speech
         let quotes = self.quotes(&doc);
         let speech = self.reported_speech(&doc);
@@ -432,6 +433,31 @@ impl<'o> RelationExtractor<'o> {
         // domain/range and sanity filters
         out.retain(|r| r.subject != r.object && self.domain_ok(&doc, r));
         (out, quotes)
+    }
+
+    /// "X speaking on behalf of Israeli Prime Minister Ehud Olmert": whoever acts for a person
+    /// who holds a title of a state or organization in the same sentence represents that state or
+    /// organization (the ontology's object of `represents` is the body, not the office holder).
+    fn represented_through_persons(&self, doc: &Doc, out: &mut [RelationMention]) {
+        for i in 0..out.len() {
+            let r = &out[i];
+            // acting in the person's name, not serving or working for them ("served as
+            // campaign manager for US Senator X" is no office of the United States)
+            let first = r.trigger.split_whitespace().next().unwrap_or("");
+            let speaks_for =
+                r.pattern == "title" || self.lex.proxy_forms.contains(&first.to_lowercase());
+            if r.predicate != "represents" || doc.class_of(r.object) != "Person" || !speaks_for {
+                continue;
+            }
+            if let Some((body, span)) = title_affiliation(doc, out, r.sentence, r.object) {
+                let r = &mut out[i];
+                r.object = body;
+                r.span = Span {
+                    start: r.span.start.min(span.start),
+                    end: r.span.end.max(span.end),
+                };
+            }
+        }
     }
 
     fn tok_of_byte(&self, doc: &Doc, s: usize, byte: usize) -> usize {
@@ -2687,6 +2713,18 @@ impl<'o> RelationExtractor<'o> {
                     if class != "Person" && class != "Document" {
                         object = Some((mm.entity, mm.tok_start));
                     } else {
+                        // "Chancellor Angela Merkel's spokesperson, Steffen Seibert": the aide
+                        // of an office holder represents the office holder's state
+                        let possessor = class == "Person"
+                            && object.is_none()
+                            && t.predicate == "represents"
+                            && matches!(toks.get(mm.tok_end).map(norm), Some("'s" | "'"));
+                        if let Some((body, _)) = possessor
+                            .then(|| title_affiliation(doc, out, s, mm.entity))
+                            .flatten()
+                        {
+                            object = Some((body, mm.tok_start));
+                        }
                         break;
                     }
                     j = mm.tok_start;
@@ -4374,4 +4412,23 @@ impl<'o> RelationExtractor<'o> {
         }
         out.extend(extra);
     }
+}
+
+/// The state or organization that `person` holds a title of in sentence `s` ("Israeli Prime
+/// Minister Ehud Olmert" → Israel), with the evidence span of that title relation.
+fn title_affiliation(
+    doc: &Doc,
+    out: &[RelationMention],
+    s: usize,
+    person: usize,
+) -> Option<(usize, Span)> {
+    out.iter()
+        .find(|r| {
+            r.sentence == s
+                && r.subject == person
+                && r.pattern == "title"
+                && matches!(r.predicate.as_str(), "leads" | "represents")
+                && doc.class_of(r.object) != "Person"
+        })
+        .map(|r| (r.object, r.span))
 }

@@ -57,6 +57,9 @@ pub struct TriggerLexicon {
     pub cessation_forms: HashSet<String>,
     /// Forms of the verbs of giving (`ng:transferVerb`: "gave", "provides").
     pub transfer_forms: HashSet<String>,
+    /// Forms of the first word of the verbs of acting in someone's name (`ng:proxyVerb`:
+    /// "speaking" of "speak on behalf of").
+    pub proxy_forms: HashSet<String>,
 }
 
 /// Irregular English verb forms (past, participle) used to inflect trigger lemmas. This is English
@@ -299,6 +302,10 @@ impl TriggerLexicon {
         }
         for v in &ontology.transfer_verbs {
             lex.transfer_forms.extend(verb_forms(v));
+        }
+        for v in &ontology.proxy_verbs {
+            let first = v.split_whitespace().next().unwrap_or(v);
+            lex.proxy_forms.extend(verb_forms(first));
         }
         for n in &ontology.event_nouns {
             lex.event_nouns.extend(noun_forms(n));
