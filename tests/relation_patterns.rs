@@ -839,3 +839,31 @@ fn an_abbreviated_month_before_a_name_is_a_first_name() {
     let r = relations("UN envoy Jan Kowalski met with Bosnian officials in Sarajevo.");
     assert!(has(&r, "Jan Kowalski represents United Nations"), "{r:?}");
 }
+
+#[test]
+fn of_belongs_to_the_nearest_noun_not_to_the_trigger() {
+    let r = relations("Carlos Mendez lived in exile in Madrid as a legal resident of France.");
+    assert!(
+        !r.iter()
+            .any(|x| x.ends_with("France") && !x.contains("locatedIn")),
+        "{r:?}"
+    );
+    // two coordinated triggers share the "of" phrase
+    let r = relations("Protests followed the Ethiopian invasion and occupation of Somalia.");
+    assert!(has(&r, "Ethiopia attacks Somalia"), "{r:?}");
+}
+
+#[test]
+fn the_head_of_a_part_of_the_state_represents_it_but_does_not_lead_it() {
+    let r = relations(
+        "Ivan Petrov, chair of the Russian parliament's security committee, told reporters the plan was unrealistic.",
+    );
+    assert!(!has(&r, "Ivan Petrov leads Russia"), "{r:?}");
+    assert!(has(&r, "Ivan Petrov represents Russia"), "{r:?}");
+    let r = relations("Ivan Petrov, head of the Russian government, arrived in Paris.");
+    assert!(has(&r, "Ivan Petrov leads Russia"), "{r:?}");
+    // the chair of a group from the state is no role of the state
+    let r =
+        relations("Anna Weber, chairwoman of the German group Lifeline, said the law was wrong.");
+    assert!(!r.iter().any(|x| x.ends_with("Germany")), "{r:?}");
+}

@@ -460,6 +460,26 @@ impl<'o> RelationExtractor<'o> {
         }
     }
 
+    /// Whether `w` is a description noun of one of `classes` in the ontology ("province").
+    fn describes(&self, w: &str, classes: &[&str]) -> bool {
+        classes.iter().any(|c| {
+            self.ontology
+                .class(c)
+                .is_some_and(|c| c.description_nouns.iter().any(|n| n == w))
+        })
+    }
+
+    /// A common noun that names the state itself: the ontology's description nouns of countries
+    /// and territories, and "government".
+    fn is_state_noun(&self, w: &str) -> bool {
+        w == "government" || self.describes(w, &["Country", "Territory"])
+    }
+
+    /// A description noun of a place ("city", "state", "province").
+    fn is_place_noun(&self, w: &str) -> bool {
+        self.describes(w, &["Country", "Territory", "City"])
+    }
+
     fn tok_of_byte(&self, doc: &Doc, s: usize, byte: usize) -> usize {
         doc.toks(s)
             .iter()
@@ -2108,10 +2128,22 @@ impl<'o> RelationExtractor<'o> {
             if BOUNDARY.contains(&w) || w == "," {
                 break;
             }
-            let of_like = matches!(
-                w,
-                "of" | "for" | "against" | "on" | "to" | "with" | "toward" | "towards" | "over"
-            );
+            // "of" belongs to the nearest noun: "exile in Virginia as a resident of the United
+            // States" names no one exiled
+            // ("the invasion and occupation of Iraq" coordinates two triggers)
+            let of_other_noun = w == "of"
+                && j > end
+                && doc.upos(s, j - 1) == Some("NOUN")
+                // (a capitalized one heads a name: "an alliance with the Party of X")
+                && toks[j - 1].text.chars().next().is_some_and(char::is_lowercase)
+                && !toks[end..j - 1]
+                    .iter()
+                    .all(|t| matches!(norm(t), "and" | "or" | ","));
+            let of_like = !of_other_noun
+                && matches!(
+                    w,
+                    "of" | "for" | "against" | "on" | "to" | "with" | "toward" | "towards" | "over"
+                );
             if (of_like && obj.is_none()) || matches!(w, "by" | "from") && subj.is_none() {
                 // "criticism from both the US and Israel": a predeterminer opens the list
                 let mut a = j + 1;
@@ -2770,6 +2802,7 @@ impl<'o> RelationExtractor<'o> {
                 steps += 1;
             }
             let mut after = end;
+            let mut head_of_part = false;
             if object.is_none()
                 && after < toks.len()
                 && matches!(norm(&toks[after]), "of" | "to" | "for" | "at")
@@ -2792,7 +2825,17 @@ impl<'o> RelationExtractor<'o> {
                     // "leader of the Zimbabwean opposition party Movement for Democratic Change":
                     // a demonym modifies the organization named after it
                     if mm.kind == MentionKind::DemonymAdjective {
+                        // through lower-case modifiers only ("head of the Russian government,
+                        // arrived in Paris" names no Parisian body)
+                        // ("the Indian state of Karnataka": "of" after a place noun)
                         let next = (mm.tok_end..(mm.tok_end + 5).min(toks.len()))
+                            .take_while(|&x| {
+                                x == mm.tok_end
+                                    || toks[x - 1].text.chars().all(char::is_lowercase)
+                                        && (!PREPOSITIONS.contains(&norm(&toks[x - 1]))
+                                            || norm(&toks[x - 1]) == "of"
+                                                && self.is_place_noun(norm(&toks[x - 2])))
+                            })
                             .find_map(|x| doc.mention_starting_at(s, x));
                         let between_non_state = (mm.tok_end
                             ..next
@@ -2805,7 +2848,27 @@ impl<'o> RelationExtractor<'o> {
                                 k = end;
                                 continue;
                             }
-                            None => {}
+                            None => {
+                                // "chair of the Russian parliament's security committee": the
+                                // head of a part of the state acting for it (a state agent noun)
+                                // speaks for it but does not lead it ("head of the Russian
+                                // government" does); the head of anything else ("the German
+                                // group", "BHP's Chinese operations") is no role of the state
+                                let run: Vec<&str> = toks[mm.tok_end..]
+                                    .iter()
+                                    .take(3)
+                                    .take_while(|w| w.text.chars().all(char::is_lowercase))
+                                    .map(norm)
+                                    .collect();
+                                if !run.is_empty() && !self.is_state_noun(run[0]) {
+                                    if !run.iter().any(|w| self.lex.state_agent_nouns.contains(*w))
+                                    {
+                                        k = end;
+                                        continue;
+                                    }
+                                    head_of_part = true;
+                                }
+                            }
                         }
                     }
                     object = Some((mm.entity, mm.tok_start));
@@ -2909,7 +2972,7 @@ impl<'o> RelationExtractor<'o> {
                     norm(&toks[k - 1]),
                     "deputy" | "vice" | "assistant" | "under"
                 );
-            let predicate = if deputy && t.predicate == "leads" {
+            let predicate = if (deputy || head_of_part) && t.predicate == "leads" {
                 "represents"
             } else {
                 t.predicate.as_str()
@@ -3331,11 +3394,9 @@ impl<'o> RelationExtractor<'o> {
                 // ("capital city"); the last one decides
                 let described_at = |i: usize| {
                     toks.get(i).map(norm).and_then(|w| {
-                        ["City", "Territory"].into_iter().find(|c| {
-                            self.ontology
-                                .class(c)
-                                .is_some_and(|c| c.description_nouns.iter().any(|n| n == w))
-                        })
+                        ["City", "Territory"]
+                            .into_iter()
+                            .find(|c| self.describes(w, &[c]))
                     })
                 };
                 let from = m.tok_end + usize::from(after_possessive);
