@@ -867,3 +867,12 @@ fn the_head_of_a_part_of_the_state_represents_it_but_does_not_lead_it() {
         relations("Anna Weber, chairwoman of the German group Lifeline, said the law was wrong.");
     assert!(!r.iter().any(|x| x.ends_with("Germany")), "{r:?}");
 }
+
+#[test]
+fn a_name_particle_joins_the_parts_of_a_persons_name() {
+    let r =
+        relations("Foreign Minister Khalid bin Rashid of Qatar met Jordanian officials on Sunday.");
+    assert!(has(&r, "Khalid bin Rashid represents Qatar"), "{r:?}");
+    let r = relations("Belgian Prime Minister Pieter van den Berg criticized the plan.");
+    assert!(has(&r, "Pieter van den Berg leads Belgium"), "{r:?}");
+}

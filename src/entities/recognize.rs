@@ -251,8 +251,29 @@ const MONTHS_AND_DAYS: &[&str] = &[
 
 /// Lower-case words allowed inside a capitalized name ("Organization for Security and Cooperation").
 const NAME_CONNECTORS: &[&str] = &[
-    "of", "for", "and", "the", "de", "del", "da", "van", "von", "al", "bin", "in", "on", "&", "-",
+    "of", "for", "and", "the", "de", "del", "da", "dos", "van", "von", "der", "den", "al", "bin",
+    "ibn", "in", "on", "&", "-",
 ];
+
+/// Name particles among the connectors: they join the parts of a person's name ("Mohammad bin
+/// Salman", "Ursula von der Leyen"), unlike the function words that join an organization's.
+fn is_name_particle(lower: &str) -> bool {
+    NAME_CONNECTORS.contains(&lower)
+        && !matches!(
+            lower,
+            "of" | "for" | "and" | "the" | "in" | "on" | "&" | "-"
+        )
+}
+
+/// Whether name particles start at `k` and a capitalized word follows them before `end`
+/// ("van den Berg").
+fn particles_before_name(toks: &[Token], k: usize, end: usize) -> bool {
+    let mut i = k;
+    while i < end && i < k + 2 && is_name_particle(&toks[i].lower) {
+        i += 1;
+    }
+    i > k && i < end && is_cap(&toks[i])
+}
 
 /// Weekday and month names (and their common abbreviations).
 pub fn is_date_word(w: &str) -> bool {
@@ -660,7 +681,9 @@ impl<'a> EntityRecognizer<'a> {
                         if j > i
                             && j + 1 < toks.len()
                             && NAME_CONNECTORS.contains(&toks[j].lower.as_str())
-                            && (is_cap(&toks[j + 1]) || tok_hit[j + 1].is_some())
+                            && (is_cap(&toks[j + 1])
+                                || tok_hit[j + 1].is_some()
+                                || particles_before_name(toks, j, toks.len()))
                             // "... in Iraq on Friday": a date is no part of a name
                             && !(matches!(toks[j].lower.as_str(), "on" | "in")
                                 && is_date_word(&toks[j + 1].lower))
@@ -925,7 +948,11 @@ impl<'a> EntityRecognizer<'a> {
             }
             // a lower-case connector ends a name here ("Hassan Rouhani of Iran"); what follows is a
             // name of its own ("Part of Resolution 1776")
-            if !is_cap(&toks[k]) && !is_number(&toks[k]) {
+            // (a name particle inside a person's name does not: "Mohammad bin Salman")
+            let particle = run_start.is_some()
+                && particles_before_name(toks, k, j)
+                && tok_hit[k + 1].is_none();
+            if !is_cap(&toks[k]) && !is_number(&toks[k]) && !particle {
                 if let Some(s) = run_start.take() {
                     flush(b, singles, s, k);
                 } else if k > a
@@ -996,7 +1023,9 @@ impl<'a> EntityRecognizer<'a> {
         let mut e = e;
         while e > s
             && (MONTHS_AND_DAYS.contains(&toks[e - 1].lower.trim_end_matches('.'))
-                || is_number(&toks[e - 1]))
+                || is_number(&toks[e - 1])
+                // "Mohammad bin Salman of Saudi Arabia": the connector before a known name
+                || NAME_CONNECTORS.contains(&toks[e - 1].lower.as_str()))
         {
             e -= 1;
         }
@@ -1013,13 +1042,23 @@ impl<'a> EntityRecognizer<'a> {
             b.mention(sent, s, e, ent, MentionKind::Name);
             return;
         }
-        let name_like = toks[s..e].iter().all(|t| {
-            is_cap(t)
+        let name_like = toks[s..e].iter().enumerate().all(|(i, t)| {
+            let inner = i > 0 && s + i + 1 < e;
+            (is_cap(t) || inner && is_name_particle(&t.lower))
                 && !is_all_caps(&t.text)
                 && t.text
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.')
         });
+        if !(name_like && e - s <= 4)
+            && let Some(p) = (s + 1..e - 1).find(|&i| is_name_particle(&toks[i].lower))
+        {
+            // too long for a person's name: the particle separates two names, as any other
+            // lower-case word does ("Institut National de Recherche Biomédicale")
+            self.unknown_name(b, sent, lower_words, singles, s, p);
+            self.unknown_name(b, sent, lower_words, singles, p + 1, e);
+            return;
+        }
         if name_like && e - s <= 4 {
             // "Deutsche Bahn": organizations the tagger recognizes (its places are not trusted:
             // it calls some unfamiliar persons places); a known first name keeps a person
