@@ -876,3 +876,9 @@ fn a_name_particle_joins_the_parts_of_a_persons_name() {
     let r = relations("Belgian Prime Minister Pieter van den Berg criticized the plan.");
     assert!(has(&r, "Pieter van den Berg leads Belgium"), "{r:?}");
 }
+
+#[test]
+fn a_negated_reporting_verb_does_not_negate_what_is_reported() {
+    let r = relations("Brazil did not say it would recognize Kosovo.");
+    assert!(!has(&r, "Brazil not recognizes Kosovo"), "{r:?}");
+}

@@ -1640,12 +1640,20 @@ impl<'o> RelationExtractor<'o> {
         let mut negated = false;
         let mut modality = Modality::Asserted;
         let lo = p.saturating_sub(5);
+        // "X did not say it would recognize Y": a negation before a reporting verb denies the
+        // saying, not what is said, which is then not asserted either
+        let mut reported = false;
         for j in (lo..p).rev() {
             let w = norm(&toks[j]);
             if BOUNDARY.contains(&w) || w == "," || doc.ment_at[s][j].is_some() {
                 break;
             }
+            if self.lex.reporting_forms.contains(w) {
+                reported = true;
+                continue;
+            }
             match w {
+                "not" | "never" | "neither" | "nor" if reported => modality = Modality::Hedged,
                 "not" | "never" | "neither" | "nor" if !trigger.has_negation => negated = true,
                 "longer" if j > 0 && norm(&toks[j - 1]) == "no" => negated = true,
                 "refused" | "refuses" | "refuse" | "declined" | "declines" | "failed" | "fails"
