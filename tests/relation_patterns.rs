@@ -882,3 +882,11 @@ fn a_negated_reporting_verb_does_not_negate_what_is_reported() {
     let r = relations("Brazil did not say it would recognize Kosovo.");
     assert!(!has(&r, "Brazil not recognizes Kosovo"), "{r:?}");
 }
+
+#[test]
+fn calling_for_an_actors_action_demands_of_the_actor() {
+    let r = relations("France called for UN intervention in the conflict.");
+    assert!(has(&r, "France demands United Nations"), "{r:?}");
+    let r = relations("France called for elections in the spring.");
+    assert!(r.iter().all(|x| !x.contains("demands")), "{r:?}");
+}
