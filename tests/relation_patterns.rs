@@ -890,3 +890,12 @@ fn calling_for_an_actors_action_demands_of_the_actor() {
     let r = relations("France called for elections in the spring.");
     assert!(r.iter().all(|x| !x.contains("demands")), "{r:?}");
 }
+
+#[test]
+fn a_joint_statement_of_coordinated_actors_is_an_agreement_between_them() {
+    let r = relations("Brazil and Argentina issued a joint statement on Monday.");
+    assert!(
+        has(&r, "Brazil agreesWith Argentina") || has(&r, "Argentina agreesWith Brazil"),
+        "{r:?}"
+    );
+}
