@@ -898,4 +898,9 @@ fn a_joint_statement_of_coordinated_actors_is_an_agreement_between_them() {
         has(&r, "Brazil agreesWith Argentina") || has(&r, "Argentina agreesWith Brazil"),
         "{r:?}"
     );
+    let r = relations("France and Germany jointly proposed a new budget rule.");
+    assert!(
+        has(&r, "France agreesWith Germany") || has(&r, "Germany agreesWith France"),
+        "{r:?}"
+    );
 }
