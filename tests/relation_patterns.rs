@@ -904,3 +904,11 @@ fn a_joint_statement_of_coordinated_actors_is_an_agreement_between_them() {
         "{r:?}"
     );
 }
+
+#[test]
+fn calling_for_an_actor_to_act_is_a_demand_as_verb_and_as_noun() {
+    let r = relations("Egypt called for Israel to withdraw from Gaza.");
+    assert!(has(&r, "Egypt demands Israel"), "{r:?}");
+    let r = relations("The UN repeated its call for Burundi to involve the court.");
+    assert!(has(&r, "United Nations demands Burundi"), "{r:?}");
+}

@@ -1814,6 +1814,14 @@ impl<'o> RelationExtractor<'o> {
                 ) {
                     continue;
                 }
+                // a verb frame with an object slot needs a verb: "its call for Burundi to act"
+                // is the noun "call" ("call for X to" is the verb's frame)
+                if t.kind == TriggerKind::Verb
+                    && matches!(doc.upos(s, k), Some("NOUN" | "PROPN"))
+                    && t.items.iter().any(|i| matches!(i, PatternItem::Slot))
+                {
+                    continue;
+                }
                 if let Some((end, slot)) = self.match_trigger(doc, s, k, t)
                     && best.as_ref().is_none_or(|(_, e, _)| end > *e)
                 {
