@@ -912,3 +912,12 @@ fn calling_for_an_actor_to_act_is_a_demand_as_verb_and_as_noun() {
     let r = relations("The UN repeated its call for Burundi to involve the court.");
     assert!(has(&r, "United Nations demands Burundi"), "{r:?}");
 }
+
+#[test]
+fn an_irregular_participle_after_be_is_passive() {
+    let r = relations("Ahmed Khalil was shot during clashes in Jenin last week.");
+    assert!(
+        !r.iter().any(|x| x.starts_with("Ahmed Khalil attacks")),
+        "{r:?}"
+    );
+}

@@ -1955,12 +1955,14 @@ impl<'o> RelationExtractor<'o> {
         while b > 0 && AUX.contains(&norm(&toks[b - 1])) && !BE.contains(&norm(&toks[b - 1])) {
             b -= 1;
         }
+        // (irregular participles by their tag: "was shot", "were hit")
         let passive = b > 0
             && BE.contains(&norm(&toks[b - 1]))
             && (toks[k].lower.ends_with("ed")
                 || toks[k].lower.ends_with("en")
                 || toks[k].lower == "met"
-                || toks[k].lower == "held");
+                || toks[k].lower == "held"
+                || doc.xpos(s, k) == Some("VBN"));
         // a participle modifying a noun is passive too ("a committee supported by X"), and so is
         // one conjoined to a passive ("were sentenced and ordered to pay X")
         let participle = doc.xpos(s, k) == Some("VBN");
