@@ -921,3 +921,22 @@ fn an_irregular_participle_after_be_is_passive() {
         "{r:?}"
     );
 }
+
+#[test]
+fn the_source_after_according_to_is_no_party() {
+    let r = relations(
+        "Prosecutors in Hamburg have issued a warrant for his arrest, according to the Associated Press.",
+    );
+    assert!(!r.iter().any(|x| x.ends_with("Associated Press")), "{r:?}");
+    // a title in the source phrase still names a role
+    let r = relations("The talks failed, according to UN envoy Karl Haas.");
+    assert!(has(&r, "Karl Haas represents United Nations"), "{r:?}");
+}
+
+#[test]
+fn a_modal_needs_a_verb_after_it() {
+    let r = relations(
+        "Senator Mark Ruiz said the statement is as near as the Cuban public will ever have to an apology.",
+    );
+    assert!(!r.iter().any(|x| x.contains("demands")), "{r:?}");
+}

@@ -419,11 +419,7 @@ impl<'o> RelationExtractor<'o> {
         }
         for r in out.iter_mut() {
             // roles and parts come from titles and appositions in the narration, not from speech
-            let structural = matches!(
-                r.pattern,
-                "title" | "apposition" | "body-of-state" | "member-list" | "location"
-            );
-            if r.attributed_to == Some(r.subject) || structural {
+            if r.attributed_to == Some(r.subject) || is_structural(r.pattern) {
                 r.attributed_to = None;
             }
         }
@@ -1721,6 +1717,11 @@ impl<'o> RelationExtractor<'o> {
         pattern: &'static str,
     ) {
         let toks = doc.toks(s);
+        // "a warrant for his arrest, according to the Associated Press": the source of a report
+        // is no party to what it reports (a title in the source phrase still names a role)
+        if !is_structural(pattern) && [subj, obj].iter().any(|a| cited_source(toks, a.first_tok)) {
+            return;
+        }
         let first = subj.first_tok.min(obj.first_tok).min(trig.0);
         let last = subj.last_tok.max(obj.last_tok).max(trig.1).min(toks.len());
         let span = Span::new(toks[first].span.start, toks[last - 1].span.end);
@@ -4309,9 +4310,13 @@ impl<'o> RelationExtractor<'o> {
                         .get(v + 1)
                         .is_some_and(|w| matches!(norm(w), "ready" | "prepared" | "willing"))
                     && toks.get(v + 2).is_some_and(|w| norm(w) == "to");
+                // ("will ever have to an official concession": "to" before a noun is no modal)
                 let action = ready
                     || toks.get(v).is_some_and(|w| {
-                        !BE.contains(&norm(w)) && !matches!(norm(w), "become" | "remain" | "stay")
+                        !BE.contains(&norm(w))
+                            && !matches!(norm(w), "become" | "remain" | "stay")
+                            && !DETERMINERS.contains(&norm(w))
+                            && !matches!(doc.upos(s, v), Some("DET" | "NOUN" | "PROPN" | "NUM"))
                     });
                 if action
                     && let Some((speaker, lo, _)) = Self::speech_region(doc, quotes, speech, s, k)
@@ -4491,6 +4496,24 @@ impl<'o> RelationExtractor<'o> {
         }
         out.extend(extra);
     }
+}
+
+/// Patterns that state roles and parts (titles, appositions, bodies, member lists, locations)
+/// rather than events.
+fn is_structural(pattern: &str) -> bool {
+    matches!(
+        pattern,
+        "title" | "apposition" | "body-of-state" | "member-list" | "location"
+    )
+}
+
+/// Whether the argument starting at token `first` follows "according to" (determiners between).
+fn cited_source(toks: &[Token], first: usize) -> bool {
+    let mut j = first;
+    while j > 0 && DETERMINERS.contains(&norm(&toks[j - 1])) {
+        j -= 1;
+    }
+    j >= 2 && norm(&toks[j - 1]) == "to" && norm(&toks[j - 2]) == "according"
 }
 
 /// The state or organization that `person` holds a title of in sentence `s` ("Israeli Prime
