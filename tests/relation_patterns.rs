@@ -940,3 +940,13 @@ fn a_modal_needs_a_verb_after_it() {
     );
     assert!(!r.iter().any(|x| x.contains("demands")), "{r:?}");
 }
+
+#[test]
+fn a_qualifier_coordinated_with_a_known_name_stands_for_its_own_name() {
+    let r = relations("North and South Korea agreed to resume talks.");
+    assert!(
+        has(&r, "North Korea agreesWith South Korea")
+            || has(&r, "South Korea agreesWith North Korea"),
+        "{r:?}"
+    );
+}

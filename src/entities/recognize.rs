@@ -650,6 +650,12 @@ impl<'a> EntityRecognizer<'a> {
             }
             let mut i = 0;
             while i < toks.len() {
+                if let Some(hit) = self.elided_name(toks, &tok_hit, &hits, i) {
+                    let ent = b.entity_of_hit(&hit);
+                    b.mention(sent, i, i + 1, ent, MentionKind::Name);
+                    i += 1;
+                    continue;
+                }
                 let starts_hit = tok_hit[i].is_some();
                 if !(starts_hit || is_cap(&toks[i])) {
                     // "Resolution" lower-case is not a name; skip
@@ -1342,6 +1348,30 @@ impl<'a> EntityRecognizer<'a> {
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
             }
         }
+    }
+
+    /// "North and South Korea", "East and West Germany": a qualifier coordinated with the first
+    /// word of a known name stands for that name with its own qualifier, when the lexicon knows
+    /// it.
+    fn elided_name(
+        &self,
+        toks: &[Token],
+        tok_hit: &[Option<(usize, usize)>],
+        hits: &[LexiconHit],
+        i: usize,
+    ) -> Option<LexiconHit> {
+        let (h, end) = (*tok_hit.get(i + 2)?)?;
+        if !is_cap(&toks[i])
+            || tok_hit[i].is_some()
+            || !matches!(toks[i + 1].lower.as_str(), "and" | "or" | "&")
+            || end < i + 4
+            || hits[h].class == "Person"
+        {
+            return None;
+        }
+        let rest = sent_text(toks, i + 3, end);
+        let hit = self.lexicon.lookup(&format!("{} {rest}", toks[i].text))?;
+        (hit.class == hits[h].class).then_some(hit)
     }
 
     /// The place class a name takes from the description before it: "the city of Lyon", "the
