@@ -950,3 +950,36 @@ fn a_qualifier_coordinated_with_a_known_name_stands_for_its_own_name() {
         "{r:?}"
     );
 }
+
+#[test]
+fn an_act_promised_or_attempted_through_a_control_verb_is_not_asserted() {
+    use newsgraph::graph::Modality;
+    let ontology = Ontology::embedded().unwrap();
+    let extractor = Extractor::new(&ontology, Gazetteer::embedded());
+    for (text, want) in [
+        ("Iran vowed to attack Israel.", Modality::Future),
+        ("Russia threatened to attack Georgia.", Modality::Future),
+        (
+            "Serbia tried to block Kosovo from the talks.",
+            Modality::Hedged,
+        ),
+        ("Russia attacked Georgia.", Modality::Asserted),
+    ] {
+        let doc = Document {
+            id: "test".into(),
+            title: None,
+            source: "test".into(),
+            url: None,
+            date: None,
+            text: text.into(),
+        };
+        let graph = extractor.extract(&doc);
+        let conflict: Vec<_> = graph
+            .relations()
+            .into_iter()
+            .filter(|(_, _, e)| matches!(e.predicate.as_str(), "attacks" | "sanctions"))
+            .map(|(_, _, e)| e.mentions[0].modality)
+            .collect();
+        assert_eq!(conflict, vec![want], "{text}");
+    }
+}

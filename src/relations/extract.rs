@@ -1644,7 +1644,9 @@ impl<'o> RelationExtractor<'o> {
             if BOUNDARY.contains(&w) || w == "," || doc.ment_at[s][j].is_some() {
                 break;
             }
-            if self.lex.reporting_forms.contains(w) {
+            // ("vowed to", "promised to": a reporting verb before "to" controls the act)
+            let control = toks.get(j + 1).is_some_and(|t| norm(t) == "to");
+            if self.lex.reporting_forms.contains(w) && !control {
                 reported = true;
                 continue;
             }
@@ -1656,6 +1658,22 @@ impl<'o> RelationExtractor<'o> {
                 | "refusing" => negated = true,
                 "will" | "'ll" | "shall" | "plans" | "planned" | "plan" | "intends" | "intend"
                 | "going" | "set" => modality = Modality::Future,
+                // "threatened to attack X", "vowed to retaliate against X": the act is promised,
+                // not done ("tried to block X": attempted)
+                "threatened" | "threatens" | "threaten" | "threatening" | "vowed" | "vows"
+                | "vow" | "pledged" | "pledges" | "promised" | "promises" | "offered"
+                | "offers" | "proposed" | "proposes" | "agreed" | "agrees" | "decided"
+                | "decides"
+                    if control =>
+                {
+                    modality = Modality::Future
+                }
+                "tried" | "tries" | "try" | "attempted" | "attempts" | "sought" | "seeks"
+                | "wants" | "wanted" | "hopes" | "hoped"
+                    if control =>
+                {
+                    modality = Modality::Hedged
+                }
                 "may" | "might" | "could" | "expected" | "likely" | "reportedly" | "allegedly"
                 | "would" | "possibly" | "should" | "must" | "ought" => modality = Modality::Hedged,
                 _ => {}
