@@ -983,3 +983,9 @@ fn an_act_promised_or_attempted_through_a_control_verb_is_not_asserted() {
         assert_eq!(conflict, vec![want], "{text}");
     }
 }
+
+#[test]
+fn a_holiday_names_no_actor() {
+    let r = relations("The Christmas truce was agreed by Israel.");
+    assert!(!r.iter().any(|x| x.contains("Christmas")), "{r:?}");
+}
