@@ -989,3 +989,15 @@ fn a_holiday_names_no_actor() {
     let r = relations("The Christmas truce was agreed by Israel.");
     assert!(!r.iter().any(|x| x.contains("Christmas")), "{r:?}");
 }
+
+#[test]
+fn capitalized_common_words_name_no_person() {
+    let r = relations(
+        "Maria Lopez, an adviser to the Office of the UN High Commissioner for Human Rights, said she would visit Chile.",
+    );
+    assert!(
+        !r.iter()
+            .any(|x| x.contains("Human Rights") || x.contains("High Commissioner")),
+        "{r:?}"
+    );
+}

@@ -1069,11 +1069,18 @@ impl<'a> EntityRecognizer<'a> {
             // "Deutsche Bahn": organizations the tagger recognizes (its places are not trusted:
             // it calls some unfamiliar persons places); a known first name keeps a person
             let first_name = FirstNameGenders::embedded().get(&toks[s].text).is_some();
+            // "Human Rights", "High Commissioner", "Combat Corruption": words the news writes in
+            // lower case, none a first name, are a fragment of a longer name or a capitalized
+            // phrase, no person
+            let common_words = !first_name
+                && super::ner::NerModel::embedded()
+                    .is_ok_and(|m| toks[s..e].iter().all(|t| m.mostly_lower_case(&t.lower)));
             let class = if let Some(place) = self.place_described_before(toks, s) {
                 place
             } else {
                 match b.ner_type(self.lexicon, sent, s, e).as_deref() {
                     Some("ORG") if !first_name => "Organization",
+                    _ if common_words => return,
                     _ => "Person",
                 }
             };
