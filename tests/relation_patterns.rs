@@ -1001,3 +1001,14 @@ fn capitalized_common_words_name_no_person() {
         "{r:?}"
     );
 }
+
+#[test]
+fn an_office_written_in_capitals_is_no_person_and_its_holder_keeps_the_role() {
+    let r = relations(
+        "A spokesman for the U.S. Trade Representative, Dan Miller, said the talks had failed.",
+    );
+    assert!(
+        !r.iter().any(|x| x.starts_with("Trade Representative")),
+        "{r:?}"
+    );
+}

@@ -1069,12 +1069,14 @@ impl<'a> EntityRecognizer<'a> {
             // "Deutsche Bahn": organizations the tagger recognizes (its places are not trusted:
             // it calls some unfamiliar persons places); a known first name keeps a person
             let first_name = FirstNameGenders::embedded().get(&toks[s].text).is_some();
-            // "Human Rights", "High Commissioner", "Combat Corruption": words the news writes in
-            // lower case, none a first name, are a fragment of a longer name or a capitalized
-            // phrase, no person
+            // "Human Rights", "High Commissioner", "Trade Representative": words the news also
+            // writes in lower case, none a first name, are an office, a fragment of a longer name
+            // or a capitalized phrase, no person
+            // (a name head keeps an organization or place: "Labour Relations Board")
             let common_words = !first_name
+                && !self.heads.contains_key(&toks[e - 1].lower)
                 && super::ner::NerModel::embedded()
-                    .is_ok_and(|m| toks[s..e].iter().all(|t| m.mostly_lower_case(&t.lower)));
+                    .is_ok_and(|m| toks[s..e].iter().all(|t| m.often_lower_case(&t.lower)));
             let class = if let Some(place) = self.place_described_before(toks, s) {
                 place
             } else {
