@@ -19,6 +19,22 @@ fn main() {
             continue;
         }
         println!("[{}] {}", s.index, st);
+        // DEBUG_SYNTAX=1: one line per token with tags and, where parsed, head and relation
+        if std::env::var_os("DEBUG_SYNTAX").is_some()
+            && let Some(Some(syn)) = a.syntax.get(s.index)
+        {
+            for (i, (t, w)) in s.tokens.iter().zip(&syn.words).enumerate() {
+                println!(
+                    "      {} {} {}/{} {} {}",
+                    i + 1,
+                    t.text,
+                    w.upos,
+                    w.xpos,
+                    w.head,
+                    w.deprel
+                );
+            }
+        }
         for m in a.entities.in_sentence(s.index) {
             let e = &a.entities.entities[m.entity];
             println!(

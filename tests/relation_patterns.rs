@@ -1012,3 +1012,35 @@ fn an_office_written_in_capitals_is_no_person_and_its_holder_keeps_the_role() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_participle_followed_by_its_object_is_an_active_past_tense() {
+    // the tagger reads "killed" as a participle modifying "missiles"
+    let r = relations("Turkish aircraft using laser guided bombs killed four Syrian soldiers.");
+    assert!(has(&r, "Turkey attacks Syria"), "{r:?}");
+}
+
+#[test]
+fn what_an_actor_holds_stands_for_it_as_an_object() {
+    let r = relations("Ethiopian troops shelled the positions of al-Shabaab near the border.");
+    assert!(has(&r, "Ethiopia attacks al-Shabaab"), "{r:?}");
+    let r = relations("Syrian warplanes bombed the headquarters of Hezbollah on Friday.");
+    assert!(has(&r, "Syria attacks Hezbollah"), "{r:?}");
+}
+
+#[test]
+fn an_ed_form_between_a_subject_and_an_object_is_a_verb() {
+    let r = relations(
+        "Israeli helicopters and tanks shelled positions of the Palestinian security forces.",
+    );
+    assert!(has(&r, "Israel attacks Palestine"), "{r:?}");
+}
+
+#[test]
+fn a_description_before_a_name_introduces_it_and_refers_to_nothing_earlier() {
+    // "the town" is Hebron here, not the Nablus mentioned before
+    let r = relations(
+        "Talks were held in Nablus. Israeli troops raided homes near the town of Hebron.",
+    );
+    assert!(!r.iter().any(|x| x.contains("Nablus")), "{r:?}");
+}

@@ -1431,6 +1431,17 @@ impl<'a> EntityRecognizer<'a> {
                 if toks.get(k + 2).is_some_and(|n| is_cap(n) && is_cap(w)) {
                     continue; // part of a longer name
                 }
+                // "the town of Rafah", "the capital Nairobi": the description introduces the
+                // name that follows, it does not refer back
+                let named_after = |i: usize| {
+                    toks.get(i)
+                        .is_some_and(|t| is_cap(t) && !is_date_word(&t.lower))
+                };
+                if named_after(k + 2)
+                    || (toks.get(k + 2).is_some_and(|n| n.lower == "of") && named_after(k + 3))
+                {
+                    continue;
+                }
                 if sorted
                     .iter()
                     .any(|m| m.sentence == sent.index && m.tok_start <= k + 1 && k + 1 < m.tok_end)

@@ -1424,6 +1424,8 @@ impl<'o> RelationExtractor<'o> {
                 && !DETERMINERS.contains(&w)
                 && !self.lex.object_pass_nouns.contains(w)
                 && !self.lex.state_agent_nouns.contains(w)
+                // what an actor owns stands for it ("shelled the positions of Hamas")
+                && !self.lex.state_asset_nouns.contains(w)
                 && !self.lex.event_nouns.contains(w)
             {
                 return None;
@@ -1868,8 +1870,18 @@ impl<'o> RelationExtractor<'o> {
                 k = end.max(k + 1);
                 continue;
             }
+            // "Israeli helicopters and tanks shelled positions of X": an -ed form the tagger
+            // calls an adjective between a noun and a noun phrase is a misread past tense
+            let misread_past = doc.upos(s, k) == Some("ADJ")
+                && toks[k].lower.ends_with("ed")
+                && k > 0
+                && (doc.ment_at[s][k - 1].is_some()
+                    || matches!(doc.upos(s, k - 1), Some("NOUN" | "PROPN")))
+                && (doc.ment_at[s].get(end).is_some_and(|m| m.is_some())
+                    || matches!(doc.upos(s, end), Some("DET" | "NUM" | "PROPN" | "NOUN")));
             let (nominal, attributive) = match doc.upos(s, k) {
                 Some("NOUN" | "PROPN") => (true, false),
+                Some("ADJ") if misread_past => (false, false),
                 Some("ADJ") => (false, true),
                 Some("VERB" | "AUX") => (false, false),
                 _ => (
@@ -1985,9 +1997,15 @@ impl<'o> RelationExtractor<'o> {
         // a participle modifying a noun is passive too ("a committee supported by X"), and so is
         // one conjoined to a passive ("were sentenced and ordered to pay X")
         let participle = doc.xpos(s, k) == Some("VBN");
+        // a participle the parse hangs on a noun but followed by a noun phrase is a misread
+        // past tense: a reduced relative takes no direct object ("British aircraft using guided
+        // missiles killed four Iraqis"; "the soldiers killed in the attack" stays passive)
+        let takes_object = toks.get(end).is_some_and(|t| !is_date_word(norm(t)))
+            && (doc.ment_at[s].get(end).is_some_and(|m| m.is_some())
+                || matches!(doc.upos(s, end), Some("DET" | "NUM" | "PROPN")));
         let reduced_relative = matches!(doc.xpos(s, k), Some("VBN" | "VBD"))
             && match doc.deprel(s, k) {
-                Some("acl") => participle,
+                Some("acl") => participle && !takes_object,
                 // the tagger often calls such a conjunct a past tense
                 Some("conj") => doc.syntax[s].as_ref().is_some_and(|syn| {
                     let h = syn.words[k].head;
@@ -3847,11 +3865,14 @@ impl<'o> RelationExtractor<'o> {
                 "conj" => cur = w.head - 1,
                 // a finite verb or one with an auxiliary modifies no noun: the parse is wrong
                 // ("Senator X endorsed Y" parsed as "Senator [who] endorsed")
+                // nor does a participle with a direct object ("aircraft using guided bombs
+                // killed four soldiers": "killed" is the main verb)
                 "acl"
                     if child(cur, &["aux"]).is_some()
                         || doc
                             .xpos(s, cur)
-                            .is_some_and(|x| matches!(x, "VBD" | "VBZ" | "VBP")) =>
+                            .is_some_and(|x| matches!(x, "VBD" | "VBZ" | "VBP"))
+                        || (doc.xpos(s, cur) == Some("VBN") && child(cur, &["obj"]).is_some()) =>
                 {
                     break;
                 }
