@@ -177,6 +177,9 @@ pub struct Ontology {
     pub patient_frame_verbs: Vec<String>,
     /// Nouns that make a demonym or state name act for the state ("officials", "troops").
     pub state_agent_nouns: Vec<String>,
+    /// Documents and statements that speak for whoever issued them (`ng:utteranceNoun`:
+    /// "issued a declaration demanding ...").
+    pub utterance_nouns: Vec<String>,
     /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
     pub state_asset_nouns: Vec<String>,
     /// Verbs that make a cooperation noun a reduction of relations ("halted aid to X").
@@ -433,6 +436,7 @@ impl Ontology {
         let patient_frame_nouns = word_list("RelationMention", "patientFrameNoun");
         let patient_frame_verbs = word_list("RelationMention", "patientFrameVerb");
         let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
+        let utterance_nouns = word_list("RelationMention", "utteranceNoun");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
         let transfer_verbs = word_list("aids", "transferVerb");
@@ -461,6 +465,7 @@ impl Ontology {
             patient_frame_nouns,
             patient_frame_verbs,
             state_agent_nouns,
+            utterance_nouns,
             state_asset_nouns,
             cessation_verbs,
             transfer_verbs,

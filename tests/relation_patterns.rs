@@ -1044,3 +1044,43 @@ fn a_description_before_a_name_introduces_it_and_refers_to_nothing_earlier() {
     );
     assert!(!r.iter().any(|x| x.contains("Nablus")), "{r:?}");
 }
+
+#[test]
+fn a_statement_speaks_for_whoever_issued_it() {
+    let r = relations(
+        "The Socialist Party of Chile issued a declaration demanding that Peru release the fishermen.",
+    );
+    assert!(
+        r.iter()
+            .any(|x| x.starts_with("Socialist Party") && x.ends_with("demands Peru")),
+        "{r:?}"
+    );
+    let r = relations("Kenya said in a statement urging Uganda to reopen the border.");
+    assert!(has(&r, "Kenya demands Uganda"), "{r:?}");
+}
+
+#[test]
+fn staff_of_an_organization_stand_for_it_as_an_object() {
+    let r = relations("Sudan expelled monitors of the African Union from Darfur.");
+    assert!(has(&r, "Sudan sanctions African Union"), "{r:?}");
+}
+
+#[test]
+fn forcing_an_actor_out_sanctions_it() {
+    let r = relations("Eritrea forced the UNHCR out of the country last year.");
+    assert!(
+        r.iter()
+            .any(|x| x.starts_with("Eritrea sanctions") && x.contains("Refugees")),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn the_agent_of_a_participle_acts_in_its_infinitive() {
+    let r = relations("Lockheed Martin sold aircraft used by Russia to bomb Ukrainian towns.");
+    assert!(
+        !r.iter().any(|x| x.starts_with("Lockheed Martin attacks")),
+        "{r:?}"
+    );
+    assert!(has(&r, "Russia attacks Ukraine"), "{r:?}");
+}

@@ -1082,6 +1082,20 @@ impl<'o> RelationExtractor<'o> {
         while k > 0 && AUX.contains(&norm(&toks[k - 1])) {
             k -= 1;
         }
+        // "bulldozers used by Israel to demolish homes": the agent of the participle acts
+        if k >= 4
+            && norm(&toks[k - 1]) == "to"
+            && let Some(m) = doc.mention_ending_at(s, k - 1)
+        {
+            let mm = &doc.ents.mentions[m];
+            if mm.tok_start >= 2
+                && norm(&toks[mm.tok_start - 1]) == "by"
+                && doc.xpos(s, mm.tok_start - 2) == Some("VBN")
+                && let Some(e) = self.actor_entity(doc, s, m, false)
+            {
+                return Some(Arg::named(e, mm.tok_start, mm.tok_end));
+            }
+        }
         // control verbs: "refused to recognize", "vowed to block", "decided to"
         if k >= 2
             && norm(&toks[k - 1]) == "to"
@@ -1146,6 +1160,23 @@ impl<'o> RelationExtractor<'o> {
                 }
             }
             return self.pronoun(doc, s, k - 1, &[]);
+        }
+        // "X issued a declaration demanding that Y ...", "X said in a statement urging Y to":
+        // the document speaks for whoever issued it
+        if toks[p].lower.ends_with("ing") && self.lex.utterance_nouns.contains(prev) {
+            let mut d = k - 1;
+            while d > 0
+                && doc.ment_at[s][d - 1].is_none()
+                && (DETERMINERS.contains(&norm(&toks[d - 1])) || doc.upos(s, d - 1) == Some("ADJ"))
+            {
+                d -= 1;
+            }
+            if d > 1 && norm(&toks[d - 1]) == "in" {
+                d -= 1;
+            }
+            if d > 0 && d < k - 1 && doc.upos(s, d - 1) == Some("VERB") {
+                return self.subject_left(doc, s, d - 1);
+            }
         }
         // "the former president rebutted", "the UN leader met": a person named before
         if let Some(a) = self.description_subject(doc, s, k) {
@@ -3875,6 +3906,15 @@ impl<'o> RelationExtractor<'o> {
                         || (doc.xpos(s, cur) == Some("VBN") && child(cur, &["obj"]).is_some()) =>
                 {
                     break;
+                }
+                // a statement speaks for whoever issued it: "X issued a declaration demanding
+                // ...", "X said in a statement urging ..." (the issuing verb's subject)
+                "acl"
+                    if self.lex.utterance_nouns.contains(norm(&toks[w.head - 1]))
+                        && matches!(words[w.head - 1].deprel.as_str(), "obj" | "obl")
+                        && words[w.head - 1].head > 0 =>
+                {
+                    cur = words[w.head - 1].head - 1;
                 }
                 "acl" | "acl:relcl" => {
                     st = Some(w.head - 1);

@@ -51,6 +51,8 @@ pub struct TriggerLexicon {
     pub patient_frame_forms: HashSet<String>,
     /// State agent nouns.
     pub state_agent_nouns: HashSet<String>,
+    /// Documents and statements that speak for their issuer (`ng:utteranceNoun`).
+    pub utterance_nouns: HashSet<String>,
     /// State asset nouns (objects only: "Iraqi towns").
     pub state_asset_nouns: HashSet<String>,
     /// Word forms of the cessation verbs ("halted", "suspends").
@@ -322,6 +324,8 @@ impl TriggerLexicon {
         }
         lex.state_agent_nouns
             .extend(ontology.state_agent_nouns.iter().cloned());
+        lex.utterance_nouns
+            .extend(ontology.utterance_nouns.iter().cloned());
         lex.state_asset_nouns
             .extend(ontology.state_asset_nouns.iter().cloned());
         lex
