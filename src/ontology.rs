@@ -180,6 +180,9 @@ pub struct Ontology {
     /// Documents and statements that speak for whoever issued them (`ng:utteranceNoun`:
     /// "issued a declaration demanding ...").
     pub utterance_nouns: Vec<String>,
+    /// Verbs whose subject observes or undergoes an event rather than performing it
+    /// (`ng:observerVerb`: "witnessed the torture of X").
+    pub observer_verbs: Vec<String>,
     /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
     pub state_asset_nouns: Vec<String>,
     /// Verbs that make a cooperation noun a reduction of relations ("halted aid to X").
@@ -437,6 +440,7 @@ impl Ontology {
         let patient_frame_verbs = word_list("RelationMention", "patientFrameVerb");
         let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
         let utterance_nouns = word_list("RelationMention", "utteranceNoun");
+        let observer_verbs = word_list("RelationMention", "observerVerb");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
         let transfer_verbs = word_list("aids", "transferVerb");
@@ -466,6 +470,7 @@ impl Ontology {
             patient_frame_verbs,
             state_agent_nouns,
             utterance_nouns,
+            observer_verbs,
             state_asset_nouns,
             cessation_verbs,
             transfer_verbs,

@@ -1084,3 +1084,74 @@ fn the_agent_of_a_participle_acts_in_its_infinitive() {
     );
     assert!(has(&r, "Russia attacks Ukraine"), "{r:?}");
 }
+
+#[test]
+fn titled_persons_in_a_list_share_the_verb() {
+    let r = relations(
+        "Chilean President Gabriel Boric and Argentine President Alberto Fernandez signed a trade accord.",
+    );
+    assert!(
+        has(&r, "Gabriel Boric agreesWith Alberto Fernandez")
+            || has(&r, "Alberto Fernandez agreesWith Gabriel Boric"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn initials_join_the_surname_but_not_an_office() {
+    let r = relations("Ghanaian President J.J. Rawlings met Nigerian leader Olusegun Obasanjo.");
+    assert!(has(&r, "J.J. Rawlings leads Ghana"), "{r:?}");
+    let r = relations("The E.C. President refused to meet Jacques Santer.");
+    assert!(!r.iter().any(|x| x.starts_with("E.C. President")), "{r:?}");
+}
+
+#[test]
+fn a_compound_adjective_names_no_actor() {
+    let r = relations("Zambia's Bemba-dominated army killed dozens of Congolese soldiers.");
+    assert!(!r.iter().any(|x| x.contains("Bemba-dominated")), "{r:?}");
+    assert!(
+        has(&r, "Zambia attacks Democratic Republic of the Congo")
+            || r.iter().any(|x| x.starts_with("Zambia attacks")),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn security_forces_in_a_country_act_for_it() {
+    let r = relations("Security forces in Togo have tortured dozens of Ghanaian soldiers.");
+    assert!(has(&r, "Togo attacks Ghana"), "{r:?}");
+    // an owner before the agents speaks for them
+    let r = relations("Chinese police in Kenya arrested two Kenyan journalists.");
+    assert!(!r.iter().any(|x| x.starts_with("Kenya ")), "{r:?}");
+}
+
+#[test]
+fn establishing_ties_and_granting_asylum_are_cooperation() {
+    let r = relations("Bhutan has established diplomatic ties with Nepal.");
+    assert!(
+        has(&r, "Bhutan agreesWith Nepal") || has(&r, "Nepal agreesWith Bhutan"),
+        "{r:?}"
+    );
+    let r = relations("Ecuador granted political asylum to two Colombian army officers.");
+    assert!(has(&r, "Ecuador aids Colombia"), "{r:?}");
+}
+
+#[test]
+fn a_witness_of_an_attack_is_not_its_actor() {
+    let r = relations("Sergeant Miller witnessed the killing of Afghan prisoners.");
+    assert!(!r.iter().any(|x| x.starts_with("Sergeant Miller")), "{r:?}");
+}
+
+#[test]
+fn declining_to_comment_rejects_no_one() {
+    let r = relations("Canada declined to comment on the situation in Haiti.");
+    assert!(!r.iter().any(|x| x.contains("rejects")), "{r:?}");
+}
+
+#[test]
+fn the_object_search_stops_at_a_new_report() {
+    let r = relations(
+        "Senator Jim Webb disagreed, saying that millions of Mexicans would be affected.",
+    );
+    assert!(!r.iter().any(|x| x.contains("opposes")), "{r:?}");
+}

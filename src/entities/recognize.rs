@@ -275,6 +275,16 @@ fn particles_before_name(toks: &[Token], k: usize, end: usize) -> bool {
     i > k && i < end && is_cap(&toks[i])
 }
 
+/// Whether a token is a person's initials: capital letters each followed by a period ("F.W.",
+/// "J.").
+fn is_initials(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() >= 2
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
 /// Weekday and month names (and their common abbreviations).
 pub fn is_date_word(w: &str) -> bool {
     MONTHS_AND_DAYS.contains(&w)
@@ -1039,7 +1049,13 @@ impl<'a> EntityRecognizer<'a> {
             return;
         }
         if e - s == 1 {
-            singles.push((sent.index, s));
+            // "Tutsi-dominated", "Iranian-born": a compound adjective, no name
+            let adjective = toks[s].text.rsplit_once('-').is_some_and(|(_, last)| {
+                !last.is_empty() && last.chars().all(|c| c.is_lowercase())
+            });
+            if !adjective {
+                singles.push((sent.index, s));
+            }
             return;
         }
         let label = sent_text(toks, s, e);
@@ -1050,8 +1066,14 @@ impl<'a> EntityRecognizer<'a> {
         }
         let name_like = toks[s..e].iter().enumerate().all(|(i, t)| {
             let inner = i > 0 && s + i + 1 < e;
+            // initials before the surname are no acronym: "F.W. de Klerk", "George W. Bush"
+            // (before a word the news writes in lower case it is an acronym: "E.C. President")
+            let initials = s + i + 1 < e
+                && is_initials(&t.text)
+                && super::ner::NerModel::embedded()
+                    .is_ok_and(|m| !m.often_lower_case(&toks[e - 1].lower));
             (is_cap(t) || inner && is_name_particle(&t.lower))
-                && !is_all_caps(&t.text)
+                && (!is_all_caps(&t.text) || initials)
                 && t.text
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.')

@@ -704,7 +704,7 @@ impl<'o> RelationExtractor<'o> {
         let mut first_tok = doc.ents.mentions[m].tok_start;
         let mut conjoined = false;
         loop {
-            let start = doc.ents.mentions[cur].tok_start;
+            let start = self.title_prefix_start(doc, s, cur);
             // find the previous mention
             let mut j = start;
             let mut gap = Vec::new();
@@ -753,6 +753,62 @@ impl<'o> RelationExtractor<'o> {
             indirect: false,
             first_tok,
             last_tok,
+        }
+    }
+
+    /// Whether state mention `m` names where an unowned body of its own agents acts: "security
+    /// forces in Guinea", "authorities in Belarus", "police in Kenya" (not "Chinese officials in
+    /// Kenya", nor troops, who are often foreign).
+    fn domestic_agents_in(&self, doc: &Doc, s: usize, m: usize) -> bool {
+        let mm = &doc.ents.mentions[m];
+        let toks = doc.toks(s);
+        if mm.kind == MentionKind::DemonymAdjective
+            || !matches!(doc.class_of(mm.entity), "Country" | "Territory")
+            || mm.tok_start < 2
+            || norm(&toks[mm.tok_start - 1]) != "in"
+        {
+            return false;
+        }
+        let a = mm.tok_start - 2;
+        let head = norm(&toks[a]);
+        let first = match head {
+            "authorities" | "police" | "government" => a,
+            "forces" if a > 0 && norm(&toks[a - 1]) == "security" => a - 1,
+            _ => return false,
+        };
+        // an owner before the agents speaks for them ("Chinese authorities in Kenya")
+        first == 0
+            || (doc.ment_at[s][first - 1].is_none()
+                && !matches!(
+                    norm(&toks[first - 1]),
+                    "'s" | "'" | "its" | "their" | "his" | "her"
+                ))
+    }
+
+    /// Where the phrase of person mention `m` starts when a title and the title's state come
+    /// before it ("Bulgarian President Todor Zhivkov", "Libya's leader X"), so that a list of
+    /// titled persons is read as one: "Libyan leader X and Bulgarian President Y signed".
+    fn title_prefix_start(&self, doc: &Doc, s: usize, m: usize) -> usize {
+        let mm = &doc.ents.mentions[m];
+        let start = mm.tok_start;
+        if doc.class_of(mm.entity) != "Person" {
+            return start;
+        }
+        let toks = doc.toks(s);
+        let Some(t) = (start.saturating_sub(3)..start)
+            .find(|&t| doc.ment_at[s][t].is_none() && self.title_at(doc, s, t) == Some(start))
+        else {
+            return start;
+        };
+        let mut p = t;
+        if p > 0 && matches!(norm(&toks[p - 1]), "'s" | "'") {
+            p -= 1;
+        }
+        match doc.mention_ending_at(s, p) {
+            Some(owner) if doc.class_of(doc.ents.mentions[owner].entity) != "Person" => {
+                doc.ents.mentions[owner].tok_start
+            }
+            _ => t,
         }
     }
 
@@ -1248,6 +1304,9 @@ impl<'o> RelationExtractor<'o> {
             }
             if let Some(m) = doc.mention_ending_at(s, j) {
                 let mm = &doc.ents.mentions[m];
+                if self.domestic_agents_in(doc, s, m) {
+                    return Some(Arg::named(mm.entity, mm.tok_start, mm.tok_end));
+                }
                 if self.after_preposition(doc, s, m) {
                     j = mm.tok_start;
                     dist += 1;
@@ -1429,6 +1488,10 @@ impl<'o> RelationExtractor<'o> {
         while j < toks.len() && j < q + max {
             let w = norm(&toks[j]);
             if BOUNDARY.contains(&w) || (w == "," && j > q) || matches!(w, "which" | "who") {
+                return None;
+            }
+            // "disagreed, saying that millions of Americans ...": a new report opens
+            if j > q && self.lex.reporting_forms.contains(w) && doc.upos(s, j) == Some("VERB") {
                 return None;
             }
             if matches!(w, "it" | "its" | "them" | "their" | "him" | "his" | "her") {
@@ -2109,8 +2172,33 @@ impl<'o> RelationExtractor<'o> {
             .ontology
             .predicate(&t.predicate)
             .is_some_and(|p| p.place_is_object);
+        // "declined to comment on X", "refused to say whether X": speech about the object is
+        // no act toward it
+        let mute = complement
+            && toks.get(to + 1).is_some_and(|v| {
+                matches!(
+                    norm(v),
+                    "comment"
+                        | "say"
+                        | "tell"
+                        | "speak"
+                        | "talk"
+                        | "explain"
+                        | "elaborate"
+                        | "discuss"
+                        | "disclose"
+                        | "confirm"
+                        | "answer"
+                        | "speculate"
+                        | "specify"
+                        | "identify"
+                        | "name"
+                        | "reveal"
+                )
+            });
         let obj = match slot {
             Some(a) => Some(a),
+            None if mute => None,
             None if complement => self.complement_object(doc, s, to + 2, &exclude),
             None if symmetric && infinitive => None,
             None => self
@@ -2457,6 +2545,8 @@ impl<'o> RelationExtractor<'o> {
                     // preposition opens an adjunct ("said in a meeting with X")
                     && (!self.lex.reporting_forms.contains(w)
                         || (p + 1..k).any(|x| PREPOSITIONS.contains(&norm(&toks[x]))))
+                    // nor one whose subject only saw or underwent it ("witnessed the torture")
+                    && !self.lex.observer_forms.contains(w)
                 {
                     subj = self.subject_left(doc, s, p);
                     break;

@@ -53,6 +53,8 @@ pub struct TriggerLexicon {
     pub state_agent_nouns: HashSet<String>,
     /// Documents and statements that speak for their issuer (`ng:utteranceNoun`).
     pub utterance_nouns: HashSet<String>,
+    /// Forms of the verbs whose subject observes or undergoes an event (`ng:observerVerb`).
+    pub observer_forms: HashSet<String>,
     /// State asset nouns (objects only: "Iraqi towns").
     pub state_asset_nouns: HashSet<String>,
     /// Word forms of the cessation verbs ("halted", "suspends").
@@ -301,6 +303,9 @@ impl TriggerLexicon {
         }
         for v in &ontology.cessation_verbs {
             lex.cessation_forms.extend(verb_forms(v));
+        }
+        for v in &ontology.observer_verbs {
+            lex.observer_forms.extend(verb_forms(v));
         }
         for v in &ontology.transfer_verbs {
             lex.transfer_forms.extend(verb_forms(v));
