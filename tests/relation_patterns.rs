@@ -1155,3 +1155,43 @@ fn the_object_search_stops_at_a_new_report() {
     );
     assert!(!r.iter().any(|x| x.contains("opposes")), "{r:?}");
 }
+
+#[test]
+fn a_verb_opening_another_familys_pattern_is_still_a_light_verb() {
+    // "provide" opens "provide aid to", which does not match here
+    let r = relations("Norway will provide support to Mali.");
+    assert!(has(&r, "Norway supports Mali"), "{r:?}");
+    let r = relations("Norway said it would not provide support to Mali.");
+    assert!(has(&r, "Norway not supports Mali"), "{r:?}");
+}
+
+#[test]
+fn pressure_on_an_actor_is_a_demand() {
+    let r = relations("Ghana and Senegal have put pressure on Mali to hold elections.");
+    assert!(has(&r, "Ghana demands Mali"), "{r:?}");
+    assert!(has(&r, "Senegal demands Mali"), "{r:?}");
+}
+
+#[test]
+fn a_denied_act_is_negated() {
+    let r = relations("Nicolas Maduro and Ivan Duque denied having any such meeting.");
+    assert!(
+        has(&r, "Nicolas Maduro not meetsWith Ivan Duque")
+            || has(&r, "Ivan Duque not meetsWith Nicolas Maduro"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn having_the_support_of_an_actor_is_its_support() {
+    let r = relations("Evo Morales already has the support of Cuba and Nicaragua.");
+    assert!(has(&r, "Cuba supports Evo Morales"), "{r:?}");
+    assert!(has(&r, "Nicaragua supports Evo Morales"), "{r:?}");
+    assert!(!has(&r, "Evo Morales supports Cuba"), "{r:?}");
+}
+
+#[test]
+fn a_prepositional_phrase_inside_the_agent_phrase_names_no_agent() {
+    let r = relations("Chile enjoys the support of many small nations in OAS votes.");
+    assert!(!r.iter().any(|x| x.contains("supports Chile")), "{r:?}");
+}

@@ -1605,20 +1605,25 @@ impl<'o> RelationExtractor<'o> {
     /// tokens after `q`.
     fn agent_right(&self, doc: &Doc, s: usize, q: usize, max: usize, from_ok: bool) -> Option<Arg> {
         let toks = doc.toks(s);
-        let mut j = q;
+        // a pattern ending in "of" names the agent right after it ("has the support of X")
+        let of_end = q > 0 && norm(&toks[q - 1]) == "of";
+        let mut j = if of_end { q - 1 } else { q };
         while j < toks.len() && j < q + max {
             let w = norm(&toks[j]);
             if BOUNDARY.contains(&w) || matches!(w, "which" | "who" | "that") {
                 return None;
             }
-            if w == "by" || (w == "from" && from_ok) {
+            if w == "by" || (w == "from" && from_ok) || (of_end && j + 1 == q) {
                 // "by many politicians, particularly X", "from Kosovar Serbians": the first actor
                 // mention within a short noun phrase, past demonym modifiers
                 let mut t = j + 1;
                 while t < toks.len() && t <= j + 8 {
                     let tw = norm(&toks[t]);
+                    // ("by many nations in UN votes": a prepositional phrase inside the agent
+                    // phrase names no agent; "the governments of A" does)
                     if BOUNDARY.contains(&tw)
                         || matches!(tw, "which" | "who" | "that" | "by" | "from")
+                        || (t > j + 1 && tw != "of" && PREPOSITIONS.contains(&tw))
                     {
                         break;
                     }
@@ -1739,6 +1744,13 @@ impl<'o> RelationExtractor<'o> {
             let w = norm(&toks[j]);
             if BOUNDARY.contains(&w) || w == "," || doc.ment_at[s][j].is_some() {
                 break;
+            }
+            // "denied having any such meeting", "denies supporting X": a denied act is negated
+            if matches!(w, "denied" | "denies" | "deny" | "denying")
+                && doc.xpos(s, j + 1) == Some("VBG")
+            {
+                negated = true;
+                continue;
             }
             // ("vowed to", "promised to": a reporting verb before "to" controls the act)
             let control = toks.get(j + 1).is_some_and(|t| norm(t) == "to");
@@ -2537,9 +2549,13 @@ impl<'o> RelationExtractor<'o> {
                     // a verb that is itself a trigger of another family takes the noun phrase
                     // as its object: "Russia denounced the invasion of Iraq" did not invade
                     // ("X served as the chair of Y" still leads it)
+                    // (one that matches here: "provide" opens "provide aid to" but "will
+                    // provide support to Israel" is support)
                     && !self.lex.starting_with(w).iter().any(|&ti| {
-                        let f = self.ontology.family_of(&self.lex.triggers[ti].predicate);
+                        let other = &self.lex.triggers[ti];
+                        let f = self.ontology.family_of(&other.predicate);
                         f != self.ontology.family_of(&t.predicate)
+                            && self.match_trigger(doc, s, p, other).is_some()
                     })
                     // nor does a reporting verb ("described the criticism of X"), unless a
                     // preposition opens an adjunct ("said in a meeting with X")
