@@ -1,7 +1,7 @@
 //! Development entry points for the NLP core.
 //!
 //! ```text
-//! cargo run --release --example nlp_dev -- train [--data DIR] [--out DIR]
+//! cargo run --release --example nlp_dev -- train [--data DIR] [--out DIR] [--tags-cache FILE] [--gum-copies N] [--refit] [--parser-fixed-epochs N]
 //! cargo run --release --example nlp_dev -- eval FILE.conllu [--raw] [--json] [--models DIR] [--beam N]
 //! cargo run --release --example nlp_dev -- bench [FILE.jsonl] [--limit N] [--beam N] [--models DIR] [--compress A,L] [--dump FILE]
 //! cargo run --release --example nlp_dev -- compress DIR A,L [A,L ...] [--write FILE]
@@ -51,6 +51,19 @@ fn main() -> anyhow::Result<()> {
             }
             if let Some(e) = arg_value(&args, "--tagger-epochs") {
                 opts.tagger_epochs = e.parse()?;
+            }
+            if let Some(e) = arg_value(&args, "--gum-copies") {
+                opts.gum_copies = e.parse()?;
+            }
+            if let Some(e) = arg_value(&args, "--parser-fixed-epochs") {
+                opts.parser_fixed_epochs = Some(e.split(',').map(str::parse).collect::<Result<
+                    Vec<usize>,
+                    _,
+                >>(
+                )?);
+            }
+            if args.iter().any(|a| a == "--refit") {
+                opts.parser_refit = true;
             }
             let rep = train::train_all(&data, &out, &opts)?;
             println!("{}", serde_json::to_string_pretty(&rep)?);

@@ -1085,6 +1085,28 @@ pub struct ParseTrainOpts {
     /// Beam width of global training (structured perceptron with max-violation updates);
     /// 1 = local greedy training with the dynamic oracle.
     pub beam: usize,
+    /// Example indices presented in each epoch (shuffled per epoch; an index listed twice is
+    /// presented twice); empty = every example once.
+    pub presentation: Vec<usize>,
+    /// Keep the best epoch on `dev` (true), or train exactly `epochs` epochs and keep the last
+    /// (false: `dev` is scored only after the last epoch, e.g. when it is part of `train`).
+    pub select_on_dev: bool,
+}
+
+impl ParseTrainOpts {
+    /// The per-epoch presentation list (before shuffling).
+    fn order(&self, n: usize) -> Vec<usize> {
+        if self.presentation.is_empty() {
+            (0..n).collect()
+        } else {
+            self.presentation.clone()
+        }
+    }
+
+    /// Whether the model is built and scored on dev after `epoch`.
+    fn scores_epoch(&self, epoch: usize) -> bool {
+        self.select_on_dev || epoch == self.epochs
+    }
 }
 
 /// Lifts non-projective arcs until the tree is projective (heads 1-based, 0 = root).
@@ -1390,7 +1412,7 @@ impl Parser {
         let mut at = Trainer::new(N_ACT);
         let mut lt = Trainer::new(nl);
         let mut rng = Rng::new(opts.seed);
-        let mut order: Vec<usize> = (0..train.len()).collect();
+        let mut order: Vec<usize> = opts.order(train.len());
         let golds: Vec<Vec<usize>> = train.iter().map(|e| projectivize(&e.heads)).collect();
         let mut feats = Vec::with_capacity(128);
         let mut memo: Memo<f32> = Memo::default();
@@ -1554,6 +1576,9 @@ impl Parser {
                 }
                 at.tick();
             }
+            if !opts.scores_epoch(epoch) {
+                continue;
+            }
             let arows = at.averaged_rows();
             let lrows = lt.averaged_rows();
             let p = Parser {
@@ -1593,7 +1618,7 @@ impl Parser {
         let mut at = Trainer::new(N_ACT);
         let mut lt = Trainer::new(nl);
         let mut rng = Rng::new(opts.seed);
-        let mut order: Vec<usize> = (0..train.len()).collect();
+        let mut order: Vec<usize> = opts.order(train.len());
         let golds: Vec<Vec<usize>> = train.iter().map(|e| projectivize(&e.heads)).collect();
         let mut feats = Vec::with_capacity(128);
         let mut scores = vec![0f32; N_ACT];
@@ -1653,6 +1678,9 @@ impl Parser {
                     }
                     st.apply(next, l);
                 }
+            }
+            if !opts.scores_epoch(epoch) {
+                continue;
             }
             let arows = at.averaged_rows();
             let lrows = lt.averaged_rows();
@@ -1944,6 +1972,8 @@ mod tests {
             explore_p: 0.9,
             min_rel: 0.0,
             beam: 2,
+            presentation: Vec::new(),
+            select_on_dev: true,
         };
         let t = Parser::train(labels, vec![0, 1, 2], &data, &data, &opts);
         assert!(t.parser.global);

@@ -39,6 +39,15 @@ pub struct TrainOpts {
     /// tags. When it exists, only the parser is trained (only `parser.bin` is written); when it
     /// does not, full training writes it.
     pub tags_cache: Option<PathBuf>,
+    /// How many times each GUM sentence is presented to the parser per epoch (1 = once, like
+    /// the EWT sentences).
+    pub gum_copies: usize,
+    /// After the epoch count is chosen on dev, retrain the parser on train + dev (dev with the
+    /// tags of the tagger trained on train) for that many epochs, same seeds.
+    pub parser_refit: bool,
+    /// Skip the selection on dev: train the parsers on train + dev for exactly this many epochs
+    /// (one count per parser seed; a single count applies to all).
+    pub parser_fixed_epochs: Option<Vec<usize>>,
 }
 
 impl Default for TrainOpts {
@@ -54,6 +63,9 @@ impl Default for TrainOpts {
             parser_beam: 4,
             parser_compress: Some((1200, 2000)),
             tags_cache: None,
+            gum_copies: 1,
+            parser_refit: false,
+            parser_fixed_epochs: None,
         }
     }
 }
@@ -81,9 +93,11 @@ pub fn ud_files(data_dir: &Path, split: &str) -> [PathBuf; 2] {
     ]
 }
 
-fn read_split(data_dir: &Path, split: &str) -> Result<Vec<Sentence>, NlpError> {
+/// The sentences of `split` (EWT, then GUM) and the number of EWT sentences.
+fn read_split(data_dir: &Path, split: &str) -> Result<(Vec<Sentence>, usize), NlpError> {
     let mut out = Vec::new();
-    for p in ud_files(data_dir, split) {
+    let mut n_ewt = 0;
+    for (i, p) in ud_files(data_dir, split).into_iter().enumerate() {
         if !p.exists() {
             return Err(NlpError::Data {
                 path: p.display().to_string(),
@@ -91,8 +105,11 @@ fn read_split(data_dir: &Path, split: &str) -> Result<Vec<Sentence>, NlpError> {
             });
         }
         out.extend(conllu::read_file(&p)?);
+        if i == 0 {
+            n_ewt = out.len();
+        }
     }
-    Ok(out)
+    Ok((out, n_ewt))
 }
 
 type TagData = Vec<(Vec<String>, Vec<u16>)>;
@@ -164,8 +181,8 @@ pub fn train_all(
     opts: &TrainOpts,
 ) -> Result<TrainReport, NlpError> {
     let t0 = Instant::now();
-    let train = read_split(data_dir, "train")?;
-    let dev = read_split(data_dir, "dev")?;
+    let (train, train_ewt) = read_split(data_dir, "train")?;
+    let (dev, dev_ewt) = read_split(data_dir, "dev")?;
     let classes: Vec<(String, String)> = train
         .iter()
         .flat_map(|s| s.words.iter().map(|w| (w.upos.clone(), w.xpos.clone())))
@@ -204,9 +221,9 @@ pub fn train_all(
             })?;
         let (train_tags, dev_tags) = v;
         let (parser, pepoch, las) = train_parsers(
-            &train,
+            (&train, train_ewt),
             &train_tags,
-            &dev,
+            (&dev, dev_ewt),
             &dev_tags,
             &classes,
             &labels,
@@ -311,9 +328,9 @@ pub fn train_all(
         })?;
     }
     let (parser, pepoch, las) = train_parsers(
-        &train,
+        (&train, train_ewt),
         &train_tags,
-        &dev,
+        (&dev, dev_ewt),
         &dev_tags,
         &classes,
         &labels,
@@ -334,11 +351,27 @@ pub fn train_all(
     )
 }
 
-/// Trains the parser ensemble on tagged data: (parser, epoch kept, dev LAS).
+/// The parser's per-epoch presentation list over `n` examples whose GUM sentences are the index
+/// ranges `gum`: every example once, the GUM ones `copies` times (empty = every example once).
+fn presentation(n: usize, gum: &[std::ops::Range<usize>], copies: usize) -> Vec<usize> {
+    if copies <= 1 {
+        return Vec::new();
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    for _ in 1..copies {
+        for r in gum {
+            order.extend(r.clone());
+        }
+    }
+    order
+}
+
+/// Trains the parser ensemble on tagged data: (parser, epoch count, dev LAS). `train` and `dev`
+/// hold EWT sentences first, then GUM ones (the `usize` is the number of EWT sentences).
 fn train_parsers(
-    train: &[Sentence],
+    (train, train_ewt): (&[Sentence], usize),
     train_tags: &[Vec<u16>],
-    dev: &[Sentence],
+    (dev, dev_ewt): (&[Sentence], usize),
     dev_tags: &[Vec<u16>],
     classes: &[(String, String)],
     labels: &[String],
@@ -357,29 +390,74 @@ fn train_parsers(
         .iter()
         .map(|c| upos.binary_search(&c.0.as_str()).unwrap_or(0) as u8)
         .collect();
-    let popts = |seed: u64| ParseTrainOpts {
-        epochs: opts.parser_epochs,
-        seed,
-        explore_from: 2,
-        explore_p: 0.9,
-        min_rel: opts.parser_min_rel,
-        beam: opts.parser_beam,
-    };
+    let popts =
+        |seed: u64, epochs: usize, presentation: Vec<usize>, select_on_dev: bool| ParseTrainOpts {
+            epochs,
+            seed,
+            explore_from: 2,
+            explore_p: 0.9,
+            min_rel: opts.parser_min_rel,
+            beam: opts.parser_beam,
+            presentation,
+            select_on_dev,
+        };
+    let n = opts.parsers.max(1);
+    let seed = |i: usize| opts.seed + 1000 * i as u64;
     // An ensemble of independently trained parsers (different shuffles and exploration) is
     // a linear model too: their weights are summed into one parser of the same speed.
-    let parts: Vec<_> = (0..opts.parsers.max(1))
-        .into_par_iter()
-        .map(|i| {
-            Parser::train(
-                labels.to_vec(),
-                coarse.clone(),
-                &ptrain,
-                &pdev,
-                &popts(opts.seed + 1000 * i as u64),
-            )
-        })
-        .collect();
-    let pepoch = parts[0].epoch;
+    let mut parts = Vec::new();
+    let epochs: Vec<usize> = match &opts.parser_fixed_epochs {
+        Some(e) => (0..n).map(|i| e[i.min(e.len() - 1)]).collect(),
+        None => {
+            let pres = presentation(
+                ptrain.len(),
+                std::slice::from_ref(&(train_ewt..ptrain.len())),
+                opts.gum_copies,
+            );
+            parts = (0..n)
+                .into_par_iter()
+                .map(|i| {
+                    Parser::train(
+                        labels.to_vec(),
+                        coarse.clone(),
+                        &ptrain,
+                        &pdev,
+                        &popts(seed(i), opts.parser_epochs, pres.clone(), true),
+                    )
+                })
+                .collect();
+            parts.iter().map(|p| p.epoch).collect()
+        }
+    };
+    eprintln!(
+        "parser epochs {epochs:?} ({:.1}s)",
+        t0.elapsed().as_secs_f64()
+    );
+    if opts.parser_refit || opts.parser_fixed_epochs.is_some() {
+        // Train + dev, dev with the tags a test set gets (tagger trained on train).
+        let mut pall = ptrain;
+        let nt = pall.len();
+        pall.extend(parse_examples(dev, dev_tags, labels));
+        let gum = [train_ewt..nt, nt + dev_ewt..pall.len()];
+        let pres = presentation(pall.len(), &gum, opts.gum_copies);
+        parts = (0..n)
+            .into_par_iter()
+            .map(|i| {
+                Parser::train(
+                    labels.to_vec(),
+                    coarse.clone(),
+                    &pall,
+                    &pdev,
+                    &popts(seed(i), epochs[i], pres.clone(), false),
+                )
+            })
+            .collect();
+        eprintln!(
+            "parser refit on train + dev ({:.1}s; dev scores below saw dev)",
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let pepoch = epochs[0];
     let (mut parser, mut las) = if parts.len() == 1 {
         let p = parts.into_iter().next().expect("one parser");
         (p.parser, p.las)
@@ -405,8 +483,16 @@ fn train_parsers(
         );
         las = l;
     }
+    for (name, part) in [("EWT", &pdev[..dev_ewt]), ("GUM", &pdev[dev_ewt..])] {
+        let (u, l) = parser.score_beam(part, opts.parser_beam);
+        eprintln!(
+            "parser: {name} dev UAS {:.2} LAS {:.2}",
+            u * 100.0,
+            l * 100.0
+        );
+    }
     eprintln!(
-        "parser: best epoch {pepoch} ({:.1}s)",
+        "parser: epoch count {pepoch} ({:.1}s)",
         t0.elapsed().as_secs_f64()
     );
     (parser, pepoch, las)
