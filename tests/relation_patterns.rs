@@ -958,7 +958,7 @@ fn an_act_promised_or_attempted_through_a_control_verb_is_not_asserted() {
     let extractor = Extractor::new(&ontology, Gazetteer::embedded());
     for (text, want) in [
         ("Iran vowed to attack Israel.", Modality::Future),
-        ("Russia threatened to attack Georgia.", Modality::Future),
+        ("Russia decided to attack Georgia.", Modality::Future),
         (
             "Serbia tried to block Kosovo from the talks.",
             Modality::Hedged,
@@ -1194,4 +1194,13 @@ fn having_the_support_of_an_actor_is_its_support() {
 fn a_prepositional_phrase_inside_the_agent_phrase_names_no_agent() {
     let r = relations("Chile enjoys the support of many small nations in OAS votes.");
     assert!(!r.iter().any(|x| x.contains("supports Chile")), "{r:?}");
+}
+
+#[test]
+fn a_hostile_act_threatened_is_a_threat_to_its_target() {
+    let r = relations(
+        "Armenia today threatened to launch a new military offensive against Azerbaijan.",
+    );
+    assert!(has(&r, "Armenia threatens Azerbaijan"), "{r:?}");
+    assert!(!has(&r, "Armenia attacks Azerbaijan"), "{r:?}");
 }

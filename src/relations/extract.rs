@@ -1736,7 +1736,7 @@ impl<'o> RelationExtractor<'o> {
         let toks = doc.toks(s);
         let mut negated = false;
         let mut modality = Modality::Asserted;
-        let lo = p.saturating_sub(5);
+        let lo = p.saturating_sub(8);
         // "X did not say it would recognize Y": a negation before a reporting verb denies the
         // saying, not what is said, which is then not asserted either
         let mut reported = false;
@@ -1871,7 +1871,18 @@ impl<'o> RelationExtractor<'o> {
                 .iter()
                 .take_while(|t| !matches!(norm(t), ";" | "." | ":"))
                 .any(|t| matches!(norm(t), "unless" | "if"));
-        let threat = conditional
+        // "threatened to launch an offensive against X", "threatens to veto X": a hostile act
+        // threatened is a threat to its target
+        let threatened = modality == Modality::Future
+            && !negated
+            && matches!(family, "CONFLICT" | "DISAPPROVE")
+            && (trig.0.saturating_sub(6)..trig.0).any(|j| {
+                matches!(
+                    norm(&toks[j]),
+                    "threatened" | "threatens" | "threaten" | "threatening"
+                ) && toks.get(j + 1).is_some_and(|t| norm(t) == "to")
+            });
+        let threat = (conditional || threatened)
             .then(|| {
                 self.ontology
                     .predicates
