@@ -1204,3 +1204,28 @@ fn a_hostile_act_threatened_is_a_threat_to_its_target() {
     assert!(has(&r, "Armenia threatens Azerbaijan"), "{r:?}");
     assert!(!has(&r, "Armenia attacks Azerbaijan"), "{r:?}");
 }
+
+#[test]
+fn countering_an_actor_opposes_it() {
+    let r =
+        relations("Greece and Cyprus had to act quickly to counter possible Turkish interference.");
+    assert!(has(&r, "Greece opposes Turkey"), "{r:?}");
+}
+
+#[test]
+fn from_after_another_noun_belongs_to_that_noun() {
+    let r =
+        relations("Peru and Ecuador resumed negotiations today on a troop pullback from Ecuador.");
+    assert!(
+        has(&r, "Ecuador meetsWith Peru") || has(&r, "Peru meetsWith Ecuador"),
+        "{r:?}"
+    );
+    let r = relations("Further meetings with UN envoys from Chile are being sought.");
+    assert!(!r.iter().any(|x| x.starts_with("Chile")), "{r:?}");
+    // a visit to a state by a person is still the person's
+    let r = relations("India welcomed the visit to Nepal by Sushil Koirala.");
+    assert!(
+        has(&r, "Sushil Koirala meetsWith Nepal") || has(&r, "Nepal meetsWith Sushil Koirala"),
+        "{r:?}"
+    );
+}

@@ -2395,7 +2395,21 @@ impl<'o> RelationExtractor<'o> {
                         let mut g = self.extend_right(doc, s, m);
                         g.entities[0] = e;
                         if matches!(w, "by" | "from") {
-                            subj = Some(g);
+                            // "X and Y resumed negotiations on a pullback from Y": after
+                            // another common noun, "from" or "by" belongs to that noun ("a
+                            // visit to the US by X" is still X's)
+                            let nearer_noun = (end..j).any(|x| {
+                                doc.ment_at[s][x].is_none()
+                                    && doc.upos(s, x) == Some("NOUN")
+                                    && !is_date_word(norm(&toks[x]))
+                                    && !matches!(
+                                        norm(&toks[x]),
+                                        "today" | "yesterday" | "tomorrow" | "tonight"
+                                    )
+                            });
+                            if !(symmetric && nearer_noun) {
+                                subj = Some(g);
+                            }
                         } else {
                             obj = Some(g);
                             obj_by_of = w == "of";
