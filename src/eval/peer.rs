@@ -6,6 +6,9 @@
 //! for *family accuracy* when some extracted relation has a gold event's family, and for *full
 //! accuracy* when that relation also has a gold source as subject and a gold target as object
 //! (either direction for symmetric predicates), actors matched by text or by country code.
+//! Two relations translate into the peers' categories: a negated support is disapproval, and a
+//! support promised for the future (every mention with `Future` modality: "X will support Y") is
+//! an intent to cooperate, which PLOVER codes AGREE and CAMEO 03, both in our COOPERATE family.
 
 use crate::document::Document;
 use crate::entities::gazetteer::Gazetteer;
@@ -401,10 +404,18 @@ pub fn score<E>(
         let mut full_hit = false;
         for (s, o, edge) in graph.relations() {
             let mut family = ontology.family_of(&edge.predicate).to_string();
+            // a promised support is an intent to cooperate, which PLOVER codes AGREE and CAMEO
+            // 03 (both our COOPERATE family): "Portugal will support Turkey's bid"
+            let promised = edge
+                .mentions
+                .iter()
+                .all(|m| m.modality == crate::graph::Modality::Future);
             if edge.negated && family == "SUPPORT" {
                 family = "DISAPPROVE".into();
             } else if edge.negated {
                 continue;
+            } else if promised && family == "SUPPORT" {
+                family = "COOPERATE".into();
             }
             let symmetric = ontology
                 .predicate(&edge.predicate)
@@ -531,6 +542,36 @@ mod tests {
         assert_eq!(report.in_scope, 1);
         assert_eq!(report.family_accuracy, 1.0);
         assert_eq!(report.full_accuracy, 1.0);
+    }
+
+    #[test]
+    fn a_promised_support_scores_as_an_intent_to_cooperate() {
+        let o = Ontology::embedded().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.jsonl");
+        std::fs::write(
+            &p,
+            concat!(
+                r#"{"id":"a","text":"Peru will support Chile's bid to join the council.","event":"AGREE","source":[{"actorText":"Peru","code":"PER"}],"target":[{"actorText":"Chile","code":"CHL"}]}"#,
+                "\n",
+                r#"{"id":"b","text":"Peru supported Chile's bid to join the council.","event":"AGREE","source":[{"actorText":"Peru","code":"PER"}],"target":[{"actorText":"Chile","code":"CHL"}]}"#,
+                "\n"
+            ),
+        )
+        .unwrap();
+        let recs = load_plover(&p, &o).unwrap();
+        let x = crate::pipeline::Extractor::new(&o, Gazetteer::embedded());
+        let report = score(
+            &recs,
+            &o,
+            &CountryCodes::default(),
+            &|d: &Document| -> Result<_, std::convert::Infallible> { Ok(x.extract(d)) },
+        )
+        .unwrap();
+        // the promise is AGREE; the support given is not
+        assert_eq!(report.in_scope, 2);
+        assert_eq!(report.family_accuracy, 0.5);
+        assert_eq!(report.full_accuracy, 0.5);
     }
 
     #[test]
