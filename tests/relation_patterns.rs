@@ -1229,3 +1229,27 @@ fn from_after_another_noun_belongs_to_that_noun() {
         "{r:?}"
     );
 }
+
+#[test]
+fn reaching_a_consensus_is_an_agreement_between_the_parties() {
+    let r = relations("Sudan and Egypt reached a consensus to share data on the Nile.");
+    assert!(
+        has(&r, "Egypt agreesWith Sudan") || has(&r, "Sudan agreesWith Egypt"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_symmetric_nouns_topic_is_no_partner() {
+    let r = relations("Kenya held talks on Somalia last week.");
+    assert!(!r.iter().any(|x| x.contains("Somalia")), "{r:?}");
+    // the partner follows "with", also through a capitalized part of it
+    let r =
+        relations("Evo Morales formed an alliance with the Party of the Democratic Revolution.");
+    assert!(
+        r.iter()
+            .any(|x| x.starts_with("Evo Morales agreesWith") && x.contains("Democratic Revolution"))
+            || r.iter().any(|x| x.ends_with("agreesWith Evo Morales")),
+        "{r:?}"
+    );
+}

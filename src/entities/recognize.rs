@@ -1459,8 +1459,13 @@ impl<'a> EntityRecognizer<'a> {
                     toks.get(i)
                         .is_some_and(|t| is_cap(t) && !is_date_word(&t.lower))
                 };
+                let after_of = if toks.get(k + 3).is_some_and(|n| n.lower == "the") {
+                    k + 4
+                } else {
+                    k + 3
+                };
                 if named_after(k + 2)
-                    || (toks.get(k + 2).is_some_and(|n| n.lower == "of") && named_after(k + 3))
+                    || (toks.get(k + 2).is_some_and(|n| n.lower == "of") && named_after(after_of))
                 {
                     continue;
                 }

@@ -2336,11 +2336,24 @@ impl<'o> RelationExtractor<'o> {
                 && !toks[end..j - 1]
                     .iter()
                     .all(|t| matches!(norm(t), "and" | "or" | ","));
+            // (a symmetric noun's partner follows "with" or "to": "talks with X", "a visit to
+            // X"; "talks on Syria", "a consensus on the Nile" name a topic)
             let of_like = !of_other_noun
-                && matches!(
-                    w,
-                    "of" | "for" | "against" | "on" | "to" | "with" | "toward" | "towards" | "over"
-                );
+                && if symmetric {
+                    matches!(w, "to" | "with")
+                } else {
+                    matches!(
+                        w,
+                        "of" | "for"
+                            | "against"
+                            | "on"
+                            | "to"
+                            | "with"
+                            | "toward"
+                            | "towards"
+                            | "over"
+                    )
+                };
             if (of_like && obj.is_none()) || matches!(w, "by" | "from") && subj.is_none() {
                 // "criticism from both the US and Israel": a predeterminer opens the list
                 let mut a = j + 1;
@@ -2371,13 +2384,16 @@ impl<'o> RelationExtractor<'o> {
                 {
                     a = b;
                 }
-                // "with the navies of China, India ...": an unnamed part of the actor
+                // "with the navies of China, India ...": an unnamed part of the actor ("with the
+                // Party of X", "with President of France X": a capitalized one too)
                 if doc.mention_starting_at(s, a).is_none() {
                     let mut b = a;
                     while b < toks.len()
                         && b < a + 2
                         && doc.ment_at[s][b].is_none()
-                        && toks[b].text.chars().all(|c| c.is_lowercase())
+                        && toks[b].text.chars().all(char::is_alphabetic)
+                        && (toks[b].text.chars().all(|c| c.is_lowercase())
+                            || toks[b].text.chars().skip(1).all(|c| c.is_lowercase()))
                         && !PREPOSITIONS.contains(&norm(&toks[b]))
                     {
                         b += 1;
