@@ -502,6 +502,23 @@ pub fn score<E>(
 mod tests {
     use super::*;
 
+    /// Loads PLOVER records from JSON `lines` and scores the embedded extractor on them.
+    fn load_and_score(o: &Ontology, lines: &[&str]) -> (Vec<PeerRecord>, PeerReport) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.jsonl");
+        std::fs::write(&p, lines.join("\n") + "\n").unwrap();
+        let recs = load_plover(&p, o).unwrap();
+        let x = crate::pipeline::Extractor::new(o, Gazetteer::embedded());
+        let report = score(
+            &recs,
+            o,
+            &CountryCodes::default(),
+            &|d: &Document| -> Result<_, std::convert::Infallible> { Ok(x.extract(d)) },
+        )
+        .unwrap();
+        (recs, report)
+    }
+
     #[test]
     fn country_codes_read_names_and_synonyms_but_not_people() {
         let c = CountryCodes::parse(
@@ -515,30 +532,15 @@ mod tests {
     #[test]
     fn plover_types_map_to_families_from_the_ontology() {
         let o = Ontology::embedded().unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("g.jsonl");
-        std::fs::write(
-            &p,
-            concat!(
+        let (recs, report) = load_and_score(
+            &o,
+            &[
                 r#"{"id":"a","text":"Russia condemned Georgia.","event":"DISAPPROVE","source":[{"actorText":"Russia","code":"RUS"}],"target":[{"actorText":"Georgia","code":"GEO"}]}"#,
-                "\n",
                 r#"{"id":"b","text":"Nothing happened.","event":"RETREAT","source":[],"target":[]}"#,
-                "\n"
-            ),
-        )
-        .unwrap();
-        let recs = load_plover(&p, &o).unwrap();
+            ],
+        );
         assert_eq!(recs[0].events[0].family.as_deref(), Some("DISAPPROVE"));
         assert_eq!(recs[1].events[0].family, None);
-        let lex = Gazetteer::embedded();
-        let x = crate::pipeline::Extractor::new(&o, lex);
-        let report = score(
-            &recs,
-            &o,
-            &CountryCodes::default(),
-            &|d: &Document| -> Result<_, std::convert::Infallible> { Ok(x.extract(d)) },
-        )
-        .unwrap();
         assert_eq!(report.in_scope, 1);
         assert_eq!(report.family_accuracy, 1.0);
         assert_eq!(report.full_accuracy, 1.0);
@@ -547,27 +549,13 @@ mod tests {
     #[test]
     fn a_promised_support_scores_as_an_intent_to_cooperate() {
         let o = Ontology::embedded().unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("g.jsonl");
-        std::fs::write(
-            &p,
-            concat!(
-                r#"{"id":"a","text":"Peru will support Chile's bid to join the council.","event":"AGREE","source":[{"actorText":"Peru","code":"PER"}],"target":[{"actorText":"Chile","code":"CHL"}]}"#,
-                "\n",
-                r#"{"id":"b","text":"Peru supported Chile's bid to join the council.","event":"AGREE","source":[{"actorText":"Peru","code":"PER"}],"target":[{"actorText":"Chile","code":"CHL"}]}"#,
-                "\n"
-            ),
-        )
-        .unwrap();
-        let recs = load_plover(&p, &o).unwrap();
-        let x = crate::pipeline::Extractor::new(&o, Gazetteer::embedded());
-        let report = score(
-            &recs,
+        let (_, report) = load_and_score(
             &o,
-            &CountryCodes::default(),
-            &|d: &Document| -> Result<_, std::convert::Infallible> { Ok(x.extract(d)) },
-        )
-        .unwrap();
+            &[
+                r#"{"id":"a","text":"Peru will support Chile's bid to join the council.","event":"AGREE","source":[{"actorText":"Peru","code":"PER"}],"target":[{"actorText":"Chile","code":"CHL"}]}"#,
+                r#"{"id":"b","text":"Peru supported Chile's bid to join the council.","event":"AGREE","source":[{"actorText":"Peru","code":"PER"}],"target":[{"actorText":"Chile","code":"CHL"}]}"#,
+            ],
+        );
         // the promise is AGREE; the support given is not
         assert_eq!(report.in_scope, 2);
         assert_eq!(report.family_accuracy, 0.5);

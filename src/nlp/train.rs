@@ -403,6 +403,22 @@ fn train_parsers(
         };
     let n = opts.parsers.max(1);
     let seed = |i: usize| opts.seed + 1000 * i as u64;
+    // The n parsers of the ensemble, trained in parallel on `data` for `epochs[i]` epochs each.
+    let train_parts =
+        |data: &[ParseExample], epochs: &[usize], pres: &Vec<usize>, select_on_dev: bool| {
+            (0..n)
+                .into_par_iter()
+                .map(|i| {
+                    Parser::train(
+                        labels.to_vec(),
+                        coarse.clone(),
+                        data,
+                        &pdev,
+                        &popts(seed(i), epochs[i], pres.clone(), select_on_dev),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
     // An ensemble of independently trained parsers (different shuffles and exploration) is
     // a linear model too: their weights are summed into one parser of the same speed.
     let mut parts = Vec::new();
@@ -414,18 +430,7 @@ fn train_parsers(
                 std::slice::from_ref(&(train_ewt..ptrain.len())),
                 opts.gum_copies,
             );
-            parts = (0..n)
-                .into_par_iter()
-                .map(|i| {
-                    Parser::train(
-                        labels.to_vec(),
-                        coarse.clone(),
-                        &ptrain,
-                        &pdev,
-                        &popts(seed(i), opts.parser_epochs, pres.clone(), true),
-                    )
-                })
-                .collect();
+            parts = train_parts(&ptrain, &vec![opts.parser_epochs; n], &pres, true);
             parts.iter().map(|p| p.epoch).collect()
         }
     };
@@ -440,18 +445,7 @@ fn train_parsers(
         pall.extend(parse_examples(dev, dev_tags, labels));
         let gum = [train_ewt..nt, nt + dev_ewt..pall.len()];
         let pres = presentation(pall.len(), &gum, opts.gum_copies);
-        parts = (0..n)
-            .into_par_iter()
-            .map(|i| {
-                Parser::train(
-                    labels.to_vec(),
-                    coarse.clone(),
-                    &pall,
-                    &pdev,
-                    &popts(seed(i), epochs[i], pres.clone(), false),
-                )
-            })
-            .collect();
+        parts = train_parts(&pall, &epochs, &pres, false);
         eprintln!(
             "parser refit on train + dev ({:.1}s; dev scores below saw dev)",
             t0.elapsed().as_secs_f64()
