@@ -1253,3 +1253,15 @@ fn a_symmetric_nouns_topic_is_no_partner() {
         "{r:?}"
     );
 }
+
+#[test]
+fn discussions_and_phone_conversations_are_meetings() {
+    let r = relations("Jacinda Ardern had a phone conversation with Scott Morrison on Monday.");
+    assert!(
+        has(&r, "Jacinda Ardern meetsWith Scott Morrison")
+            || has(&r, "Scott Morrison meetsWith Jacinda Ardern"),
+        "{r:?}"
+    );
+    let r = relations("Jacinda Ardern held discussions on trade in Canberra.");
+    assert!(!r.iter().any(|x| x.contains("meetsWith")), "{r:?}");
+}
