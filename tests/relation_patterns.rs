@@ -1265,3 +1265,12 @@ fn discussions_and_phone_conversations_are_meetings() {
     let r = relations("Jacinda Ardern held discussions on trade in Canberra.");
     assert!(!r.iter().any(|x| x.contains("meetsWith")), "{r:?}");
 }
+
+#[test]
+fn coordinated_demonyms_before_a_plural_agent_noun_are_both_actors() {
+    let r = relations("The Serbian and Croatian sides have agreed to exchange prisoners.");
+    assert!(
+        has(&r, "Serbia agreesWith Croatia") || has(&r, "Croatia agreesWith Serbia"),
+        "{r:?}"
+    );
+}
