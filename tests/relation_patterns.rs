@@ -1274,3 +1274,11 @@ fn coordinated_demonyms_before_a_plural_agent_noun_are_both_actors() {
         "{r:?}"
     );
 }
+
+#[test]
+fn thanks_and_gratitude_are_support() {
+    let r = relations("Ashraf Ghani thanked Uzbekistan for its help with the railway.");
+    assert!(has(&r, "Ashraf Ghani supports Uzbekistan"), "{r:?}");
+    let r = relations("Ashraf Ghani expressed gratitude to Uzbekistan.");
+    assert!(has(&r, "Ashraf Ghani supports Uzbekistan"), "{r:?}");
+}
