@@ -183,6 +183,12 @@ pub struct Ontology {
     /// Verbs whose subject observes or undergoes an event rather than performing it
     /// (`ng:observerVerb`: "witnessed the torture of X").
     pub observer_verbs: Vec<String>,
+    /// Verbs of speaking whose infinitive after a trigger makes its object a topic
+    /// (`ng:speechComplementVerb`: "declined to comment on X").
+    pub speech_complement_verbs: Vec<String>,
+    /// State agent nouns whose bodies placed in a country act for it (`ng:domesticAgentNoun`:
+    /// "security forces in Guinea").
+    pub domestic_agent_nouns: Vec<String>,
     /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
     pub state_asset_nouns: Vec<String>,
     /// Verbs that make a cooperation noun a reduction of relations ("halted aid to X").
@@ -441,6 +447,8 @@ impl Ontology {
         let state_agent_nouns = word_list("RelationMention", "stateAgentNoun");
         let utterance_nouns = word_list("RelationMention", "utteranceNoun");
         let observer_verbs = word_list("RelationMention", "observerVerb");
+        let speech_complement_verbs = word_list("RelationMention", "speechComplementVerb");
+        let domestic_agent_nouns = word_list("RelationMention", "domesticAgentNoun");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
         let transfer_verbs = word_list("aids", "transferVerb");
@@ -471,6 +479,8 @@ impl Ontology {
             state_agent_nouns,
             utterance_nouns,
             observer_verbs,
+            speech_complement_verbs,
+            domestic_agent_nouns,
             state_asset_nouns,
             cessation_verbs,
             transfer_verbs,

@@ -769,12 +769,20 @@ impl<'o> RelationExtractor<'o> {
         {
             return false;
         }
+        // the agent noun before "in", one word or two ("security forces")
         let a = mm.tok_start - 2;
-        let head = norm(&toks[a]);
-        let first = match head {
-            "authorities" | "police" | "government" => a,
-            "forces" if a > 0 && norm(&toks[a - 1]) == "security" => a - 1,
-            _ => return false,
+        let first = if self.lex.domestic_agent_nouns.contains(norm(&toks[a])) {
+            a
+        } else if a > 0
+            && self.lex.domestic_agent_nouns.contains(&format!(
+                "{} {}",
+                norm(&toks[a - 1]),
+                norm(&toks[a])
+            ))
+        {
+            a - 1
+        } else {
+            return false;
         };
         // an owner before the agents speaks for them ("Chinese authorities in Kenya")
         first == 0
@@ -2198,27 +2206,9 @@ impl<'o> RelationExtractor<'o> {
         // "declined to comment on X", "refused to say whether X": speech about the object is
         // no act toward it
         let mute = complement
-            && toks.get(to + 1).is_some_and(|v| {
-                matches!(
-                    norm(v),
-                    "comment"
-                        | "say"
-                        | "tell"
-                        | "speak"
-                        | "talk"
-                        | "explain"
-                        | "elaborate"
-                        | "discuss"
-                        | "disclose"
-                        | "confirm"
-                        | "answer"
-                        | "speculate"
-                        | "specify"
-                        | "identify"
-                        | "name"
-                        | "reveal"
-                )
-            });
+            && toks
+                .get(to + 1)
+                .is_some_and(|v| self.lex.speech_complement_verbs.contains(norm(v)));
         let obj = match slot {
             Some(a) => Some(a),
             None if mute => None,

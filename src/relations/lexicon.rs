@@ -55,6 +55,10 @@ pub struct TriggerLexicon {
     pub utterance_nouns: HashSet<String>,
     /// Forms of the verbs whose subject observes or undergoes an event (`ng:observerVerb`).
     pub observer_forms: HashSet<String>,
+    /// Verbs of speaking that make a trigger's object a topic (`ng:speechComplementVerb`).
+    pub speech_complement_verbs: HashSet<String>,
+    /// State agent nouns whose bodies in a country act for it (`ng:domesticAgentNoun`).
+    pub domestic_agent_nouns: HashSet<String>,
     /// State asset nouns (objects only: "Iraqi towns").
     pub state_asset_nouns: HashSet<String>,
     /// Word forms of the cessation verbs ("halted", "suspends").
@@ -304,6 +308,10 @@ impl TriggerLexicon {
         for v in &ontology.cessation_verbs {
             lex.cessation_forms.extend(verb_forms(v));
         }
+        lex.speech_complement_verbs
+            .extend(ontology.speech_complement_verbs.iter().cloned());
+        lex.domestic_agent_nouns
+            .extend(ontology.domestic_agent_nouns.iter().cloned());
         for v in &ontology.observer_verbs {
             lex.observer_forms.extend(verb_forms(v));
         }
