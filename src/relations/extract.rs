@@ -2185,9 +2185,7 @@ impl<'o> RelationExtractor<'o> {
             && toks.get(to + 1).is_some_and(|t| is_date_word(norm(t)))
         {
             to += 2;
-        } else if toks.get(to).is_some_and(|t| {
-            is_date_word(norm(t)) || matches!(norm(t), "today" | "yesterday" | "tonight")
-        }) {
+        } else if toks.get(to).is_some_and(|t| is_time_word(norm(t))) {
             to += 1;
         }
         let infinitive =
@@ -2407,11 +2405,7 @@ impl<'o> RelationExtractor<'o> {
                             let nearer_noun = (end..j).any(|x| {
                                 doc.ment_at[s][x].is_none()
                                     && doc.upos(s, x) == Some("NOUN")
-                                    && !is_date_word(norm(&toks[x]))
-                                    && !matches!(
-                                        norm(&toks[x]),
-                                        "today" | "yesterday" | "tomorrow" | "tonight"
-                                    )
+                                    && !is_time_word(norm(&toks[x]))
                             });
                             if !(symmetric && nearer_noun) {
                                 subj = Some(g);
@@ -4749,4 +4743,10 @@ fn title_affiliation(
                 && doc.class_of(r.object) != "Person"
         })
         .map(|r| (r.object, r.span))
+}
+
+/// A weekday, month or relative day ("Monday", "today", "tonight"): a time adjunct, no noun of
+/// the phrase.
+fn is_time_word(w: &str) -> bool {
+    is_date_word(w) || matches!(w, "today" | "yesterday" | "tomorrow" | "tonight")
 }

@@ -158,6 +158,11 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
+/// The forms of every verb of `lemmas` (see [`verb_forms`]).
+fn all_verb_forms(lemmas: &[String]) -> HashSet<String> {
+    lemmas.iter().flat_map(|v| verb_forms(v)).collect()
+}
+
 /// Inflected forms of a verb lemma (base, -s, -ed, -ing, irregulars).
 pub fn verb_forms(lemma: &str) -> Vec<String> {
     let mut v = vec![lemma.to_string()];
@@ -302,22 +307,14 @@ impl TriggerLexicon {
             let first = v.split_whitespace().next().unwrap_or(v);
             lex.reporting_forms.extend(verb_forms(first));
         }
-        for v in &ontology.issuing_verbs {
-            lex.issuing_forms.extend(verb_forms(v));
-        }
-        for v in &ontology.cessation_verbs {
-            lex.cessation_forms.extend(verb_forms(v));
-        }
+        lex.issuing_forms = all_verb_forms(&ontology.issuing_verbs);
+        lex.cessation_forms = all_verb_forms(&ontology.cessation_verbs);
         lex.speech_complement_verbs
             .extend(ontology.speech_complement_verbs.iter().cloned());
         lex.domestic_agent_nouns
             .extend(ontology.domestic_agent_nouns.iter().cloned());
-        for v in &ontology.observer_verbs {
-            lex.observer_forms.extend(verb_forms(v));
-        }
-        for v in &ontology.transfer_verbs {
-            lex.transfer_forms.extend(verb_forms(v));
-        }
+        lex.observer_forms = all_verb_forms(&ontology.observer_verbs);
+        lex.transfer_forms = all_verb_forms(&ontology.transfer_verbs);
         for v in &ontology.proxy_verbs {
             let first = v.split_whitespace().next().unwrap_or(v);
             lex.proxy_forms.extend(verb_forms(first));
@@ -332,9 +329,7 @@ impl TriggerLexicon {
             .extend(ontology.object_pass_nouns.iter().cloned());
         lex.patient_frame_nouns
             .extend(ontology.patient_frame_nouns.iter().cloned());
-        for v in &ontology.patient_frame_verbs {
-            lex.patient_frame_forms.extend(verb_forms(v));
-        }
+        lex.patient_frame_forms = all_verb_forms(&ontology.patient_frame_verbs);
         lex.state_agent_nouns
             .extend(ontology.state_agent_nouns.iter().cloned());
         lex.utterance_nouns
