@@ -11,7 +11,9 @@ fn main() {
     let filter = std::env::args().nth(2);
     let doc = read_text_file(std::path::Path::new(&path)).expect("readable document");
     let o = Ontology::embedded().expect("ontology");
-    let x = Extractor::new(&o, Gazetteer::embedded());
+    // GROUP_ACTORS=1: unnamed group actors ("Afghan rebels"), as `extract --group-actors`
+    let x = Extractor::new(&o, Gazetteer::embedded())
+        .with_group_actors(std::env::var_os("GROUP_ACTORS").is_some());
     let a = x.analyze(&doc.text);
     for s in &a.sentences {
         let st = &doc.text[s.span.start..s.span.end];

@@ -77,6 +77,10 @@ pub struct InputArgs {
     /// (dependencies for every sentence that can hold a relation).
     #[arg(long, value_enum, default_value = "auto")]
     pub syntax: crate::pipeline::SyntaxLevel,
+    /// Make unnamed groups anchored by a nationality or a place actors of the graph ("Afghan
+    /// rebels", "opposition groups in Zimbabwe"), as event coding does with sector actors.
+    #[arg(long)]
+    pub group_actors: bool,
     /// Worker threads (0: all cores). The output is the same for any value.
     #[arg(short = 'j', long, default_value_t = 0)]
     pub jobs: usize,
@@ -153,6 +157,10 @@ pub struct EvalPeerArgs {
     /// List the records that missed, with gold events and extracted relations.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Score with named entities only: no unnamed group actors ("Afghan rebels"), which the
+    /// peer suites code as sector actors and which these evaluations therefore enable by default.
+    #[arg(long)]
+    pub named_only: bool,
 }
 
 /// `newsgraph eval ud`.
@@ -202,6 +210,10 @@ pub struct EvalGoldArgs {
     /// Score only relation mentions with at least this confidence (as `extract --min-confidence`).
     #[arg(long, value_name = "F", default_value_t = 0.0)]
     pub min_confidence: f64,
+    /// Make unnamed groups anchored by a nationality or a place actors of the graph ("Afghan
+    /// rebels", "opposition groups in Zimbabwe"), as event coding does with sector actors.
+    #[arg(long)]
+    pub group_actors: bool,
     /// Instead of scoring, measure each extraction pattern's precision on the gold and write the
     /// relation confidence table (`models/relation-confidence.tsv`) to FILE.
     #[arg(long, value_name = "FILE")]

@@ -56,7 +56,8 @@ fn run(cli: Cli) -> Result<bool> {
             let ontology = load_ontology(args.ontology.as_deref())?;
             let extractor = Extractor::new(&ontology, Gazetteer::embedded())
                 .with_syntax(args.syntax)
-                .with_min_confidence(args.min_confidence);
+                .with_min_confidence(args.min_confidence)
+                .with_group_actors(args.group_actors);
             let extract = |doc: &newsgraph::document::Document| -> Result<KnowledgeGraph, std::convert::Infallible> {
                 Ok(extractor.extract(doc))
             };
@@ -151,7 +152,8 @@ fn eval_peer(args: &newsgraph::cli::EvalPeerArgs, petrarch: bool) -> Result<bool
     } else {
         peer::load_plover(&args.file, &ontology)?
     };
-    let extractor = Extractor::new(&ontology, Gazetteer::embedded());
+    let extractor =
+        Extractor::new(&ontology, Gazetteer::embedded()).with_group_actors(!args.named_only);
     let codes = peer::CountryCodes::beside(&args.file);
     let report = peer::score(&records, &ontology, &codes, &|d| -> Result<
         _,
@@ -187,7 +189,8 @@ fn prepare<'a>(
 ) -> (Extractor<'a>, Vec<InputSpec>, usize) {
     let extractor = Extractor::new(ontology, Gazetteer::embedded())
         .with_min_confidence(input.min_confidence)
-        .with_syntax(input.syntax);
+        .with_syntax(input.syntax)
+        .with_group_actors(input.group_actors);
     let specs: Vec<InputSpec> = input
         .inputs
         .iter()
@@ -380,6 +383,7 @@ fn query(args: QueryArgs) -> Result<bool> {
             recursive: false,
             ontology: None,
             min_confidence: 0.0,
+            group_actors: false,
             syntax: Default::default(),
             jobs: 0,
         };

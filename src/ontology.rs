@@ -200,6 +200,13 @@ pub struct Ontology {
     pub excluded_name_heads: Vec<String>,
     /// Nouns that make a demonym name its people ("refugees": "Palestinian refugees" → Palestinians).
     pub people_nouns: Vec<String>,
+    /// Nouns for unnamed collective actors (`ng:groupActorNoun`: "Afghan rebels").
+    pub group_actor_nouns: Vec<String>,
+    /// Nouns for any kind of group (`ng:genericGroupNoun`: "groups"), group actor nouns only after
+    /// a nationality or a group modifier noun.
+    pub generic_group_nouns: Vec<String>,
+    /// Nouns that join a group actor noun's description (`ng:groupModifierNoun`: "rebel group").
+    pub group_modifier_nouns: Vec<String>,
     /// Titles that common words before them qualify by portfolio (`ng:portfolioTitle`:
     /// "Defense Secretary"): those words name no organization.
     pub portfolio_titles: Vec<String>,
@@ -454,6 +461,9 @@ impl Ontology {
         let transfer_verbs = word_list("aids", "transferVerb");
         let excluded_name_heads = word_list("Entity", "excludedNameHead");
         let people_nouns = word_list("EthnicGroup", "peopleNoun");
+        let group_actor_nouns = word_list("Organization", "groupActorNoun");
+        let group_modifier_nouns = word_list("Organization", "groupModifierNoun");
+        let generic_group_nouns = word_list("Organization", "genericGroupNoun");
         let portfolio_titles = word_list("represents", "portfolioTitle");
         let proxy_verbs = word_list("represents", "proxyVerb");
         if classes.is_empty() || predicates.is_empty() {
@@ -486,6 +496,9 @@ impl Ontology {
             transfer_verbs,
             excluded_name_heads,
             people_nouns,
+            group_actor_nouns,
+            group_modifier_nouns,
+            generic_group_nouns,
             portfolio_titles,
             proxy_verbs,
         })

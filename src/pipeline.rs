@@ -193,6 +193,13 @@ impl<'a> Extractor<'a> {
         self
     }
 
+    /// Makes unnamed collective actors anchored by a nationality or a place ("Afghan rebels",
+    /// "opposition groups in Zimbabwe") entities of the graph (off by default).
+    pub fn with_group_actors(mut self, on: bool) -> Self {
+        self.recognizer = self.recognizer.with_group_actors(on);
+        self
+    }
+
     /// Drops relation mentions below this confidence.
     pub fn with_min_confidence(mut self, min: f64) -> Self {
         self.min_confidence = min;

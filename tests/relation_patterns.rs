@@ -8,8 +8,14 @@ use newsgraph::pipeline::Extractor;
 
 /// "subject predicate object" (with "not " before negated predicates) for every relation.
 fn relations(text: &str) -> Vec<String> {
+    relations_with(text, false)
+}
+
+/// As [`relations`], with unnamed group actors ("Afghan rebels") on or off.
+fn relations_with(text: &str, group_actors: bool) -> Vec<String> {
     let ontology = Ontology::embedded().unwrap();
-    let extractor = Extractor::new(&ontology, Gazetteer::embedded());
+    let extractor =
+        Extractor::new(&ontology, Gazetteer::embedded()).with_group_actors(group_actors);
     let doc = Document {
         id: "test".into(),
         title: None,
@@ -1281,4 +1287,39 @@ fn thanks_and_gratitude_are_support() {
     assert!(has(&r, "Ashraf Ghani supports Uzbekistan"), "{r:?}");
     let r = relations("Ashraf Ghani expressed gratitude to Uzbekistan.");
     assert!(has(&r, "Ashraf Ghani supports Uzbekistan"), "{r:?}");
+}
+
+#[test]
+fn an_actor_after_a_title_in_an_event_phrase_is_its_agent() {
+    let r = relations("Ghana dismissed an appeal from President Nana Mensah on Monday.");
+    assert!(has(&r, "Ghana rejects Nana Mensah"), "{r:?}");
+}
+
+#[test]
+fn unnamed_groups_with_a_nationality_or_place_are_actors_only_when_enabled() {
+    let text = "Chechen militants attacked Georgia on Sunday.";
+    assert!(!relations(text).iter().any(|x| x.contains("militants")));
+    let r = relations_with(text, true);
+    assert!(has(&r, "Chechen militants attacks Georgia"), "{r:?}");
+    // the group does not act for the state its nationality names
+    assert!(!r.iter().any(|x| x.starts_with("Russia ")), "{r:?}");
+    let r = relations_with(
+        "Opposition groups in Zambia condemned President Hakainde Hichilema.",
+        true,
+    );
+    assert!(
+        has(
+            &r,
+            "opposition groups in Zambia condemns Hakainde Hichilema"
+        ),
+        "{r:?}"
+    );
+    // any group at all is no actor, and "opposition to X" is a stance
+    let r = relations_with(
+        "Pressure groups in Zambia condemned Hakainde Hichilema.",
+        true,
+    );
+    assert!(!r.iter().any(|x| x.contains("groups")), "{r:?}");
+    let r = relations_with("The Danish opposition to Turkey's membership grew.", true);
+    assert!(!r.iter().any(|x| x.contains("Danish opposition")), "{r:?}");
 }

@@ -312,6 +312,12 @@ pub struct EntityRecognizer<'a> {
     people_nouns: HashSet<String>,
     /// Titles qualified by a portfolio ("Defense Secretary").
     portfolio_titles: HashSet<String>,
+    /// Nouns for unnamed collective actors ("rebels") and the nouns that join them ("rebel group").
+    group_nouns: HashSet<String>,
+    group_modifiers: HashSet<String>,
+    generic_groups: HashSet<String>,
+    /// Whether unnamed groups anchored by a nationality or a place are actors ("Afghan rebels").
+    group_actors: bool,
 }
 
 fn is_cap(t: &Token) -> bool {
@@ -418,6 +424,14 @@ impl Builder<'_> {
         e
     }
 
+    /// The representative of `i` without path compression.
+    fn parent_root(&self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            i = self.parent[i];
+        }
+        i
+    }
+
     fn find(&mut self, mut i: usize) -> usize {
         while self.parent[i] != i {
             self.parent[i] = self.parent[self.parent[i]];
@@ -507,7 +521,19 @@ impl<'a> EntityRecognizer<'a> {
             state_agents: ontology.state_agent_nouns.iter().cloned().collect(),
             people_nouns: ontology.people_nouns.iter().cloned().collect(),
             portfolio_titles: ontology.portfolio_titles.iter().cloned().collect(),
+            group_nouns: ontology.group_actor_nouns.iter().cloned().collect(),
+            group_modifiers: ontology.group_modifier_nouns.iter().cloned().collect(),
+            generic_groups: ontology.generic_group_nouns.iter().cloned().collect(),
+            group_actors: false,
         }
+    }
+
+    /// Recognizes unnamed collective actors anchored by a nationality or a place ("Afghan
+    /// rebels", "opposition groups in Zimbabwe") as organizations of their own (off by default:
+    /// the evaluation gold relates named entities only, event coding relates sector actors too).
+    pub fn with_group_actors(mut self, on: bool) -> Self {
+        self.group_actors = on;
+        self
     }
 
     /// The people a demonym adjective at `k..e` names when a people noun follows it
@@ -738,6 +764,9 @@ impl<'a> EntityRecognizer<'a> {
                 );
                 i = j.max(i + 1);
             }
+        }
+        if self.group_actors {
+            self.group_actors(&mut b, sentences);
         }
         self.acronyms(&mut b, sentences);
         self.resolve_singles(&mut b, sentences, &singles, &lower_words);
@@ -1509,6 +1538,104 @@ impl<'a> EntityRecognizer<'a> {
             }
         }
         b.mentions.extend(new);
+    }
+}
+
+impl EntityRecognizer<'_> {
+    /// Unnamed collective actors: a run of group words ending in a group actor noun ("rebels",
+    /// "rebel groups", "opposition parties"), anchored by a nationality or a place just before it
+    /// ("Afghan rebels", "Ivory Coast rebels", "Irish nationalist guerrillas") or by "in"/"from" a
+    /// place after it ("rebels in the Ivory Coast"), becomes an organization labelled with its
+    /// words. It replaces the anchor's mention there: the rebels do not act for Afghanistan.
+    fn group_actors(&self, b: &mut Builder, sentences: &[Sentence]) {
+        let is_place = |class: &str| {
+            matches!(
+                class,
+                "Country" | "Territory" | "City" | "Region" | "EthnicGroup"
+            )
+        };
+        for sent in sentences {
+            let toks = &sent.tokens;
+            let group_word = |i: usize| {
+                let t = &toks[i];
+                (i == 0 || !is_cap(t))
+                    && (self.group_nouns.contains(t.lower.as_str())
+                        || self.generic_groups.contains(t.lower.as_str())
+                        || self.group_modifiers.contains(t.lower.as_str()))
+            };
+            let mut k = 0;
+            while k < toks.len() {
+                if !group_word(k) {
+                    k += 1;
+                    continue;
+                }
+                let mut e = k;
+                while e < toks.len() && group_word(e) {
+                    e += 1;
+                }
+                // "US opposition to the court" is a stance, not a group
+                let head = toks[e - 1].lower.as_str();
+                let generic = self.generic_groups.contains(head);
+                if !(self.group_nouns.contains(head) || generic)
+                    || toks
+                        .get(e)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "to" | "against"))
+                {
+                    k = e;
+                    continue;
+                }
+                let mentions: Vec<(usize, usize, usize, MentionKind)> = b
+                    .mentions
+                    .iter()
+                    .filter(|m| m.sentence == sent.index)
+                    .map(|m| (m.tok_start, m.tok_end, b.parent_root(m.entity), m.kind))
+                    .collect();
+                let anchors = |m: &(usize, usize, usize, MentionKind)| {
+                    m.3 == MentionKind::DemonymAdjective || is_place(&b.entities[m.2].class)
+                };
+                // a nationality or place before, with at most two lower-case words between
+                let left = mentions.iter().find(|m| {
+                    m.1 <= k
+                        && k - m.1 <= 2
+                        && anchors(m)
+                        && toks[m.1..k].iter().all(|t| {
+                            t.text.chars().all(char::is_alphabetic)
+                                && t.text.chars().next().is_some_and(char::is_lowercase)
+                                && !matches!(t.lower.as_str(), "and" | "or" | "the" | "of")
+                        })
+                });
+                let span = if let Some(m) = left {
+                    Some((m.0, e))
+                } else if e < toks.len()
+                    && matches!(toks[e].lower.as_str(), "in" | "from")
+                    // "pressure groups in the United States": any group at all
+                    && !(generic && e == k + 1)
+                {
+                    let p = e + 1 + usize::from(toks.get(e + 1).is_some_and(|t| t.lower == "the"));
+                    mentions
+                        .iter()
+                        .find(|m| m.0 == p && anchors(m) && m.3 != MentionKind::DemonymAdjective)
+                        .map(|m| (k, m.1))
+                } else {
+                    None
+                };
+                if let Some((a, z)) = span {
+                    let mut label = sent_text(toks, a, z);
+                    // "Rebels in the Ivory Coast" opening a sentence
+                    if a == k && k == 0 {
+                        let mut c = label.chars();
+                        if let Some(f) = c.next() {
+                            label = f.to_lowercase().chain(c).collect();
+                        }
+                    }
+                    b.mentions
+                        .retain(|m| m.sentence != sent.index || m.tok_end <= a || m.tok_start >= z);
+                    let ent = b.entity(&label, "Organization", None);
+                    b.mention(sent, a, z, ent, MentionKind::Name);
+                }
+                k = e;
+            }
+        }
     }
 }
 

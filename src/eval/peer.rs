@@ -11,6 +11,7 @@
 //! an intent to cooperate, which PLOVER codes AGREE and CAMEO 03, both in our COOPERATE family.
 
 use crate::document::Document;
+use crate::entities::Lexicon;
 use crate::entities::gazetteer::Gazetteer;
 use crate::graph::KnowledgeGraph;
 use crate::ontology::Ontology;
@@ -331,6 +332,15 @@ fn entity_names(graph: &KnowledgeGraph, iri: &str) -> Vec<String> {
     names
 }
 
+/// The label of a non-person entity ("" for persons and unknown IRIs).
+fn node_label(graph: &KnowledgeGraph, iri: &str) -> String {
+    graph
+        .entity(iri)
+        .filter(|n| n.class != "Person")
+        .map(|n| n.label.clone())
+        .unwrap_or_default()
+}
+
 /// Whether an entity (label, aliases, mention texts) is the gold actor: by text, or by country
 /// code: the entity is that country, or a person the text makes its leader or representative
 /// (event coders code officials by their state).
@@ -365,6 +375,21 @@ fn actor_matches(
                 .any(|id| norm(&gazetteer.entry(id).canonical) == names[0])
     };
     if is_country(&names) {
+        return true;
+    }
+    // an organization or group is coded by the nationality its name carries ("Afghan rebels",
+    // "Iraqi Parliament": AFG, IRQ), as event coders code sector actors
+    let own_state = Lexicon::find(gazetteer, &node_label(graph, iri))
+        .into_iter()
+        .any(|h| {
+            let state = match (h.class.as_str(), &h.state) {
+                ("Country", _) => Some(h.canonical.as_str()),
+                (_, Some(st)) if st.class == "Country" => Some(st.canonical.as_str()),
+                _ => None,
+            };
+            state.is_some_and(|st| is_country(&[norm(st)]))
+        });
+    if own_state {
         return true;
     }
     graph.relations().into_iter().any(|(s, o, e)| {
@@ -502,19 +527,29 @@ pub fn score<E>(
 mod tests {
     use super::*;
 
-    /// Loads PLOVER records from JSON `lines` and scores the embedded extractor on them.
+    /// Loads PLOVER records from JSON `lines` and scores the embedded extractor on them (named
+    /// entities only).
     fn load_and_score(o: &Ontology, lines: &[&str]) -> (Vec<PeerRecord>, PeerReport) {
+        load_and_score_with(o, lines, false, &CountryCodes::default())
+    }
+
+    /// As [`load_and_score`], with unnamed group actors on or off.
+    fn load_and_score_with(
+        o: &Ontology,
+        lines: &[&str],
+        group_actors: bool,
+        codes: &CountryCodes,
+    ) -> (Vec<PeerRecord>, PeerReport) {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("g.jsonl");
         std::fs::write(&p, lines.join("\n") + "\n").unwrap();
         let recs = load_plover(&p, o).unwrap();
-        let x = crate::pipeline::Extractor::new(o, Gazetteer::embedded());
-        let report = score(
-            &recs,
-            o,
-            &CountryCodes::default(),
-            &|d: &Document| -> Result<_, std::convert::Infallible> { Ok(x.extract(d)) },
-        )
+        let x = crate::pipeline::Extractor::new(o, Gazetteer::embedded())
+            .with_group_actors(group_actors);
+        let report = score(&recs, o, codes, &|d: &Document| -> Result<
+            _,
+            std::convert::Infallible,
+        > { Ok(x.extract(d)) })
         .unwrap();
         (recs, report)
     }
@@ -560,6 +595,19 @@ mod tests {
         assert_eq!(report.in_scope, 2);
         assert_eq!(report.family_accuracy, 0.5);
         assert_eq!(report.full_accuracy, 0.5);
+    }
+
+    #[test]
+    fn a_group_actor_is_coded_by_the_nationality_its_name_carries() {
+        let o = Ontology::embedded().unwrap();
+        let line = r#"{"id":"a","text":"Afghan militants attacked Georgia on Sunday.","event":"ASSAULT","source":[{"actorText":"insurgents","code":"AFGREB"}],"target":[{"actorText":"Georgia","code":"GEO"}]}"#;
+        let codes = CountryCodes::parse("AFGHANISTAN_ [AFG]\n");
+        let (_, named) = load_and_score_with(&o, &[line], false, &codes);
+        assert_eq!(named.family_accuracy, 0.0);
+        let (_, groups) = load_and_score_with(&o, &[line], true, &codes);
+        assert_eq!(groups.family_accuracy, 1.0);
+        // the group is coded by "Afghan": AFG
+        assert_eq!(groups.full_accuracy, 1.0);
     }
 
     #[test]

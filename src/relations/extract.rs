@@ -588,6 +588,12 @@ impl<'o> RelationExtractor<'o> {
                 while t < toks.len() && DETERMINERS.contains(&norm(&toks[t])) {
                     t += 1;
                 }
+                // "an appeal from President X": the person after the title
+                if doc.ment_at[s].get(t).is_some_and(Option::is_none)
+                    && let Some(end) = self.title_at(doc, s, t)
+                {
+                    t = end;
+                }
                 if let Some(m) = doc.mention_starting_at(s, t) {
                     // "the withdrawal of Serbian forces": a demonym names the actor only with a
                     // state agent noun
