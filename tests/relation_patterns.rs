@@ -1323,3 +1323,22 @@ fn unnamed_groups_with_a_nationality_or_place_are_actors_only_when_enabled() {
     let r = relations_with("The Danish opposition to Turkey's membership grew.", true);
     assert!(!r.iter().any(|x| x.contains("Danish opposition")), "{r:?}");
 }
+
+#[test]
+fn an_organization_name_goes_on_through_of_the_and_for_the() {
+    let r =
+        relations("Ghana banned the Movement for the Liberation of the Kpando Coast on Monday.");
+    assert!(
+        has(
+            &r,
+            "Ghana sanctions Movement for the Liberation of the Kpando Coast"
+        ),
+        "{r:?}"
+    );
+    // but not into a known name
+    let r = relations("Ghana condemned the Office of the United Nations in Accra.");
+    assert!(
+        !r.iter().any(|x| x.contains("Office of the United Nations")),
+        "{r:?}"
+    );
+}

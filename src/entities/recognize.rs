@@ -720,6 +720,28 @@ impl<'a> EntityRecognizer<'a> {
                             j += 1;
                             continue;
                         }
+                        // "Movement for the Actualization of ...": an organization's name goes on
+                        // through "of the" / "for the" (not into a known name: "Embassy of the
+                        // United States")
+                        if j > i
+                            && j + 2 < toks.len()
+                            && matches!(toks[j].lower.as_str(), "of" | "for")
+                            && toks[j + 1].lower == "the"
+                            && is_cap(&toks[j + 2])
+                            && tok_hit[j + 2].is_none()
+                            && (i..j).all(|t| tok_hit[t].is_none())
+                            && toks[i..j].iter().any(|t| {
+                                self.heads.get(&t.lower).is_some_and(|c| {
+                                    matches!(
+                                        c.as_str(),
+                                        "Organization" | "PoliticalParty" | "GovernmentBody"
+                                    )
+                                })
+                            })
+                        {
+                            j += 2;
+                            continue;
+                        }
                         if j > i
                             && j + 1 < toks.len()
                             && NAME_CONNECTORS.contains(&toks[j].lower.as_str())
