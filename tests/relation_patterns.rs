@@ -1342,3 +1342,14 @@ fn an_organization_name_goes_on_through_of_the_and_for_the() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_request_for_an_act_names_the_actor_asked_to_perform_it() {
+    let r = relations("Ghana demanded an immediate explanation by Togo of the border closure.");
+    assert!(has(&r, "Ghana demands Togo"), "{r:?}");
+    let r = relations("Ghana sought help from Togo to rebuild the bridge.");
+    assert!(has(&r, "Ghana demands Togo"), "{r:?}");
+    // a stance toward someone's act is no request
+    let r = relations("Ghana welcomed an immediate explanation by Togo of the border closure.");
+    assert!(!has(&r, "Ghana demands Togo"), "{r:?}");
+}

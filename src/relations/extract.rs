@@ -2220,7 +2220,22 @@ impl<'o> RelationExtractor<'o> {
             None if symmetric && infinitive => None,
             None => self
                 .object_right(doc, s, end, &exclude, 10)
-                .filter(|a| placed || !self.after_locative(doc, s, a.first_tok, end)),
+                .filter(|a| placed || !self.after_locative(doc, s, a.first_tok, end))
+                // a request for an act names the actor asked to perform it: "demanded an
+                // immediate admission by X", as "demanded an apology from X" does
+                .or_else(|| {
+                    let request = self
+                        .ontology
+                        .predicate(&t.predicate)
+                        .is_some_and(|p| p.family == "REQUEST");
+                    let noun_phrase = toks
+                        .get(end)
+                        .is_some_and(|w| DETERMINERS.contains(&norm(w)));
+                    (request && noun_phrase)
+                        .then(|| self.agent_right(doc, s, end + 1, 4, false))
+                        .flatten()
+                        .filter(|a| !a.entities.iter().any(|e| exclude.contains(e)))
+                }),
         };
         match obj {
             Some(obj) => self.emit(
