@@ -657,11 +657,18 @@ impl<'o> RelationExtractor<'o> {
 
     // ----- argument finding ------------------------------------------------------------------
 
-    /// Whether the mention is the object of a preposition ("on the council").
+    /// Whether the mention is the object of a preposition ("on the council", "of southern
+    /// Serbia": lower-case adjectives may come between).
     fn after_preposition(&self, doc: &Doc, s: usize, m: usize) -> bool {
         let toks = doc.toks(s);
-        let mut j = doc.ents.mentions[m].tok_start;
-        while j > 0 && matches!(norm(&toks[j - 1]), "the" | "a" | "an") {
+        let start = doc.ents.mentions[m].tok_start;
+        let mut j = start;
+        while j > 0
+            && (matches!(norm(&toks[j - 1]), "the" | "a" | "an")
+                || j + 2 > start
+                    && doc.upos(s, j - 1) == Some("ADJ")
+                    && toks[j - 1].text.chars().all(char::is_lowercase))
+        {
             j -= 1;
         }
         j > 0 && PREPOSITIONS.contains(&norm(&toks[j - 1]))
