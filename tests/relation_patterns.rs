@@ -1372,3 +1372,16 @@ fn an_actor_after_a_preposition_and_an_adjective_is_no_subject() {
     assert!(has(&r, "Anna Berg accuses Catholic Church"), "{r:?}");
     assert!(!has(&r, "Yugoslavia accuses Catholic Church"), "{r:?}");
 }
+
+#[test]
+fn lawsuits_are_accusations_and_shared_evidence_is_cooperation() {
+    let r = relations("Ghana sued Togo over the pollution of the lagoon.");
+    assert!(has(&r, "Ghana accuses Togo"), "{r:?}");
+    let r = relations("Ghana filed a lawsuit against Togo on Monday.");
+    assert!(has(&r, "Ghana accuses Togo"), "{r:?}");
+    let r = relations("Ghana has shared evidence with Togo about the smugglers.");
+    assert!(
+        has(&r, "Ghana agreesWith Togo") || has(&r, "Togo agreesWith Ghana"),
+        "{r:?}"
+    );
+}
