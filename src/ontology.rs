@@ -189,6 +189,14 @@ pub struct Ontology {
     /// State agent nouns whose bodies placed in a country act for it (`ng:domesticAgentNoun`:
     /// "security forces in Guinea").
     pub domestic_agent_nouns: Vec<String>,
+    /// Words after which a force trigger names a protest (`ng:protestNounModifier`: "hunger
+    /// strike").
+    pub protest_noun_modifiers: Vec<String>,
+    /// Quantity nouns that stand for their "of" phrase (`ng:quantityNoun`: "thousands of X").
+    pub quantity_nouns: Vec<String>,
+    /// Trigger nouns of purpose adjuncts after a bare "in" (`ng:purposeAdjunctNoun`: "in protest
+    /// against X").
+    pub purpose_adjunct_nouns: Vec<String>,
     /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
     pub state_asset_nouns: Vec<String>,
     /// Verbs that make a cooperation noun a reduction of relations ("halted aid to X").
@@ -456,6 +464,9 @@ impl Ontology {
         let observer_verbs = word_list("RelationMention", "observerVerb");
         let speech_complement_verbs = word_list("RelationMention", "speechComplementVerb");
         let domestic_agent_nouns = word_list("RelationMention", "domesticAgentNoun");
+        let protest_noun_modifiers = word_list("RelationMention", "protestNounModifier");
+        let quantity_nouns = word_list("RelationMention", "quantityNoun");
+        let purpose_adjunct_nouns = word_list("RelationMention", "purposeAdjunctNoun");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
         let transfer_verbs = word_list("aids", "transferVerb");
@@ -491,6 +502,9 @@ impl Ontology {
             observer_verbs,
             speech_complement_verbs,
             domestic_agent_nouns,
+            protest_noun_modifiers,
+            quantity_nouns,
+            purpose_adjunct_nouns,
             state_asset_nouns,
             cessation_verbs,
             transfer_verbs,

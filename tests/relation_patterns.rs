@@ -1385,3 +1385,20 @@ fn lawsuits_are_accusations_and_shared_evidence_is_cooperation() {
         "{r:?}"
     );
 }
+
+#[test]
+fn protests_of_crowds_and_purpose_adjuncts_are_disapproval() {
+    let r = relations("Thousands of Kenyans staged rallies against Uganda on Monday.");
+    assert!(has(&r, "Kenyans condemns Uganda"), "{r:?}");
+    let r = relations("Kenyan students held demonstrations against Uganda on Monday.");
+    assert!(has(&r, "Kenyans condemns Uganda"), "{r:?}");
+    let r = relations("Kenyans began a hunger strike in protest against Uganda's decision.");
+    assert!(has(&r, "Kenyans condemns Uganda"), "{r:?}");
+    // a hunger strike or a general strike is no use of force
+    assert!(!has(&r, "Kenyans attacks Uganda"), "{r:?}");
+    let r = relations("Kenyan workers went on a general strike against Uganda's policy.");
+    assert!(!has(&r, "Kenyans attacks Uganda"), "{r:?}");
+    // "in order to" and "in charge of" are no purpose adjuncts of a trigger
+    let r = relations("Kenya cut taxes in order to attract Ugandan investors.");
+    assert!(!r.iter().any(|x| x.contains("demands")), "{r:?}");
+}

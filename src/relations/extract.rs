@@ -671,6 +671,13 @@ impl<'o> RelationExtractor<'o> {
         {
             j -= 1;
         }
+        // "thousands of Kenyans": the quantity before "of" stands for the mention
+        if j > 1
+            && norm(&toks[j - 1]) == "of"
+            && self.lex.quantity_nouns.contains(norm(&toks[j - 2]))
+        {
+            return false;
+        }
         j > 0 && PREPOSITIONS.contains(&norm(&toks[j - 1]))
     }
 
@@ -2008,6 +2015,16 @@ impl<'o> RelationExtractor<'o> {
                 k = end.max(k + 1);
                 continue;
             }
+            // "a hunger strike", "went on strike": a protest, not a use of force
+            if self.lex.protest_noun_modifiers.contains(prev)
+                && self
+                    .ontology
+                    .predicate(&t.predicate)
+                    .is_some_and(|p| p.family == "CONFLICT")
+            {
+                k = end.max(k + 1);
+                continue;
+            }
             // "Israeli helicopters and tanks shelled positions of X": an -ed form the tagger
             // calls an adjective between a noun and a noun phrase is a misread past tense
             let misread_past = doc.upos(s, k) == Some("ADJ")
@@ -2528,6 +2545,21 @@ impl<'o> RelationExtractor<'o> {
         // a place or part noun takes its subject through a copula only: "FPMR became the armed
         // wing of X", but not "X was visiting the town of Y"
         let part_noun = self.ontology.family_of(&t.predicate) == "PART";
+        // a purpose adjunct acts for the clause's subject: "X began a hunger strike in protest
+        // against Y", "X sent troops in support of Y"
+        if subj.is_none()
+            && !patient
+            && !symmetric
+            && !part_noun
+            && obj.is_some()
+            && k >= 2
+            && norm(&toks[k - 1]) == "in"
+            && self.lex.purpose_adjunct_nouns.contains(norm(&toks[k]))
+        {
+            subj = self
+                .subject_left(doc, s, k - 1)
+                .or_else(|| self.main_subject(doc, s, k - 1));
+        }
         if subj.is_none() && !patient && (obj.is_some() || symmetric) {
             let mut p = k;
             while p > 0

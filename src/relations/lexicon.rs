@@ -59,6 +59,13 @@ pub struct TriggerLexicon {
     pub speech_complement_verbs: HashSet<String>,
     /// State agent nouns whose bodies in a country act for it (`ng:domesticAgentNoun`).
     pub domestic_agent_nouns: HashSet<String>,
+    /// Words before which a force trigger names a protest (`ng:protestNounModifier`: "hunger
+    /// strike", "went on strike").
+    pub protest_noun_modifiers: HashSet<String>,
+    /// Quantity nouns that stand for their "of" phrase (`ng:quantityNoun`).
+    pub quantity_nouns: HashSet<String>,
+    /// Trigger nouns of purpose adjuncts after "in" (`ng:purposeAdjunctNoun`: "in protest").
+    pub purpose_adjunct_nouns: HashSet<String>,
     /// State asset nouns (objects only: "Iraqi towns").
     pub state_asset_nouns: HashSet<String>,
     /// Word forms of the cessation verbs ("halted", "suspends").
@@ -313,6 +320,15 @@ impl TriggerLexicon {
             .extend(ontology.speech_complement_verbs.iter().cloned());
         lex.domestic_agent_nouns
             .extend(ontology.domestic_agent_nouns.iter().cloned());
+        lex.protest_noun_modifiers
+            .extend(ontology.protest_noun_modifiers.iter().cloned());
+        lex.quantity_nouns
+            .extend(ontology.quantity_nouns.iter().cloned());
+        lex.purpose_adjunct_nouns
+            .extend(ontology.purpose_adjunct_nouns.iter().cloned());
+        // an object search passes through a quantity too ("expelled dozens of X's diplomats")
+        lex.object_pass_nouns
+            .extend(ontology.quantity_nouns.iter().cloned());
         lex.observer_forms = all_verb_forms(&ontology.observer_verbs);
         lex.transfer_forms = all_verb_forms(&ontology.transfer_verbs);
         for v in &ontology.proxy_verbs {
