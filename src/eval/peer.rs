@@ -151,8 +151,9 @@ pub fn load_plover(path: &Path, ontology: &Ontology) -> Result<Vec<PeerRecord>, 
     })
 }
 
-/// Reads PETRARCH2 validation records (`petr2_gsr.jsonl`): CAMEO codes, families by root code;
-/// `{"noevents": true}` entries carry no event.
+/// Reads PETRARCH2 validation records (`petr2_gsr.jsonl`): CAMEO codes, families by the most
+/// specific code a predicate of the ontology claims (`ng:cameoCode` "057": agreesWith), else by
+/// root code; `{"noevents": true}` entries carry no event.
 pub fn load_petrarch(path: &Path, ontology: &Ontology) -> Result<Vec<PeerRecord>, PeerError> {
     read_lines(path, &|v| {
         let gold = v
@@ -173,8 +174,17 @@ pub fn load_petrarch(path: &Path, ontology: &Ontology) -> Result<Vec<PeerRecord>
                         .unwrap_or_default()
                         .to_string(),
                 };
+                // a predicate's own specific code wins over its root's family ("057", sign a
+                // formal agreement, is agreesWith although root 05 is SUPPORT)
+                let specific = ontology
+                    .predicates
+                    .values()
+                    .flat_map(|p| p.cameo.iter().map(move |c| (c, p)))
+                    .filter(|(c, _)| c.len() >= 3 && event.starts_with(c.as_str()))
+                    .max_by_key(|(c, _)| c.len())
+                    .map(|(_, p)| p.family.clone());
                 Some(PeerEvent {
-                    family: ontology.cameo_families.get(&root).cloned(),
+                    family: specific.or_else(|| ontology.cameo_families.get(&root).cloned()),
                     event,
                     sources: vec![actor("source")],
                     targets: vec![actor("target")],
@@ -608,6 +618,27 @@ mod tests {
         assert_eq!(groups.family_accuracy, 1.0);
         // the group is coded by "Afghan": AFG
         assert_eq!(groups.full_accuracy, 1.0);
+    }
+
+    #[test]
+    fn a_specific_cameo_code_of_a_predicate_wins_over_its_root() {
+        let o = Ontology::embedded().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("p.jsonl");
+        std::fs::write(
+            &p,
+            concat!(
+                r#"{"id":"a","text":"Peru signed a treaty with Chile.","gold":[{"source":"PER","target":"CHL","event":"057"}]}"#,
+                "\n",
+                r#"{"id":"b","text":"Peru praised Chile.","gold":[{"source":"PER","target":"CHL","event":"051"}]}"#,
+                "\n"
+            ),
+        )
+        .unwrap();
+        let recs = load_petrarch(&p, &o).unwrap();
+        // 057 (sign formal agreement) is agreesWith's; root 05 is SUPPORT
+        assert_eq!(recs[0].events[0].family.as_deref(), Some("COOPERATE"));
+        assert_eq!(recs[1].events[0].family.as_deref(), Some("SUPPORT"));
     }
 
     #[test]
