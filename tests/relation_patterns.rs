@@ -1402,3 +1402,16 @@ fn protests_of_crowds_and_purpose_adjuncts_are_disapproval() {
     let r = relations("Kenya cut taxes in order to attract Ugandan investors.");
     assert!(!r.iter().any(|x| x.contains("demands")), "{r:?}");
 }
+
+#[test]
+fn breaking_or_downgrading_relations_and_closing_borders_are_sanctions() {
+    for text in [
+        "Kenya cut diplomatic ties with Somalia on Monday.",
+        "Kenya broke off diplomatic relations with Somalia in 2021.",
+        "Kenya has downgraded relations with Somalia.",
+        "Kenya closed the border with Somalia after the attack.",
+    ] {
+        let r = relations(text);
+        assert!(has(&r, "Kenya sanctions Somalia"), "{text}: {r:?}");
+    }
+}
