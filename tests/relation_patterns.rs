@@ -1415,3 +1415,11 @@ fn breaking_or_downgrading_relations_and_closing_borders_are_sanctions() {
         assert!(has(&r, "Kenya sanctions Somalia"), "{text}: {r:?}");
     }
 }
+
+#[test]
+fn seconding_a_proposal_supports_its_author_but_an_ordinal_does_not() {
+    let r = relations("Ghana seconded Togo's proposal at the summit.");
+    assert!(has(&r, "Ghana supports Togo"), "{r:?}");
+    let r = relations("Ghana won a second term on the council, defeating Togo.");
+    assert!(!has(&r, "Ghana supports Togo"), "{r:?}");
+}
