@@ -1328,6 +1328,9 @@ fn unnamed_groups_with_a_nationality_or_place_are_actors_only_when_enabled() {
     assert!(!r.iter().any(|x| x.contains("groups")), "{r:?}");
     let r = relations_with("The Danish opposition to Turkey's membership grew.", true);
     assert!(!r.iter().any(|x| x.contains("Danish opposition")), "{r:?}");
+    // only adjectives stand between the anchor and the group
+    let r = relations_with("Ghana was attacked in Kumasi by gunmen on Monday.", true);
+    assert!(!r.iter().any(|x| x.contains("Kumasi by gunmen")), "{r:?}");
 }
 
 #[test]

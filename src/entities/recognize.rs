@@ -255,6 +255,53 @@ const NAME_CONNECTORS: &[&str] = &[
     "ibn", "in", "on", "&", "-",
 ];
 
+/// Words that cannot stand between a nationality or place and the group it anchors (only
+/// adjectives can: "Irish nationalist guerrillas").
+const GROUP_GAP_STOPWORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "the",
+    "a",
+    "an",
+    "of",
+    "by",
+    "in",
+    "at",
+    "on",
+    "for",
+    "from",
+    "with",
+    "to",
+    "as",
+    "into",
+    "than",
+    "that",
+    "who",
+    "which",
+    "when",
+    "where",
+    "while",
+    "its",
+    "their",
+    "his",
+    "her",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "not",
+    "said",
+    "says",
+    "following",
+    "i",
+];
+
 /// Name particles among the connectors: they join the parts of a person's name ("Mohammad bin
 /// Salman", "Ursula von der Leyen"), unlike the function words that join an organization's.
 fn is_name_particle(lower: &str) -> bool {
@@ -1623,7 +1670,9 @@ impl EntityRecognizer<'_> {
                         && toks[m.1..k].iter().all(|t| {
                             t.text.chars().all(char::is_alphabetic)
                                 && t.text.chars().next().is_some_and(char::is_lowercase)
-                                && !matches!(t.lower.as_str(), "and" | "or" | "the" | "of")
+                                // adjectives only: "Baghdad by gunmen", "Chad as rebel
+                                // groups" are no groups
+                                && !GROUP_GAP_STOPWORDS.contains(&t.lower.as_str())
                         })
                 });
                 let span = if let Some(m) = left {
@@ -1935,5 +1984,30 @@ pub(crate) mod tests {
     fn sentence_initial_words_are_not_names() {
         let (d, _) = run("Despite its name, it is not a body. Fears were raised.");
         assert!(d.entities.is_empty(), "{:?}", labels(&d));
+    }
+
+    #[test]
+    fn unnamed_groups_need_an_adjacent_nationality_or_place() {
+        let o = Ontology::embedded().unwrap();
+        let lex = TestLexicon::small();
+        let r = EntityRecognizer::new(&o, &lex).with_group_actors(true);
+        let text = "Serbian rebels attacked a convoy. Militants in Kosovo fled. \
+                    A bus was attacked in Belgrade by gunmen. Pressure groups in Serbia protested.";
+        let s = segment(text);
+        let d = r.recognize(text, &s);
+        let l = labels(&d);
+        assert!(
+            l.contains(&("Serbian rebels".into(), "Organization".into())),
+            "{l:?}"
+        );
+        assert!(
+            l.contains(&("militants in Kosovo".into(), "Organization".into())),
+            "{l:?}"
+        );
+        assert!(!l.iter().any(|(n, _)| n.contains("by gunmen")), "{l:?}");
+        assert!(!l.iter().any(|(n, _)| n.contains("groups")), "{l:?}");
+        // off by default
+        let d = EntityRecognizer::new(&o, &lex).recognize(text, &s);
+        assert!(!labels(&d).iter().any(|(n, _)| n.contains("rebels")));
     }
 }
