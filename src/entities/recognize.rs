@@ -1642,13 +1642,15 @@ impl EntityRecognizer<'_> {
                 while e < toks.len() && group_word(e) {
                     e += 1;
                 }
-                // "US opposition to the court" is a stance, not a group
+                // "US opposition to the court" is a stance, not a group; "the opposition party
+                // X" is a named organization the words modify
                 let head = toks[e - 1].lower.as_str();
                 let generic = self.generic_groups.contains(head);
                 if !(self.group_nouns.contains(head) || generic)
-                    || toks
-                        .get(e)
-                        .is_some_and(|t| matches!(t.lower.as_str(), "to" | "against"))
+                    || toks.get(e).is_some_and(|t| {
+                        matches!(t.lower.as_str(), "to" | "against")
+                            || !is_cap(t) && self.heads.contains_key(t.lower.as_str())
+                    })
                 {
                     k = e;
                     continue;
@@ -1992,7 +1994,8 @@ pub(crate) mod tests {
         let lex = TestLexicon::small();
         let r = EntityRecognizer::new(&o, &lex).with_group_actors(true);
         let text = "Serbian rebels attacked a convoy. Militants in Kosovo fled. \
-                    A bus was attacked in Belgrade by gunmen. Pressure groups in Serbia protested.";
+                    A bus was attacked in Belgrade by gunmen. Pressure groups in Serbia protested. \
+                    The Serbian opposition party Dveri protested.";
         let s = segment(text);
         let d = r.recognize(text, &s);
         let l = labels(&d);
@@ -2006,6 +2009,7 @@ pub(crate) mod tests {
         );
         assert!(!l.iter().any(|(n, _)| n.contains("by gunmen")), "{l:?}");
         assert!(!l.iter().any(|(n, _)| n.contains("groups")), "{l:?}");
+        assert!(!l.iter().any(|(n, _)| n.contains("opposition")), "{l:?}");
         // off by default
         let d = EntityRecognizer::new(&o, &lex).recognize(text, &s);
         assert!(!labels(&d).iter().any(|(n, _)| n.contains("rebels")));
