@@ -255,53 +255,6 @@ const NAME_CONNECTORS: &[&str] = &[
     "ibn", "in", "on", "&", "-",
 ];
 
-/// Words that cannot stand between a nationality or place and the group it anchors (only
-/// adjectives can: "Irish nationalist guerrillas").
-const GROUP_GAP_STOPWORDS: &[&str] = &[
-    "and",
-    "or",
-    "but",
-    "the",
-    "a",
-    "an",
-    "of",
-    "by",
-    "in",
-    "at",
-    "on",
-    "for",
-    "from",
-    "with",
-    "to",
-    "as",
-    "into",
-    "than",
-    "that",
-    "who",
-    "which",
-    "when",
-    "where",
-    "while",
-    "its",
-    "their",
-    "his",
-    "her",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "not",
-    "said",
-    "says",
-    "following",
-    "i",
-];
-
 /// Name particles among the connectors: they join the parts of a person's name ("Mohammad bin
 /// Salman", "Ursula von der Leyen"), unlike the function words that join an organization's.
 fn is_name_particle(lower: &str) -> bool {
@@ -1674,7 +1627,7 @@ impl EntityRecognizer<'_> {
                                 && t.text.chars().next().is_some_and(char::is_lowercase)
                                 // adjectives only: "Baghdad by gunmen", "Chad as rebel
                                 // groups" are no groups
-                                && !GROUP_GAP_STOPWORDS.contains(&t.lower.as_str())
+                                && !is_function_word(&t.lower)
                         })
                 });
                 let span = if let Some(m) = left {
@@ -1710,6 +1663,19 @@ impl EntityRecognizer<'_> {
             }
         }
     }
+}
+
+/// Whether a lower-case word is a preposition, determiner, auxiliary, clause boundary or
+/// conjunction (the relation layer's word classes): no adjective of a group's description.
+fn is_function_word(w: &str) -> bool {
+    use crate::relations::{AUX, BOUNDARY, DETERMINERS, PREPOSITIONS};
+    [AUX, BOUNDARY, DETERMINERS, PREPOSITIONS]
+        .iter()
+        .any(|list| list.contains(&w))
+        || matches!(
+            w,
+            "and" | "or" | "as" | "who" | "which" | "said" | "says" | "following" | "i"
+        )
 }
 
 fn sent_text(toks: &[Token], a: usize, b: usize) -> String {

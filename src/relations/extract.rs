@@ -14,7 +14,7 @@ use crate::text::{Sentence, Span, Token};
 use std::collections::BTreeMap;
 
 /// Words skipped between a subject and its verb (auxiliaries, modals, adverbs, negation).
-const AUX: &[&str] = &[
+pub(crate) const AUX: &[&str] = &[
     "has",
     "have",
     "had",
@@ -109,7 +109,7 @@ const ADJUNCT_OPENERS: &[&str] = &[
 ];
 
 /// Tokens that end a clause when scanning for arguments.
-const BOUNDARY: &[&str] = &[
+pub(crate) const BOUNDARY: &[&str] = &[
     ";", ":", "“", "”", "\"", "‘", "because", "while", "although", "though", "if", "when",
     "whereas", "but", "where", "since", "unless", "until", "(", ")", "—", "–", "?", "!", ".",
 ];
@@ -164,7 +164,7 @@ const COORD: &[&str] = &[
     "some",
 ];
 
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "of",
     "on",
     "in",
@@ -200,7 +200,7 @@ const PREPOSITIONS: &[&str] = &[
     "per",
 ];
 
-const DETERMINERS: &[&str] = &[
+pub(crate) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "'s", "this", "that", "these", "those", "our",
     "my", "your",
 ];

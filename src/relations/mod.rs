@@ -9,6 +9,7 @@ pub mod lexicon;
 mod quotes;
 
 pub use extract::RelationExtractor;
+pub(crate) use extract::{AUX, BOUNDARY, DETERMINERS, PREPOSITIONS};
 pub use lexicon::TriggerLexicon;
 pub use quotes::{QuoteSpan, find_quotes};
 
