@@ -1426,3 +1426,10 @@ fn seconding_a_proposal_supports_its_author_but_an_ordinal_does_not() {
     let r = relations("Ghana won a second term on the council, defeating Togo.");
     assert!(!has(&r, "Ghana supports Togo"), "{r:?}");
 }
+
+#[test]
+fn a_mediator_meets_both_parties() {
+    let r = relations("Kenya mediated between Ethiopia and Eritrea in 2018.");
+    assert!(has(&r, "Kenya meetsWith Ethiopia"), "{r:?}");
+    assert!(has(&r, "Kenya meetsWith Eritrea"), "{r:?}");
+}
