@@ -424,14 +424,6 @@ impl Builder<'_> {
         e
     }
 
-    /// The representative of `i` without path compression.
-    fn parent_root(&self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            i = self.parent[i];
-        }
-        i
-    }
-
     fn find(&mut self, mut i: usize) -> usize {
         while self.parent[i] != i {
             self.parent[i] = self.parent[self.parent[i]];
@@ -1570,7 +1562,8 @@ impl EntityRecognizer<'_> {
     /// place after it ("rebels in the Ivory Coast"), becomes an organization labelled with its
     /// words. It replaces the anchor's mention there: the rebels do not act for Afghanistan.
     fn group_actors(&self, b: &mut Builder, sentences: &[Sentence]) {
-        let is_place = |class: &str| {
+        // places and peoples anchor a group ("Kurdish rebels")
+        let anchor_class = |class: &str| {
             matches!(
                 class,
                 "Country" | "Territory" | "City" | "Region" | "EthnicGroup"
@@ -1608,14 +1601,18 @@ impl EntityRecognizer<'_> {
                     k = e;
                     continue;
                 }
-                let mentions: Vec<(usize, usize, usize, MentionKind)> = b
+                // (start, end, entity, kind) of the sentence's mentions
+                let mut mentions: Vec<(usize, usize, usize, MentionKind)> = b
                     .mentions
                     .iter()
                     .filter(|m| m.sentence == sent.index)
-                    .map(|m| (m.tok_start, m.tok_end, b.parent_root(m.entity), m.kind))
+                    .map(|m| (m.tok_start, m.tok_end, m.entity, m.kind))
                     .collect();
+                for m in &mut mentions {
+                    m.2 = b.find(m.2);
+                }
                 let anchors = |m: &(usize, usize, usize, MentionKind)| {
-                    m.3 == MentionKind::DemonymAdjective || is_place(&b.entities[m.2].class)
+                    m.3 == MentionKind::DemonymAdjective || anchor_class(&b.entities[m.2].class)
                 };
                 // a nationality or place before, with at most two lower-case words between
                 let left = mentions.iter().find(|m| {
@@ -1807,11 +1804,15 @@ pub(crate) mod tests {
     }
 
     fn run(text: &str) -> (DocumentEntities, String) {
+        (run_with(text, false), text.to_string())
+    }
+
+    /// The small lexicon's entities of `text`, with group actors on or off.
+    fn run_with(text: &str, group_actors: bool) -> DocumentEntities {
         let o = Ontology::embedded().unwrap();
         let lex = TestLexicon::small();
-        let r = EntityRecognizer::new(&o, &lex);
-        let s = segment(text);
-        (r.recognize(text, &s), text.to_string())
+        let r = EntityRecognizer::new(&o, &lex).with_group_actors(group_actors);
+        r.recognize(text, &segment(text))
     }
 
     fn labels(d: &DocumentEntities) -> Vec<(String, String)> {
@@ -1956,15 +1957,10 @@ pub(crate) mod tests {
 
     #[test]
     fn unnamed_groups_need_an_adjacent_nationality_or_place() {
-        let o = Ontology::embedded().unwrap();
-        let lex = TestLexicon::small();
-        let r = EntityRecognizer::new(&o, &lex).with_group_actors(true);
         let text = "Serbian rebels attacked a convoy. Militants in Kosovo fled. \
                     A bus was attacked in Belgrade by gunmen. Pressure groups in Serbia protested. \
                     The Serbian opposition party Dveri protested.";
-        let s = segment(text);
-        let d = r.recognize(text, &s);
-        let l = labels(&d);
+        let l = labels(&run_with(text, true));
         assert!(
             l.contains(&("Serbian rebels".into(), "Organization".into())),
             "{l:?}"
@@ -1977,7 +1973,7 @@ pub(crate) mod tests {
         assert!(!l.iter().any(|(n, _)| n.contains("groups")), "{l:?}");
         assert!(!l.iter().any(|(n, _)| n.contains("opposition")), "{l:?}");
         // off by default
-        let d = EntityRecognizer::new(&o, &lex).recognize(text, &s);
+        let d = run_with(text, false);
         assert!(!labels(&d).iter().any(|(n, _)| n.contains("rebels")));
     }
 }

@@ -658,14 +658,14 @@ impl<'o> RelationExtractor<'o> {
     // ----- argument finding ------------------------------------------------------------------
 
     /// Whether the mention is the object of a preposition ("on the council", "of southern
-    /// Serbia": lower-case adjectives may come between).
+    /// Serbia": up to two lower-case adjectives may come between).
     fn after_preposition(&self, doc: &Doc, s: usize, m: usize) -> bool {
         let toks = doc.toks(s);
         let start = doc.ents.mentions[m].tok_start;
         let mut j = start;
         while j > 0
             && (matches!(norm(&toks[j - 1]), "the" | "a" | "an")
-                || j + 2 > start
+                || start - j < 2
                     && doc.upos(s, j - 1) == Some("ADJ")
                     && toks[j - 1].text.chars().all(char::is_lowercase))
         {
@@ -2017,10 +2017,7 @@ impl<'o> RelationExtractor<'o> {
             }
             // "a hunger strike", "went on strike": a protest, not a use of force
             if self.lex.protest_noun_modifiers.contains(prev)
-                && self
-                    .ontology
-                    .predicate(&t.predicate)
-                    .is_some_and(|p| p.family == "CONFLICT")
+                && self.ontology.family_of(&t.predicate) == "CONFLICT"
             {
                 k = end.max(k + 1);
                 continue;
@@ -2248,10 +2245,7 @@ impl<'o> RelationExtractor<'o> {
                 // a request for an act names the actor asked to perform it: "demanded an
                 // immediate admission by X", as "demanded an apology from X" does
                 .or_else(|| {
-                    let request = self
-                        .ontology
-                        .predicate(&t.predicate)
-                        .is_some_and(|p| p.family == "REQUEST");
+                    let request = self.ontology.family_of(&t.predicate) == "REQUEST";
                     let noun_phrase = toks
                         .get(end)
                         .is_some_and(|w| DETERMINERS.contains(&norm(w)));

@@ -165,6 +165,11 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
+/// An ontology word list as a set.
+fn word_set(words: &[String]) -> HashSet<String> {
+    words.iter().cloned().collect()
+}
+
 /// The forms of every verb of `lemmas` (see [`verb_forms`]).
 fn all_verb_forms(lemmas: &[String]) -> HashSet<String> {
     lemmas.iter().flat_map(|v| verb_forms(v)).collect()
@@ -316,19 +321,11 @@ impl TriggerLexicon {
         }
         lex.issuing_forms = all_verb_forms(&ontology.issuing_verbs);
         lex.cessation_forms = all_verb_forms(&ontology.cessation_verbs);
-        lex.speech_complement_verbs
-            .extend(ontology.speech_complement_verbs.iter().cloned());
-        lex.domestic_agent_nouns
-            .extend(ontology.domestic_agent_nouns.iter().cloned());
-        lex.protest_noun_modifiers
-            .extend(ontology.protest_noun_modifiers.iter().cloned());
-        lex.quantity_nouns
-            .extend(ontology.quantity_nouns.iter().cloned());
-        lex.purpose_adjunct_nouns
-            .extend(ontology.purpose_adjunct_nouns.iter().cloned());
-        // an object search passes through a quantity too ("expelled dozens of X's diplomats")
-        lex.object_pass_nouns
-            .extend(ontology.quantity_nouns.iter().cloned());
+        lex.speech_complement_verbs = word_set(&ontology.speech_complement_verbs);
+        lex.domestic_agent_nouns = word_set(&ontology.domestic_agent_nouns);
+        lex.protest_noun_modifiers = word_set(&ontology.protest_noun_modifiers);
+        lex.quantity_nouns = word_set(&ontology.quantity_nouns);
+        lex.purpose_adjunct_nouns = word_set(&ontology.purpose_adjunct_nouns);
         lex.observer_forms = all_verb_forms(&ontology.observer_verbs);
         lex.transfer_forms = all_verb_forms(&ontology.transfer_verbs);
         for v in &ontology.proxy_verbs {
@@ -341,17 +338,15 @@ impl TriggerLexicon {
         for n in &ontology.patient_event_nouns {
             lex.patient_event_nouns.extend(noun_forms(n));
         }
+        // an object search passes through a quantity too ("expelled dozens of X's diplomats")
+        lex.object_pass_nouns = word_set(&ontology.object_pass_nouns);
         lex.object_pass_nouns
-            .extend(ontology.object_pass_nouns.iter().cloned());
-        lex.patient_frame_nouns
-            .extend(ontology.patient_frame_nouns.iter().cloned());
+            .extend(lex.quantity_nouns.iter().cloned());
+        lex.patient_frame_nouns = word_set(&ontology.patient_frame_nouns);
         lex.patient_frame_forms = all_verb_forms(&ontology.patient_frame_verbs);
-        lex.state_agent_nouns
-            .extend(ontology.state_agent_nouns.iter().cloned());
-        lex.utterance_nouns
-            .extend(ontology.utterance_nouns.iter().cloned());
-        lex.state_asset_nouns
-            .extend(ontology.state_asset_nouns.iter().cloned());
+        lex.state_agent_nouns = word_set(&ontology.state_agent_nouns);
+        lex.utterance_nouns = word_set(&ontology.utterance_nouns);
+        lex.state_asset_nouns = word_set(&ontology.state_asset_nouns);
         lex
     }
 
