@@ -197,6 +197,12 @@ pub struct Ontology {
     /// Trigger nouns of purpose adjuncts after a bare "in" (`ng:purposeAdjunctNoun`: "in protest
     /// against X").
     pub purpose_adjunct_nouns: Vec<String>,
+    /// Nouns for the other party of a relationship (`ng:counterpartNoun`: "his Russian
+    /// counterpart", "its NATO allies").
+    pub counterpart_nouns: Vec<String>,
+    /// Gatherings a request asks a body to hold (`ng:convocationNoun`: "a meeting of the
+    /// Security Council").
+    pub convocation_nouns: Vec<String>,
     /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
     pub state_asset_nouns: Vec<String>,
     /// Verbs that make a cooperation noun a reduction of relations ("halted aid to X").
@@ -467,6 +473,8 @@ impl Ontology {
         let protest_noun_modifiers = word_list("RelationMention", "protestNounModifier");
         let quantity_nouns = word_list("RelationMention", "quantityNoun");
         let purpose_adjunct_nouns = word_list("RelationMention", "purposeAdjunctNoun");
+        let counterpart_nouns = word_list("RelationMention", "counterpartNoun");
+        let convocation_nouns = word_list("RelationMention", "convocationNoun");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
         let transfer_verbs = word_list("aids", "transferVerb");
@@ -505,6 +513,8 @@ impl Ontology {
             protest_noun_modifiers,
             quantity_nouns,
             purpose_adjunct_nouns,
+            counterpart_nouns,
+            convocation_nouns,
             state_asset_nouns,
             cessation_verbs,
             transfer_verbs,

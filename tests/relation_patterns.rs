@@ -1433,3 +1433,32 @@ fn a_mediator_meets_both_parties() {
     assert!(has(&r, "Kenya meetsWith Ethiopia"), "{r:?}");
     assert!(has(&r, "Kenya meetsWith Eritrea"), "{r:?}");
 }
+
+#[test]
+fn a_possessive_back_to_the_subject_names_the_counterpart_after_it() {
+    let r = relations("Portugal called on its NATO allies to reject the plan.");
+    assert!(
+        has(&r, "Portugal demands North Atlantic Treaty Organisation"),
+        "{r:?}"
+    );
+    let r = relations("Chile urged its Peruvian counterpart to accept the ruling.");
+    assert!(has(&r, "Chile demands Peru"), "{r:?}");
+    // a person named after the noun is the counterpart
+    let r = relations("Angela Merkel met with her Polish counterpart Donald Tusk in Warsaw.");
+    assert!(has(&r, "Angela Merkel meetsWith Donald Tusk"), "{r:?}");
+    // what the subject owns is no counterpart
+    let r = relations("Portugal defended its Brazil policy on Monday.");
+    assert!(!r.iter().any(|x| x.contains("Brazil")), "{r:?}");
+}
+
+#[test]
+fn a_requested_meeting_of_a_body_asks_that_body() {
+    let r = relations("Ukraine requested an urgent meeting of the UN Security Council.");
+    assert!(
+        has(&r, "Ukraine demands United Nations Security Council"),
+        "{r:?}"
+    );
+    // the venue of a request asks no one
+    let r = relations("Ukraine made the request at a meeting of the Security Council.");
+    assert!(!r.iter().any(|x| x.contains("demands")), "{r:?}");
+}

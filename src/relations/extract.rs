@@ -1533,7 +1533,7 @@ impl<'o> RelationExtractor<'o> {
                         _ => false,
                     };
                     if reflexive {
-                        return None;
+                        return self.counterpart(doc, s, j, exclude);
                     }
                 }
                 return self.pronoun(doc, s, j, exclude);
@@ -1674,6 +1674,58 @@ impl<'o> RelationExtractor<'o> {
             j += 1;
         }
         None
+    }
+
+    /// The body asked to gather by a noun phrase at `q` that names a gathering of it ("an
+    /// emergency meeting of the Security Council", "a special session of the General Assembly").
+    fn convened_body(&self, doc: &Doc, s: usize, q: usize) -> Option<Arg> {
+        let toks = doc.toks(s);
+        let mut k = q + 1;
+        while !self.lex.convocation_nouns.contains(norm(toks.get(k)?)) {
+            // only lower-case modifiers in between ("urgent", "closed-door")
+            if k >= q + 4 || !toks[k].text.chars().all(|c| c.is_lowercase() || c == '-') {
+                return None;
+            }
+            k += 1;
+        }
+        (norm(toks.get(k + 1)?) == "of")
+            .then(|| self.agent_right(doc, s, k + 2, 4, false))
+            .flatten()
+    }
+
+    /// The other party named after a possessive that refers back to the subject (`p`): "urged
+    /// his Russian counterpart to", "called on its NATO allies to" (a person named right after
+    /// the noun is that party: "his Russian counterpart Vladimir Putin").
+    fn counterpart(&self, doc: &Doc, s: usize, p: usize, exclude: &[usize]) -> Option<Arg> {
+        let toks = doc.toks(s);
+        let mut j = p + 1;
+        // lower-case modifiers before the name ("his new Russian counterpart")
+        while j < p + 3 && doc.ment_at[s].get(j).is_some_and(Option::is_none) {
+            if !toks[j].text.chars().all(|c| c.is_lowercase()) {
+                return None;
+            }
+            j += 1;
+        }
+        let m = doc.mention_starting_at(s, j)?;
+        let mm = &doc.ents.mentions[m];
+        if !self
+            .lex
+            .counterpart_nouns
+            .contains(norm(toks.get(mm.tok_end)?))
+        {
+            return None;
+        }
+        let noun = mm.tok_end;
+        let named = doc
+            .mention_starting_at(s, noun + 1)
+            .filter(|&n| doc.class_of(doc.ents.mentions[n].entity) == "Person");
+        let (m, e) = match named {
+            Some(n) => (n, doc.ents.mentions[n].entity),
+            None if doc.class_of(mm.entity) == "Person" => return None,
+            None => (m, mm.entity),
+        };
+        let mm = &doc.ents.mentions[m];
+        (!exclude.contains(&e)).then(|| Arg::named(e, mm.tok_start, mm.tok_end.max(noun + 1)))
     }
 
     /// Whether a title ("leader", "Prime Minister", "ambassador-at-large") starts at token `k`;
@@ -2250,7 +2302,10 @@ impl<'o> RelationExtractor<'o> {
                         .get(end)
                         .is_some_and(|w| DETERMINERS.contains(&norm(w)));
                     (request && noun_phrase)
-                        .then(|| self.agent_right(doc, s, end + 1, 4, false))
+                        .then(|| {
+                            self.agent_right(doc, s, end + 1, 4, false)
+                                .or_else(|| self.convened_body(doc, s, end))
+                        })
                         .flatten()
                         .filter(|a| !a.entities.iter().any(|e| exclude.contains(e)))
                 }),

@@ -66,6 +66,10 @@ pub struct TriggerLexicon {
     pub quantity_nouns: HashSet<String>,
     /// Trigger nouns of purpose adjuncts after "in" (`ng:purposeAdjunctNoun`: "in protest").
     pub purpose_adjunct_nouns: HashSet<String>,
+    /// Nouns for the other party of a relationship (`ng:counterpartNoun`: "counterpart").
+    pub counterpart_nouns: HashSet<String>,
+    /// Gatherings a request asks a body to hold (`ng:convocationNoun`: "meeting", "session").
+    pub convocation_nouns: HashSet<String>,
     /// State asset nouns (objects only: "Iraqi towns").
     pub state_asset_nouns: HashSet<String>,
     /// Word forms of the cessation verbs ("halted", "suspends").
@@ -326,6 +330,8 @@ impl TriggerLexicon {
         lex.protest_noun_modifiers = word_set(&ontology.protest_noun_modifiers);
         lex.quantity_nouns = word_set(&ontology.quantity_nouns);
         lex.purpose_adjunct_nouns = word_set(&ontology.purpose_adjunct_nouns);
+        lex.counterpart_nouns = word_set(&ontology.counterpart_nouns);
+        lex.convocation_nouns = word_set(&ontology.convocation_nouns);
         lex.observer_forms = all_verb_forms(&ontology.observer_verbs);
         lex.transfer_forms = all_verb_forms(&ontology.transfer_verbs);
         for v in &ontology.proxy_verbs {
