@@ -210,6 +210,9 @@ pub struct Ontology {
     /// Verbs of giving that make the recipient of an aid noun the object (`ng:transferVerb`:
     /// "gave X 5 million dollars of aid").
     pub transfer_verbs: Vec<String>,
+    /// Goods that a verb of giving gives as aid (`ng:transferredGoodNoun`: "weapons",
+    /// "vaccines"); trigger nouns only in that frame.
+    pub transferred_good_nouns: Vec<String>,
     /// Head words of capitalized names that are not tracked entities ("War", "Week").
     pub excluded_name_heads: Vec<String>,
     /// Nouns that make a demonym name its people ("refugees": "Palestinian refugees" → Palestinians).
@@ -396,6 +399,9 @@ impl Ontology {
             for (key, kind, learned) in [
                 ("verbTrigger", TriggerKind::Verb, false),
                 ("nounTrigger", TriggerKind::Noun, false),
+                // goods are trigger nouns of giving only ("delivered weapons to X"); the
+                // extractor checks the frame
+                ("transferredGoodNoun", TriggerKind::Noun, false),
                 ("adjectiveTrigger", TriggerKind::Adjective, false),
                 ("titleTrigger", TriggerKind::Title, false),
                 ("inverseTrigger", TriggerKind::Inverse, false),
@@ -478,6 +484,7 @@ impl Ontology {
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
         let transfer_verbs = word_list("aids", "transferVerb");
+        let transferred_good_nouns = word_list("aids", "transferredGoodNoun");
         let excluded_name_heads = word_list("Entity", "excludedNameHead");
         let people_nouns = word_list("EthnicGroup", "peopleNoun");
         let group_actor_nouns = word_list("Organization", "groupActorNoun");
@@ -518,6 +525,7 @@ impl Ontology {
             state_asset_nouns,
             cessation_verbs,
             transfer_verbs,
+            transferred_good_nouns,
             excluded_name_heads,
             people_nouns,
             group_actor_nouns,

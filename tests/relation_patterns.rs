@@ -1462,3 +1462,31 @@ fn a_requested_meeting_of_a_body_asks_that_body() {
     let r = relations("Ukraine made the request at a meeting of the Security Council.");
     assert!(!r.iter().any(|x| x.contains("demands")), "{r:?}");
 }
+
+#[test]
+fn goods_given_to_a_recipient_are_aid_but_goods_owned_are_not() {
+    for text in [
+        "Norway delivered weapons to Estonia last year.",
+        "Norway is sending vaccines to Estonia.",
+        "Norway provided intelligence to Estonia.",
+    ] {
+        let r = relations(text);
+        assert!(has(&r, "Norway aids Estonia"), "{text}: {r:?}");
+    }
+    let r = relations("Norway said Estonia's weapons were outdated.");
+    assert!(!r.iter().any(|x| x.contains("aids")), "{r:?}");
+}
+
+#[test]
+fn a_currency_or_a_modifier_before_the_aid_noun_is_no_recipient() {
+    // "US$" names a currency, "COVID-19" modifies the noun: neither receives anything
+    let r = relations("The World Bank approved a US$ 750 million loan which will help Georgia.");
+    assert!(!r.iter().any(|x| x.contains("United States")), "{r:?}");
+    let r = relations("Norway gave Chile 5 million dollars of aid.");
+    assert!(has(&r, "Norway aids Chile"), "{r:?}");
+    // a place phrase closes the noun phrase: what comes before it is no indirect object
+    let r = relations("Norway will offer Chile Debt Clauses in our sovereign loans.");
+    assert!(!has(&r, "Norway aids Chile Debt Clauses"), "{r:?}");
+    let r = relations("Norway has sent more than 20 million dollars in humanitarian aid to Chile.");
+    assert!(has(&r, "Norway aids Chile"), "{r:?}");
+}

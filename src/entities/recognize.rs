@@ -684,6 +684,15 @@ impl<'a> EntityRecognizer<'a> {
                     i += 1;
                     continue;
                 }
+                // "US$10 million", "AU$ 5 million": a country code written onto a dollar sign
+                // names a currency, not the country
+                if toks
+                    .get(i + 1)
+                    .is_some_and(|d| d.text == "$" && d.span.start == toks[i].span.end)
+                {
+                    i += 1;
+                    continue;
+                }
                 let starts_hit = tok_hit[i].is_some();
                 if !(starts_hit || is_cap(&toks[i])) {
                     // "Resolution" lower-case is not a name; skip

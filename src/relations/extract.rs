@@ -110,8 +110,9 @@ const ADJUNCT_OPENERS: &[&str] = &[
 
 /// Tokens that end a clause when scanning for arguments.
 pub(crate) const BOUNDARY: &[&str] = &[
-    ";", ":", "“", "”", "\"", "‘", "because", "while", "although", "though", "if", "when",
-    "whereas", "but", "where", "since", "unless", "until", "(", ")", "—", "–", "?", "!", ".",
+    ";", ":", "“", "”", "\"", "‘", "because", "while", "whilst", "although", "though", "if",
+    "when", "whereas", "but", "where", "since", "unless", "until", "(", ")", "—", "–", "?", "!",
+    ".",
 ];
 
 /// Role modifiers that make a title not a role of the state before it ("opposition leader").
@@ -2531,6 +2532,8 @@ impl<'o> RelationExtractor<'o> {
                 .ontology
                 .predicate(&t.predicate)
                 .is_some_and(|p| p.family == "COOPERATE");
+        let goods = self.lex.transferred_good_nouns.contains(&t.pattern);
+        let mut given = false;
         if giving
             && subj.is_none()
             && let Some((v, recipient)) = self.transfer_frame(doc, s, k)
@@ -2540,7 +2543,12 @@ impl<'o> RelationExtractor<'o> {
             }
             if obj.is_some() {
                 subj = self.subject_left(doc, s, v);
+                given = subj.is_some();
             }
+        }
+        // goods are aid only when given ("delivered weapons to X"), not owned ("Iran's weapons")
+        if goods && !given {
+            return;
         }
         // subject: a possessor right before ("Russia's condemnation", "its support")
         let mut prenominal = false;
@@ -2861,6 +2869,16 @@ impl<'o> RelationExtractor<'o> {
             if let Some(m) = doc.ment_at[s][p] {
                 // the indirect object right after the verb: "gave (the) Ivory Coast ..."
                 let mm = &doc.ents.mentions[m];
+                // a name right before the noun modifies it ("delivered COVID-19 vaccines",
+                // "gave US aid"), as a currency's country does ("approved a US$ 750 million loan")
+                if mm.tok_end == k
+                    || toks
+                        .get(mm.tok_end)
+                        .is_some_and(|t| t.text.starts_with('$'))
+                {
+                    p = mm.tok_start;
+                    continue;
+                }
                 let mut b = mm.tok_start;
                 while b > 0 && DETERMINERS.contains(&norm(&toks[b - 1])) {
                     b -= 1;
@@ -2876,8 +2894,40 @@ impl<'o> RelationExtractor<'o> {
             if giver(p) {
                 return Some((p, None));
             }
+            // a place or direction closes the noun phrase ("offer X in our loans"), "in" after an
+            // amount does not ("$150 million in aid", "cuts in aid"), nor do the prepositions of
+            // amounts ("more than", "over $5 billion", "360 million euro for aid")
+            let amount = |q: usize| {
+                let a = norm(&toks[q]);
+                a.chars().any(|c| c.is_ascii_digit())
+                    || matches!(
+                        a,
+                        "million"
+                            | "billion"
+                            | "trillion"
+                            | "thousand"
+                            | "cuts"
+                            | "cut"
+                            | "dollars"
+                            | "euros"
+                            | "euro"
+                            | "pounds"
+                            | "yen"
+                            | "yuan"
+                            | "tons"
+                            | "tonnes"
+                    )
+            };
+            let closes = match w {
+                "in" => p == 0 || !amount(p - 1),
+                "to" | "from" | "by" | "with" | "on" | "at" | "into" | "through" | "within"
+                | "via" | "across" | "near" | "inside" | "outside" | "under" | "between"
+                | "among" | "against" => true,
+                _ => false,
+            };
             if BOUNDARY.contains(&w)
-                || matches!(w, "," | "to" | "from" | "by" | "with")
+                || w == ","
+                || closes
                 || doc.upos(s, p).is_some_and(|u| matches!(u, "VERB" | "AUX"))
             {
                 return None;

@@ -68,6 +68,8 @@ pub struct TriggerLexicon {
     pub purpose_adjunct_nouns: HashSet<String>,
     /// Nouns for the other party of a relationship (`ng:counterpartNoun`: "counterpart").
     pub counterpart_nouns: HashSet<String>,
+    /// Goods given as aid, trigger nouns only after a verb of giving (`ng:transferredGoodNoun`).
+    pub transferred_good_nouns: HashSet<String>,
     /// Gatherings a request asks a body to hold (`ng:convocationNoun`: "meeting", "session").
     pub convocation_nouns: HashSet<String>,
     /// State asset nouns (objects only: "Iraqi towns").
@@ -331,6 +333,7 @@ impl TriggerLexicon {
         lex.quantity_nouns = word_set(&ontology.quantity_nouns);
         lex.purpose_adjunct_nouns = word_set(&ontology.purpose_adjunct_nouns);
         lex.counterpart_nouns = word_set(&ontology.counterpart_nouns);
+        lex.transferred_good_nouns = word_set(&ontology.transferred_good_nouns);
         lex.convocation_nouns = word_set(&ontology.convocation_nouns);
         lex.observer_forms = all_verb_forms(&ontology.observer_verbs);
         lex.transfer_forms = all_verb_forms(&ontology.transfer_verbs);
