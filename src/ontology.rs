@@ -203,6 +203,8 @@ pub struct Ontology {
     /// Gatherings a request asks a body to hold (`ng:convocationNoun`: "a meeting of the
     /// Security Council").
     pub convocation_nouns: Vec<String>,
+    /// Phrases claiming an act (`ng:responsibilityClaim`: "claim responsibility for").
+    pub responsibility_claims: Vec<String>,
     /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
     pub state_asset_nouns: Vec<String>,
     /// Verbs that make a cooperation noun a reduction of relations ("halted aid to X").
@@ -481,6 +483,7 @@ impl Ontology {
         let purpose_adjunct_nouns = word_list("RelationMention", "purposeAdjunctNoun");
         let counterpart_nouns = word_list("RelationMention", "counterpartNoun");
         let convocation_nouns = word_list("RelationMention", "convocationNoun");
+        let responsibility_claims = word_list("RelationMention", "responsibilityClaim");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
         let transfer_verbs = word_list("aids", "transferVerb");
@@ -522,6 +525,7 @@ impl Ontology {
             purpose_adjunct_nouns,
             counterpart_nouns,
             convocation_nouns,
+            responsibility_claims,
             state_asset_nouns,
             cessation_verbs,
             transfer_verbs,

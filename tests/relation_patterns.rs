@@ -1490,3 +1490,12 @@ fn a_currency_or_a_modifier_before_the_aid_noun_is_no_recipient() {
     let r = relations("Norway has sent more than 20 million dollars in humanitarian aid to Chile.");
     assert!(has(&r, "Norway aids Chile"), "{r:?}");
 }
+
+#[test]
+fn claiming_responsibility_for_an_act_makes_the_claimant_its_actor() {
+    let r = relations("The Taliban claimed responsibility for the suicide attack on Pakistan.");
+    assert!(has(&r, "Taliban attacks Pakistan"), "{r:?}");
+    // a denial claims nothing
+    let r = relations("The Taliban denied responsibility for the suicide attack on Pakistan.");
+    assert!(!has(&r, "Taliban attacks Pakistan"), "{r:?}");
+}

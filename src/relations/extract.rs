@@ -1677,6 +1677,33 @@ impl<'o> RelationExtractor<'o> {
         None
     }
 
+    /// The verb of a phrase claiming the act named by the noun at `k` ("claimed responsibility
+    /// for the suicide attack", "took credit for last month's bombing").
+    fn responsibility_claim(&self, doc: &Doc, s: usize, k: usize) -> Option<usize> {
+        let toks = doc.toks(s);
+        let mut p = k;
+        while p > 0
+            && k - p < 4
+            && (DETERMINERS.contains(&norm(&toks[p - 1]))
+                || toks[p - 1]
+                    .text
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '-')
+                    && norm(&toks[p - 1]) != "for")
+        {
+            p -= 1;
+        }
+        self.lex
+            .responsibility_claims
+            .iter()
+            .find_map(|(verb, rest)| {
+                let v = p.checked_sub(rest.len() + 1)?;
+                (verb.contains(norm(&toks[v]))
+                    && rest.iter().zip(&toks[v + 1..p]).all(|(w, t)| norm(t) == w))
+                .then_some(v)
+            })
+    }
+
     /// The body asked to gather by a noun phrase at `q` that names a gathering of it ("an
     /// emergency meeting of the Security Council", "a special session of the General Assembly").
     fn convened_body(&self, doc: &Doc, s: usize, q: usize) -> Option<Arg> {
@@ -2616,6 +2643,12 @@ impl<'o> RelationExtractor<'o> {
             subj = self
                 .subject_left(doc, s, k - 1)
                 .or_else(|| self.main_subject(doc, s, k - 1));
+        }
+        // "X claimed responsibility for the attack on Y": who claims an act performed it
+        if subj.is_none() && !patient && !symmetric && stance && obj.is_some() {
+            subj = self
+                .responsibility_claim(doc, s, k)
+                .and_then(|v| self.subject_left(doc, s, v));
         }
         if subj.is_none() && !patient && (obj.is_some() || symmetric) {
             let mut p = k;

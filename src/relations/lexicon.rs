@@ -72,6 +72,9 @@ pub struct TriggerLexicon {
     pub transferred_good_nouns: HashSet<String>,
     /// Gatherings a request asks a body to hold (`ng:convocationNoun`: "meeting", "session").
     pub convocation_nouns: HashSet<String>,
+    /// Phrases claiming an act ("claim responsibility for"): the forms of the verb, then the
+    /// words that follow it.
+    pub responsibility_claims: Vec<(HashSet<String>, Vec<String>)>,
     /// State asset nouns (objects only: "Iraqi towns").
     pub state_asset_nouns: HashSet<String>,
     /// Word forms of the cessation verbs ("halted", "suspends").
@@ -335,6 +338,15 @@ impl TriggerLexicon {
         lex.counterpart_nouns = word_set(&ontology.counterpart_nouns);
         lex.transferred_good_nouns = word_set(&ontology.transferred_good_nouns);
         lex.convocation_nouns = word_set(&ontology.convocation_nouns);
+        lex.responsibility_claims = ontology
+            .responsibility_claims
+            .iter()
+            .filter_map(|p| {
+                let mut words = p.split_whitespace().map(str::to_string);
+                let verb = words.next()?;
+                Some((verb_forms(&verb).into_iter().collect(), words.collect()))
+            })
+            .collect();
         lex.observer_forms = all_verb_forms(&ontology.observer_verbs);
         lex.transfer_forms = all_verb_forms(&ontology.transfer_verbs);
         for v in &ontology.proxy_verbs {
