@@ -212,6 +212,8 @@ pub struct Ontology {
     /// Verbs of giving that make the recipient of an aid noun the object (`ng:transferVerb`:
     /// "gave X 5 million dollars of aid").
     pub transfer_verbs: Vec<String>,
+    /// Verbs that take a sanction back (`ng:reversalVerb`: "lift", "ease").
+    pub reversal_verbs: Vec<String>,
     /// Goods that a verb of giving gives as aid (`ng:transferredGoodNoun`: "weapons",
     /// "vaccines"); trigger nouns only in that frame.
     pub transferred_good_nouns: Vec<String>,
@@ -487,6 +489,7 @@ impl Ontology {
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
         let transfer_verbs = word_list("aids", "transferVerb");
+        let reversal_verbs = word_list("sanctions", "reversalVerb");
         let transferred_good_nouns = word_list("aids", "transferredGoodNoun");
         let excluded_name_heads = word_list("Entity", "excludedNameHead");
         let people_nouns = word_list("EthnicGroup", "peopleNoun");
@@ -529,6 +532,7 @@ impl Ontology {
             state_asset_nouns,
             cessation_verbs,
             transfer_verbs,
+            reversal_verbs,
             transferred_good_nouns,
             excluded_name_heads,
             people_nouns,

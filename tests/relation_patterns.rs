@@ -1499,3 +1499,19 @@ fn claiming_responsibility_for_an_act_makes_the_claimant_its_actor() {
     let r = relations("The Taliban denied responsibility for the suicide attack on Pakistan.");
     assert!(!has(&r, "Taliban attacks Pakistan"), "{r:?}");
 }
+
+#[test]
+fn lifted_sanctions_are_negated_but_sanctions_asked_to_be_lifted_still_hold() {
+    let r = relations("Norway lifted its sanctions on Belarus in 2016.");
+    assert!(has(&r, "Norway not sanctions Belarus"), "{r:?}");
+    let r = relations("Norway has eased the embargo against Belarus.");
+    assert!(has(&r, "Norway not sanctions Belarus"), "{r:?}");
+    let r = relations("Sweden urged Norway to lift its blockade of Belarus.");
+    assert!(has(&r, "Norway sanctions Belarus"), "{r:?}");
+}
+
+#[test]
+fn restrictions_on_an_actor_are_sanctions() {
+    let r = relations("Norway imposed new restrictions on Belarus on Monday.");
+    assert!(has(&r, "Norway sanctions Belarus"), "{r:?}");
+}

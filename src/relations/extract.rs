@@ -11,7 +11,7 @@ use crate::graph::Modality;
 use crate::ontology::{Ontology, TriggerKind};
 use crate::pipeline::SentenceSyntax;
 use crate::text::{Sentence, Span, Token};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// Words skipped between a subject and its verb (auxiliaries, modals, adverbs, negation).
 pub(crate) const AUX: &[&str] = &[
@@ -1677,6 +1677,30 @@ impl<'o> RelationExtractor<'o> {
         None
     }
 
+    /// The verb of `forms` that governs the noun at `k`, if one stands right before its noun
+    /// phrase ("halted economic aid", "lifted the sanctions").
+    fn governing_verb(
+        &self,
+        doc: &Doc,
+        s: usize,
+        k: usize,
+        forms: &HashSet<String>,
+    ) -> Option<usize> {
+        let toks = doc.toks(s);
+        let mut p = k;
+        while p > 0 && k - p < 5 {
+            p -= 1;
+            let w = norm(&toks[p]);
+            if forms.contains(w) {
+                return Some(p);
+            }
+            if doc.ment_at[s][p].is_some() || BOUNDARY.contains(&w) || w == "," {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The verb of a phrase claiming the act named by the noun at `k` ("claimed responsibility
     /// for the suicide attack", "took credit for last month's bombing").
     fn responsibility_claim(&self, doc: &Doc, s: usize, k: usize) -> Option<usize> {
@@ -1871,7 +1895,7 @@ impl<'o> RelationExtractor<'o> {
                 "not" | "never" | "neither" | "nor" if !trigger.has_negation => negated = true,
                 "longer" if j > 0 && norm(&toks[j - 1]) == "no" => negated = true,
                 "refused" | "refuses" | "refuse" | "declined" | "declines" | "failed" | "fails"
-                | "refusing" => negated = true,
+                | "refusing" | "failing" => negated = true,
                 "will" | "'ll" | "shall" | "plans" | "planned" | "plan" | "intends" | "intend"
                 | "going" | "set" => modality = Modality::Future,
                 // "threatened to attack X", "vowed to retaliate against X": the act is promised,
@@ -2749,23 +2773,20 @@ impl<'o> RelationExtractor<'o> {
             .ontology
             .predicate(&t.predicate)
             .is_some_and(|p| matches!(p.family.as_str(), "COOPERATE" | "SUPPORT"));
-        let cessation = cooperative && {
-            // a cessation verb governs the noun: "halted economic aid", "suspended its support"
-            let mut p = k;
-            let mut found = false;
-            while p > 0 && k - p < 5 {
-                p -= 1;
-                let w = norm(&toks[p]);
-                if self.lex.cessation_forms.contains(w) {
-                    found = true;
-                    break;
-                }
-                if doc.ment_at[s][p].is_some() || BOUNDARY.contains(&w) || w == "," {
-                    break;
-                }
-            }
-            found
-        };
+        // a cessation verb governs the noun: "halted economic aid", "suspended its support"
+        let cessation = cooperative
+            && self
+                .governing_verb(doc, s, k, &self.lex.cessation_forms)
+                .is_some();
+        // "lifted sanctions on X", "has suspended the embargo against X": the measure is taken
+        // back; asked for or promised ("urged X to lift its blockade of Y", "will lift"), it
+        // still holds
+        let negated = negated
+            || (t.predicate == "sanctions"
+                && modality == Modality::Asserted
+                && self
+                    .governing_verb(doc, s, k, &self.lex.reversal_forms)
+                    .is_some_and(|v| matches!(doc.xpos(s, v), Some("VBD" | "VBZ" | "VBN"))));
         let (predicate, pattern) = if cessation && !negated {
             ("sanctions", "noun-cessation")
         } else if prenominal {

@@ -79,6 +79,9 @@ pub struct TriggerLexicon {
     pub state_asset_nouns: HashSet<String>,
     /// Word forms of the cessation verbs ("halted", "suspends").
     pub cessation_forms: HashSet<String>,
+    /// Word forms of the verbs that take a sanction back, and of the cessation verbs ("lifted",
+    /// "eases", "suspended").
+    pub reversal_forms: HashSet<String>,
     /// Forms of the verbs of giving (`ng:transferVerb`: "gave", "provides").
     pub transfer_forms: HashSet<String>,
     /// Forms of the first word of the verbs of acting in someone's name (`ng:proxyVerb`:
@@ -330,6 +333,9 @@ impl TriggerLexicon {
         }
         lex.issuing_forms = all_verb_forms(&ontology.issuing_verbs);
         lex.cessation_forms = all_verb_forms(&ontology.cessation_verbs);
+        lex.reversal_forms = all_verb_forms(&ontology.reversal_verbs);
+        lex.reversal_forms
+            .extend(lex.cessation_forms.iter().cloned());
         lex.speech_complement_verbs = word_set(&ontology.speech_complement_verbs);
         lex.domestic_agent_nouns = word_set(&ontology.domestic_agent_nouns);
         lex.protest_noun_modifiers = word_set(&ontology.protest_noun_modifiers);
