@@ -1515,3 +1515,17 @@ fn restrictions_on_an_actor_are_sanctions() {
     let r = relations("Norway imposed new restrictions on Belarus on Monday.");
     assert!(has(&r, "Norway sanctions Belarus"), "{r:?}");
 }
+
+#[test]
+fn a_place_or_date_before_the_participant_phrase_keeps_the_object() {
+    let r = relations("Angela Merkel met in Warsaw with Donald Tusk.");
+    assert!(has(&r, "Angela Merkel meetsWith Donald Tusk"), "{r:?}");
+    let r =
+        relations("Thousands of Kenyans demonstrated in Nairobi against the Ethiopian government.");
+    assert!(has(&r, "Kenyans condemns Ethiopia"), "{r:?}");
+    let r = relations("Chile protested on Monday against Peru.");
+    assert!(has(&r, "Chile condemns Peru"), "{r:?}");
+    // the place itself is no object
+    let r = relations("Angela Merkel met in Warsaw on Monday.");
+    assert!(!r.iter().any(|x| x.contains("meetsWith")), "{r:?}");
+}

@@ -1677,6 +1677,38 @@ impl<'o> RelationExtractor<'o> {
         None
     }
 
+    /// The end of a place or date adjunct starting at `j` ("in Nairobi", "in the Gaza Strip", "on
+    /// Monday", "on 3 May").
+    fn place_or_date_adjunct(&self, doc: &Doc, s: usize, j: usize) -> Option<usize> {
+        let toks = doc.toks(s);
+        match norm(toks.get(j)?) {
+            "in" | "at" => {
+                let mut a = j + 1;
+                while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
+                    a += 1;
+                }
+                let m = doc.mention_starting_at(s, a)?;
+                let e = doc.ents.mentions[m].entity;
+                (self.ontology.type_family_of(doc.class_of(e)) == "place")
+                    .then_some(doc.ents.mentions[m].tok_end)
+            }
+            "on" => {
+                let (mut a, mut named) = (j + 1, false);
+                while a < toks.len() && a < j + 4 {
+                    let w = norm(&toks[a]);
+                    if is_date_word(w) {
+                        named = true;
+                    } else if !w.chars().all(|c| c.is_ascii_digit()) {
+                        break;
+                    }
+                    a += 1;
+                }
+                named.then_some(a)
+            }
+            _ => None,
+        }
+    }
+
     /// The verb of `forms` that governs the noun at `k`, if one stands right before its noun
     /// phrase ("halted economic aid", "lifted the sanctions").
     fn governing_verb(
@@ -1936,9 +1968,21 @@ impl<'o> RelationExtractor<'o> {
         let toks = doc.toks(s);
         let mut j = k;
         let mut slot = None;
-        for item in &t.items {
+        for (i, item) in t.items.iter().enumerate() {
             match item {
                 PatternItem::Word(forms) => {
+                    // a place or a date may stand before a pattern's final preposition:
+                    // "demonstrated in Nairobi against X", "rallied on Monday against X"
+                    if i > 0
+                        && i + 1 == t.items.len()
+                        && j < toks.len()
+                        && !forms.contains(norm(&toks[j]))
+                        && forms.iter().all(|f| PREPOSITIONS.contains(&f.as_str()))
+                        && let Some(e) = self.place_or_date_adjunct(doc, s, j)
+                        && toks.get(e).is_some_and(|t| forms.contains(norm(t)))
+                    {
+                        j = e;
+                    }
                     if j >= toks.len() || !forms.contains(norm(&toks[j])) {
                         return None;
                     }
@@ -2345,7 +2389,18 @@ impl<'o> RelationExtractor<'o> {
             None if symmetric && infinitive => None,
             None => self
                 .object_right(doc, s, end, &exclude, 10)
-                .filter(|a| placed || !self.after_locative(doc, s, a.first_tok, end))
+                .and_then(|a| {
+                    if placed || !self.after_locative(doc, s, a.first_tok, end) {
+                        return Some(a);
+                    }
+                    // "met in Geneva with X", "protested in Paris against X": past the place, a
+                    // participant phrase names the object
+                    let after = a.last_tok;
+                    toks.get(after)
+                        .is_some_and(|t| matches!(norm(t), "with" | "against"))
+                        .then(|| self.object_right(doc, s, after, &exclude, 6))
+                        .flatten()
+                })
                 // a request for an act names the actor asked to perform it: "demanded an
                 // immediate admission by X", as "demanded an apology from X" does
                 .or_else(|| {
