@@ -1529,3 +1529,29 @@ fn a_place_or_date_before_the_participant_phrase_keeps_the_object() {
     let r = relations("Angela Merkel met in Warsaw on Monday.");
     assert!(!r.iter().any(|x| x.contains("meetsWith")), "{r:?}");
 }
+
+#[test]
+fn a_trigger_noun_modifying_another_noun_names_no_act() {
+    // "telephone numbers", "aid workers": the head noun is something else
+    let r = relations("Chile published the telephone numbers of the Peruvian embassy.");
+    assert!(!r.iter().any(|x| x.contains("meetsWith")), "{r:?}");
+    let r = relations("Chile withdrew its aid workers from Peru.");
+    assert!(!r.iter().any(|x| x.contains("aids")), "{r:?}");
+    // the phrase goes on to the participant: still the act
+    let r = relations("Chile has established cooperation schemes with Peru.");
+    assert!(has(&r, "Chile agreesWith Peru"), "{r:?}");
+    // a time word after the noun is no head noun
+    let r = relations("Chile and Peru held talks today.");
+    assert!(
+        has(&r, "Chile meetsWith Peru") || has(&r, "Peru meetsWith Chile"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_noun_need_states_no_obligation() {
+    let r = relations(
+        "Chile said, \"Peru has no need to draw anyone's attention.\" Michelle Bachelet agreed.",
+    );
+    assert!(!r.iter().any(|x| x.contains("demands")), "{r:?}");
+}

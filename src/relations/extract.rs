@@ -2159,7 +2159,20 @@ impl<'o> RelationExtractor<'o> {
                         prev,
                         "a" | "an" | "the" | "this" | "its" | "their" | "main" | "his" | "her"
                     ));
-            if modifier {
+            // "telephone numbers", "terrorism sponsors", "aid workers in X": a trigger noun that
+            // modifies the common noun after it names no act, unless that noun's phrase goes on
+            // to the act's participant ("cooperation schemes with X", "aid shipments to X") and
+            // is no trigger of its own ("membership talks with X" are talks)
+            let compound = matches!(t.items.last(), Some(PatternItem::Word(_)))
+                && matches!(doc.upos(s, k), Some("NOUN"))
+                && matches!(doc.xpos(s, end), Some("NN" | "NNS"))
+                && doc.ment_at[s].get(end).is_some_and(Option::is_none)
+                && !is_time_word(norm(&toks[end]))
+                && (!self.lex.starting_with(norm(&toks[end])).is_empty()
+                    || !toks.get(end + 1).is_some_and(|n| {
+                        matches!(norm(n), "with" | "against" | "to" | "for" | "on")
+                    }));
+            if modifier || compound {
                 k = end.max(k + 1);
                 continue;
             }
@@ -4777,6 +4790,11 @@ impl<'o> RelationExtractor<'o> {
                     continue;
                 };
                 let t = &self.lex.triggers[ti];
+                // "has no need to", "the need to": a noun states no obligation
+                if matches!(doc.upos(s, k), Some("NOUN")) {
+                    k = end;
+                    continue;
+                }
                 // an action is required, not a state or a passive ("must become", "should be opened")
                 let mut v = end;
                 while v < toks.len() && matches!(norm(&toks[v]), "not" | "also" | "now" | "still") {
