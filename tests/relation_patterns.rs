@@ -1555,3 +1555,27 @@ fn a_noun_need_states_no_obligation() {
     );
     assert!(!r.iter().any(|x| x.contains("demands")), "{r:?}");
 }
+
+#[test]
+fn a_verb_particle_is_no_trigger() {
+    // "back" after a verb is its particle, not the verb "to back"
+    let r = relations("Chile said it would take back spent uranium from Peru.");
+    assert!(!r.iter().any(|x| x.contains("supports")), "{r:?}");
+    let r = relations("Chile flew its soldiers back to Peru.");
+    assert!(!r.iter().any(|x| x.contains("supports")), "{r:?}");
+    let r = relations("Chile backed Peru in the dispute.");
+    assert!(has(&r, "Chile supports Peru"), "{r:?}");
+}
+
+#[test]
+fn a_stance_toward_attacks_on_a_target_is_no_stance_toward_the_target() {
+    // the victim of the condemned attacks is not condemned
+    let r = relations("Chile condemned further attacks against the Peruvian government.");
+    assert!(!has(&r, "Chile condemns Peru"), "{r:?}");
+    // a named attacker is
+    let r = relations("Chile condemned recent Bolivian attacks on Peru.");
+    assert!(has(&r, "Chile condemns Bolivia"), "{r:?}");
+    // a threatened attack is aimed at its target
+    let r = relations("Chile threatened attacks on Peru.");
+    assert!(has(&r, "Chile threatens Peru"), "{r:?}");
+}

@@ -1484,7 +1484,8 @@ impl<'o> RelationExtractor<'o> {
             )
     }
 
-    /// Finds the object right of token `q` (just after the trigger).
+    /// Finds the object right of token `q` (just after the trigger); `threat` when the trigger
+    /// threatens, so that a threatened act leads on to its target.
     fn object_right(
         &self,
         doc: &Doc,
@@ -1492,6 +1493,7 @@ impl<'o> RelationExtractor<'o> {
         q: usize,
         exclude: &[usize],
         max: usize,
+        threat: bool,
     ) -> Option<Arg> {
         let toks = doc.toks(s);
         // an unnamed object that is told to act: "called on the President to demand that X
@@ -1577,11 +1579,25 @@ impl<'o> RelationExtractor<'o> {
                 }
                 return Some(a);
             }
-            if self.lex.event_nouns.contains(w)
-                && j > 0
-                && DETERMINERS.contains(&norm(&toks[j - 1]))
-            {
-                if let Some((e, indirect)) = self.event_actor(doc, s, j)
+            // the event heads the object: "condemned the move" (its actor, named or earlier);
+            // "condemned further attacks against X" (the attacker, if named, not the target)
+            let definite = j > 0 && DETERMINERS.contains(&norm(&toks[j - 1]));
+            // (a threatened act is aimed at its target: "threatening attacks on X")
+            let bare = !definite
+                && !threat
+                && !self.lex.object_pass_nouns.contains(w)
+                && (q..j).all(|x| {
+                    toks[x].text.chars().all(|c| c.is_lowercase())
+                        && !DETERMINERS.contains(&norm(&toks[x]))
+                        && doc.upos(s, x).is_none_or(|u| u == "ADJ")
+                });
+            if self.lex.event_nouns.contains(w) && (definite || bare) {
+                let actor = if definite {
+                    self.event_actor(doc, s, j)
+                } else {
+                    self.explicit_event_actor(doc, s, j).map(|e| (e, false))
+                };
+                if let Some((e, indirect)) = actor
                     && !exclude.contains(&e)
                 {
                     return Some(Arg {
@@ -2172,7 +2188,13 @@ impl<'o> RelationExtractor<'o> {
                     || !toks.get(end + 1).is_some_and(|n| {
                         matches!(norm(n), "with" | "against" | "to" | "for" | "on")
                     }));
-            if modifier || compound {
+            // "take back spent uranium", "flew its soldiers back to X": a particle or adverb is
+            // no verb of its own ("jointly" is a manner adverb the ontology lists on purpose)
+            let particle = t.kind == TriggerKind::Verb
+                && t.items.len() == 1
+                && (matches!(doc.upos(s, k), Some("ADP" | "PART"))
+                    || (doc.upos(s, k) == Some("ADV") && !toks[k].lower.ends_with("ly")));
+            if modifier || compound || particle {
                 k = end.max(k + 1);
                 continue;
             }
@@ -2395,13 +2417,14 @@ impl<'o> RelationExtractor<'o> {
             && toks
                 .get(to + 1)
                 .is_some_and(|v| self.lex.speech_complement_verbs.contains(norm(v)));
+        let threat = self.ontology.family_of(&t.predicate) == "THREATEN";
         let obj = match slot {
             Some(a) => Some(a),
             None if mute => None,
             None if complement => self.complement_object(doc, s, to + 2, &exclude),
             None if symmetric && infinitive => None,
             None => self
-                .object_right(doc, s, end, &exclude, 10)
+                .object_right(doc, s, end, &exclude, 10, threat)
                 .and_then(|a| {
                     if placed || !self.after_locative(doc, s, a.first_tok, end) {
                         return Some(a);
@@ -2411,7 +2434,7 @@ impl<'o> RelationExtractor<'o> {
                     let after = a.last_tok;
                     toks.get(after)
                         .is_some_and(|t| matches!(norm(t), "with" | "against"))
-                        .then(|| self.object_right(doc, s, after, &exclude, 6))
+                        .then(|| self.object_right(doc, s, after, &exclude, 6, threat))
                         .flatten()
                 })
                 // a request for an act names the actor asked to perform it: "demanded an
