@@ -1579,3 +1579,27 @@ fn a_stance_toward_attacks_on_a_target_is_no_stance_toward_the_target() {
     let r = relations("Chile threatened attacks on Peru.");
     assert!(has(&r, "Chile threatens Peru"), "{r:?}");
 }
+
+#[test]
+fn who_receives_or_draws_a_stance_undergoes_it() {
+    let r = relations("Myanmar drew condemnation from Japan.");
+    assert!(has(&r, "Japan condemns Burma"), "{r:?}");
+    let r = relations("Kenya received aid from Japan.");
+    assert!(has(&r, "Japan aids Kenya"), "{r:?}");
+    // the undergoer is not the one who criticizes, and a later noun's "by" is no agent
+    let r = relations("China has long received criticism over its treatment of Tibet.");
+    assert!(!has(&r, "China condemns Tibet"), "{r:?}");
+    let r = relations("Chile has received criticism for not matching an offer by Peru.");
+    assert!(!has(&r, "Peru condemns Chile"), "{r:?}");
+    // no possessor across a finite verb
+    let r = relations("Chile and Peru admitted their involvement and received fines.");
+    assert!(!r.iter().any(|x| x.contains("sanctions")), "{r:?}");
+}
+
+#[test]
+fn fighting_for_an_actor_is_no_attack_on_it() {
+    let r = relations("The party promised to fight for Britain's interests in Europe.");
+    assert!(!r.iter().any(|x| x.contains("attacks")), "{r:?}");
+    let r = relations("Serbia fought Croatia in 1991.");
+    assert!(has(&r, "Serbia attacks Croatia"), "{r:?}");
+}

@@ -2418,9 +2418,18 @@ impl<'o> RelationExtractor<'o> {
                 .get(to + 1)
                 .is_some_and(|v| self.lex.speech_complement_verbs.contains(norm(v)));
         let threat = self.ontology.family_of(&t.predicate) == "THREATEN";
+        // "fight for X's interests" is on X's side; "slammed into the coast" is a motion, not a
+        // stance
+        let beside = match self.ontology.family_of(&t.predicate) {
+            "CONFLICT" => toks.get(end).is_some_and(|w| norm(w) == "for"),
+            "DISAPPROVE" => toks
+                .get(end)
+                .is_some_and(|w| matches!(norm(w), "for" | "into")),
+            _ => false,
+        };
         let obj = match slot {
             Some(a) => Some(a),
-            None if mute => None,
+            None if mute || beside => None,
             None if complement => self.complement_object(doc, s, to + 2, &exclude),
             None if symmetric && infinitive => None,
             None => self
@@ -2545,6 +2554,9 @@ impl<'o> RelationExtractor<'o> {
         let mut obj: Option<Arg> = None;
         let mut subj: Option<Arg> = None;
         let mut obj_by_of = false;
+        // whether the "by" / "from" agent follows another common noun ("criticism for not
+        // matching an offer by X": X made the offer, not the criticism)
+        let mut agent_after_noun = false;
         while j < toks.len() && j < end + 8 {
             let w = norm(&toks[j]);
             if BOUNDARY.contains(&w) || w == "," {
@@ -2646,6 +2658,7 @@ impl<'o> RelationExtractor<'o> {
                             });
                             if !(symmetric && nearer_noun) {
                                 subj = Some(g);
+                                agent_after_noun = nearer_noun;
                             }
                         } else {
                             obj = Some(g);
@@ -2660,10 +2673,18 @@ impl<'o> RelationExtractor<'o> {
         }
         // "X has been the target of Russian attacks", "X faces new sanctions from Y": the
         // clause's subject undergoes the action
+        // (the frame wins over an object found after the noun: "X has received criticism over
+        // its treatment of Y" criticizes X, not Y)
         let mut patient = false;
-        if obj.is_none() && stance && !symmetric {
-            obj = self.patient_frame(doc, s, k);
-            patient = obj.is_some();
+        if stance
+            && !symmetric
+            && let Some(p) = self.patient_frame(doc, s, k)
+        {
+            obj = Some(p);
+            patient = true;
+            if agent_after_noun {
+                subj = None;
+            }
         }
         // "gave Ivory Coast 5 million dollars of aid", "will provide 70 million dollars of aid
         // for Romania", "promised to continue military aid to X": a verb of giving governs the
@@ -2692,7 +2713,8 @@ impl<'o> RelationExtractor<'o> {
         if goods && !given {
             return;
         }
-        // subject: a possessor right before ("Russia's condemnation", "its support")
+        // subject: a possessor right before ("Russia's condemnation", "its support"), within
+        // the noun phrase ("X and Y admitted their involvement and received fines": no verb)
         let mut prenominal = false;
         let mut possessor = false;
         if subj.is_none() && k > 0 {
@@ -2700,6 +2722,7 @@ impl<'o> RelationExtractor<'o> {
             while p > 0
                 && toks[p - 1].text.chars().all(|c| c.is_lowercase())
                 && !DETERMINERS.contains(&norm(&toks[p - 1]))
+                && !matches!(doc.xpos(s, p - 1), Some("VBD" | "VBZ" | "VBP" | "MD"))
                 && k - p < 4
             {
                 p -= 1;
