@@ -203,6 +203,9 @@ pub struct Ontology {
     /// Gatherings a request asks a body to hold (`ng:convocationNoun`: "a meeting of the
     /// Security Council").
     pub convocation_nouns: Vec<String>,
+    /// Verbs whose object is the subject of the infinitive after it (`ng:objectControlVerb`:
+    /// "convince", "persuade").
+    pub object_control_verbs: Vec<String>,
     /// Phrases claiming an act (`ng:responsibilityClaim`: "claim responsibility for").
     pub responsibility_claims: Vec<String>,
     /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
@@ -485,6 +488,7 @@ impl Ontology {
         let purpose_adjunct_nouns = word_list("RelationMention", "purposeAdjunctNoun");
         let counterpart_nouns = word_list("RelationMention", "counterpartNoun");
         let convocation_nouns = word_list("RelationMention", "convocationNoun");
+        let object_control_verbs = word_list("RelationMention", "objectControlVerb");
         let responsibility_claims = word_list("RelationMention", "responsibilityClaim");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
@@ -528,6 +532,7 @@ impl Ontology {
             purpose_adjunct_nouns,
             counterpart_nouns,
             convocation_nouns,
+            object_control_verbs,
             responsibility_claims,
             state_asset_nouns,
             cessation_verbs,

@@ -1603,3 +1603,13 @@ fn fighting_for_an_actor_is_no_attack_on_it() {
     let r = relations("Serbia fought Croatia in 1991.");
     assert!(has(&r, "Serbia attacks Croatia"), "{r:?}");
 }
+
+#[test]
+fn the_object_of_a_control_verb_acts_in_the_infinitive_but_not_in_a_purpose_clause() {
+    let r = relations("Germany convinced Iran to support Kosovo.");
+    assert!(has(&r, "Iran supports Kosovo"), "{r:?}");
+    assert!(!has(&r, "Germany supports Kosovo"), "{r:?}");
+    // a purpose clause keeps the main subject
+    let r = relations("Iran visited Zimbabwe to sign trade agreements with Namibia.");
+    assert!(!has(&r, "Zimbabwe agreesWith Namibia"), "{r:?}");
+}

@@ -1181,6 +1181,39 @@ impl<'o> RelationExtractor<'o> {
                 return Some(Arg::named(e, mm.tok_start, mm.tok_end));
             }
         }
+        // object control: "convinced Iran to support X", "persuaded the French to approve X":
+        // the named object of such a verb is the infinitive's subject (not in a purpose clause:
+        // "visited Zimbabwe to sign agreements")
+        if k >= 3
+            && norm(&toks[k - 1]) == "to"
+            && let Some(m) = doc.mention_ending_at(s, k - 1)
+        {
+            let mm = &doc.ents.mentions[m];
+            let mut b = mm.tok_start;
+            while b > 0 && DETERMINERS.contains(&norm(&toks[b - 1])) {
+                b -= 1;
+            }
+            let controller = b > 0
+                && (self.lex.object_control_forms.contains(norm(&toks[b - 1]))
+                    || b > 1
+                        && self.lex.object_control_forms.contains(&format!(
+                            "{} {}",
+                            norm(&toks[b - 2]),
+                            norm(&toks[b - 1])
+                        )));
+            if controller {
+                return self
+                    .actor_entity(doc, s, m, false)
+                    .map(|e| Arg::named(e, mm.tok_start, mm.tok_end));
+            }
+            // a purpose clause after another verb's object acts for that verb's subject
+            if b > 0
+                && doc.upos(s, b - 1) == Some("VERB")
+                && toks[b - 1].lower.chars().all(|c| c.is_lowercase())
+            {
+                return self.subject_left(doc, s, b - 1);
+            }
+        }
         // control verbs: "refused to recognize", "vowed to block", "decided to"
         if k >= 2
             && norm(&toks[k - 1]) == "to"
@@ -4341,11 +4374,18 @@ impl<'o> RelationExtractor<'o> {
                 break;
             }
             match w.deprel.as_str() {
-                // object control: "urged X to withdraw" (X withdraws)
                 // object control: "urged Israel to withdraw" (Israel withdraws); a common noun
-                // object is more often a purpose clause ("lodged protests to ask X")
+                // object is more often a purpose clause ("lodged protests to ask X"), and so is
+                // a named one after a verb of no control ("visited Zimbabwe to sign": the
+                // visitor signs)
                 "xcomp" => match child(w.head - 1, &["obj", "iobj"]) {
-                    Some(o) if doc.ment_at[s][o].is_some() || words[o].upos == "PRON" => {
+                    Some(o)
+                        if (doc.ment_at[s][o].is_some() || words[o].upos == "PRON")
+                            && self
+                                .lex
+                                .object_control_forms
+                                .contains(norm(&toks[w.head - 1])) =>
+                    {
                         st = Some(o);
                         break;
                     }

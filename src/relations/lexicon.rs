@@ -72,6 +72,9 @@ pub struct TriggerLexicon {
     pub transferred_good_nouns: HashSet<String>,
     /// Gatherings a request asks a body to hold (`ng:convocationNoun`: "meeting", "session").
     pub convocation_nouns: HashSet<String>,
+    /// Forms of the verbs whose object is the subject of the infinitive after it ("convinced",
+    /// "called on").
+    pub object_control_forms: HashSet<String>,
     /// Phrases claiming an act ("claim responsibility for"): the forms of the verb, then the
     /// words that follow it.
     pub responsibility_claims: Vec<(HashSet<String>, Vec<String>)>,
@@ -344,6 +347,21 @@ impl TriggerLexicon {
         lex.counterpart_nouns = word_set(&ontology.counterpart_nouns);
         lex.transferred_good_nouns = word_set(&ontology.transferred_good_nouns);
         lex.convocation_nouns = word_set(&ontology.convocation_nouns);
+        // "call on": the forms of the verb, then the particle ("called on")
+        lex.object_control_forms = ontology
+            .object_control_verbs
+            .iter()
+            .flat_map(|p| {
+                let (verb, rest) = p.split_once(' ').unwrap_or((p, ""));
+                verb_forms(verb).into_iter().map(move |f| {
+                    if rest.is_empty() {
+                        f
+                    } else {
+                        format!("{f} {rest}")
+                    }
+                })
+            })
+            .collect();
         lex.responsibility_claims = ontology
             .responsibility_claims
             .iter()
