@@ -1613,3 +1613,15 @@ fn the_object_of_a_control_verb_acts_in_the_infinitive_but_not_in_a_purpose_clau
     let r = relations("Iran visited Zimbabwe to sign trade agreements with Namibia.");
     assert!(!has(&r, "Zimbabwe agreesWith Namibia"), "{r:?}");
 }
+
+#[test]
+fn a_finite_verb_after_the_object_noun_phrase_ends_the_object_search() {
+    // the second clause's object is not the first verb's
+    let r = relations("Chile supported the legislation and allowed Peru to vote on it.");
+    assert!(!has(&r, "Chile supports Peru"), "{r:?}");
+    let r = relations("Chile welcomes the consensus that has emerged from the Andean Community.");
+    assert!(!r.iter().any(|x| x.contains("supports")), "{r:?}");
+    // a participle the tagger may read as a past tense still leads to the object
+    let r = relations("Chile continued its tour, meeting with exiled Peruvian leader Alan Garcia.");
+    assert!(has(&r, "Chile meetsWith Alan Garcia"), "{r:?}");
+}

@@ -1558,6 +1558,18 @@ impl<'o> RelationExtractor<'o> {
             if j > q && self.lex.reporting_forms.contains(w) && doc.upos(s, j) == Some("VERB") {
                 return None;
             }
+            // "supported the legislation and allowed the Senate to vote": a finite verb after a
+            // noun or a conjunction ends the object's phrase ("meeting with exiled Hamas leader
+            // X": a participle the tagger calls a past tense does not)
+            if j > q
+                && matches!(doc.xpos(s, j), Some("VBD" | "VBZ" | "VBP" | "MD"))
+                && matches!(
+                    doc.upos(s, j - 1),
+                    Some("CCONJ" | "NOUN" | "PROPN" | "PRON")
+                )
+            {
+                return None;
+            }
             if matches!(w, "it" | "its" | "them" | "their" | "him" | "his" | "her") {
                 // "Iran denies its program...": a possessive that fits the subject is the subject's
                 if let Some(&subject) = exclude.first() {
