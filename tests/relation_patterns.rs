@@ -1625,3 +1625,18 @@ fn a_finite_verb_after_the_object_noun_phrase_ends_the_object_search() {
     let r = relations("Chile continued its tour, meeting with exiled Peruvian leader Alan Garcia.");
     assert!(has(&r, "Chile meetsWith Alan Garcia"), "{r:?}");
 }
+
+#[test]
+fn an_attack_in_words_is_criticism() {
+    let r = relations("Joe Biden attacked Donald Trump for the tweet.");
+    assert!(has(&r, "Joe Biden condemns Donald J. Trump"), "{r:?}");
+    let r = relations("John McCain attacked Barack Obama's use of earmarks.");
+    assert!(has(&r, "John McCain condemns Barack Obama"), "{r:?}");
+    // force stays force: a time span is no reason, a person's convoy no view
+    let r = relations("Israel attacked Lebanon for the first time in years.");
+    assert!(has(&r, "Israel attacks Lebanon"), "{r:?}");
+    let r = relations("Israel attacked Lebanon over the weekend.");
+    assert!(has(&r, "Israel attacks Lebanon"), "{r:?}");
+    let r = relations("The islands have been occupied by Britain for almost two centuries.");
+    assert!(!r.iter().any(|x| x.contains("condemns")), "{r:?}");
+}

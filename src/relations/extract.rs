@@ -1738,6 +1738,91 @@ impl<'o> RelationExtractor<'o> {
         None
     }
 
+    /// Whether an attack on `obj` is one of words: its reason follows ("attacked X for the
+    /// tweet", "over his remarks", "on his willingness to ..."), or a person's act or view is
+    /// attacked ("attacked Obama's use of earmarks"), not a person's home or convoy.
+    fn verbal_attack(&self, doc: &Doc, s: usize, obj: &Arg) -> bool {
+        let toks = doc.toks(s);
+        let e = obj.last_tok;
+        let Some(next) = toks.get(e).map(norm) else {
+            return false;
+        };
+        let lower = |x: usize| {
+            toks.get(x)
+                .is_some_and(|t| t.text.chars().all(|c| c.is_lowercase()))
+        };
+        match next {
+            // not a time span ("for the first time", "over the weekend", "for three days")
+            "for" | "over" => {
+                let mut a = e + 1;
+                while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
+                    a += 1;
+                }
+                lower(a)
+                    && !(a..(a + 3).min(toks.len())).any(|x| {
+                        let w = norm(&toks[x]);
+                        is_time_word(w)
+                            || w.chars().any(|c| c.is_ascii_digit())
+                            || matches!(
+                                w,
+                                "time"
+                                    | "first"
+                                    | "second"
+                                    | "weekend"
+                                    | "week"
+                                    | "weeks"
+                                    | "day"
+                                    | "days"
+                                    | "night"
+                                    | "hours"
+                                    | "months"
+                                    | "years"
+                                    | "decades"
+                                    | "centuries"
+                                    | "past"
+                                    | "period"
+                                    | "almost"
+                                    | "nearly"
+                                    | "more"
+                                    | "several"
+                                    | "two"
+                                    | "three"
+                                    | "four"
+                                    | "five"
+                                    | "six"
+                                    | "ten"
+                            )
+                    })
+            }
+            "on" => toks
+                .get(e + 1)
+                .is_some_and(|t| matches!(norm(t), "his" | "her" | "their" | "its")),
+            "'s" | "’s" => {
+                obj.entities
+                    .first()
+                    .is_some_and(|&x| doc.class_of(x) == "Person")
+                    && lower(e + 1)
+                    && !matches!(
+                        norm(&toks[e + 1]),
+                        "home"
+                            | "house"
+                            | "residence"
+                            | "car"
+                            | "convoy"
+                            | "motorcade"
+                            | "office"
+                            | "compound"
+                            | "family"
+                            | "bodyguards"
+                            | "supporters"
+                    )
+                    && !self.lex.state_asset_nouns.contains(norm(&toks[e + 1]))
+                    && !self.lex.state_agent_nouns.contains(norm(&toks[e + 1]))
+            }
+            _ => false,
+        }
+    }
+
     /// The end of a place or date adjunct starting at `j` ("in Nairobi", "in the Gaza Strip", "on
     /// Monday", "on 3 May").
     fn place_or_date_adjunct(&self, doc: &Doc, s: usize, j: usize) -> Option<usize> {
@@ -2507,6 +2592,12 @@ impl<'o> RelationExtractor<'o> {
                         .filter(|a| !a.entities.iter().any(|e| exclude.contains(e)))
                 }),
         };
+        // "attacked Trump for the tweet", "attacked Obama's use of earmarks": a verbal attack
+        // is criticism
+        let predicate = match &obj {
+            Some(o) if t.predicate == "attacks" && self.verbal_attack(doc, s, o) => "condemns",
+            _ => t.predicate.as_str(),
+        };
         match obj {
             Some(obj) => self.emit(
                 doc,
@@ -2514,7 +2605,7 @@ impl<'o> RelationExtractor<'o> {
                 s,
                 &subj,
                 &obj,
-                &t.predicate,
+                predicate,
                 (k, end),
                 negated,
                 modality,
