@@ -1640,3 +1640,15 @@ fn an_attack_in_words_is_criticism() {
     let r = relations("The islands have been occupied by Britain for almost two centuries.");
     assert!(!r.iter().any(|x| x.contains("condemns")), "{r:?}");
 }
+
+#[test]
+fn a_phrasal_verb_is_not_its_head_verb() {
+    // "ruled out" is no rule, "struck down" no strike
+    let r = relations("John Howard ruled out further changes to Australia's tax system.");
+    assert!(!has(&r, "John Howard leads Australia"), "{r:?}");
+    let r = relations("The Supreme Court of Chile struck down the Peruvian law.");
+    assert!(!r.iter().any(|x| x.contains("attacks")), "{r:?}");
+    // "backed up" still supports
+    let r = relations("Serbia is backed up in this by Russia.");
+    assert!(has(&r, "Russia supports Serbia"), "{r:?}");
+}

@@ -2324,7 +2324,18 @@ impl<'o> RelationExtractor<'o> {
                 && t.items.len() == 1
                 && (matches!(doc.upos(s, k), Some("ADP" | "PART"))
                     || (doc.upos(s, k) == Some("ADV") && !toks[k].lower.ends_with("ly")));
-            if modifier || compound || particle {
+            // "ruled out", "struck down", "signed on to": a phrasal verb is another verb than
+            // its head (those that are triggers are listed whole: "hit out at"); "up" is left
+            // alone ("backed up" still supports, "killed up to ten" is no particle)
+            // ("on" only where the tagger says particle: "signed on Monday" is a date)
+            let phrasal = t.kind == TriggerKind::Verb
+                && t.items.len() == 1
+                && toks.get(end).is_some_and(|p| match norm(p) {
+                    "out" | "down" | "off" | "away" => true,
+                    "on" => doc.xpos(s, end) == Some("RP"),
+                    _ => false,
+                });
+            if modifier || compound || particle || phrasal {
                 k = end.max(k + 1);
                 continue;
             }
