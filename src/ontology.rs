@@ -203,6 +203,9 @@ pub struct Ontology {
     /// Gatherings a request asks a body to hold (`ng:convocationNoun`: "a meeting of the
     /// Security Council").
     pub convocation_nouns: Vec<String>,
+    /// What belongs to a person and can be physically attacked (`ng:personalAssetNoun`:
+    /// "convoy", "home").
+    pub personal_asset_nouns: Vec<String>,
     /// Verbs whose object is the subject of the infinitive after it (`ng:objectControlVerb`:
     /// "convince", "persuade").
     pub object_control_verbs: Vec<String>,
@@ -488,6 +491,7 @@ impl Ontology {
         let purpose_adjunct_nouns = word_list("RelationMention", "purposeAdjunctNoun");
         let counterpart_nouns = word_list("RelationMention", "counterpartNoun");
         let convocation_nouns = word_list("RelationMention", "convocationNoun");
+        let personal_asset_nouns = word_list("RelationMention", "personalAssetNoun");
         let object_control_verbs = word_list("RelationMention", "objectControlVerb");
         let responsibility_claims = word_list("RelationMention", "responsibilityClaim");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
@@ -532,6 +536,7 @@ impl Ontology {
             purpose_adjunct_nouns,
             counterpart_nouns,
             convocation_nouns,
+            personal_asset_nouns,
             object_control_verbs,
             responsibility_claims,
             state_asset_nouns,

@@ -2,7 +2,7 @@
 //! sentence's tokens and entity mentions, speech attribution and quotes.
 
 use super::confidence::ConfidenceTable;
-use super::lexicon::{CompiledTrigger, PatternItem, TriggerLexicon};
+use super::lexicon::{CompiledTrigger, PatternItem, TriggerLexicon, VerbPhrase};
 use super::quotes::{QuoteSpan, find_quotes};
 use super::{QuoteMention, RelationMention};
 use crate::entities::gender::{FirstNameGenders, Gender, entity_genders};
@@ -1193,15 +1193,10 @@ impl<'o> RelationExtractor<'o> {
             while b > 0 && DETERMINERS.contains(&norm(&toks[b - 1])) {
                 b -= 1;
             }
-            let controller = b > 0
-                && (self.lex.object_control_forms.contains(norm(&toks[b - 1]))
-                    || b > 1
-                        && self.lex.object_control_forms.contains(&format!(
-                            "{} {}",
-                            norm(&toks[b - 2]),
-                            norm(&toks[b - 1])
-                        )));
-            if controller {
+            if self
+                .phrase_before(doc, s, b, &self.lex.object_control_verbs)
+                .is_some()
+            {
                 return self
                     .actor_entity(doc, s, m, false)
                     .map(|e| Arg::named(e, mm.tok_start, mm.tok_end));
@@ -1802,20 +1797,7 @@ impl<'o> RelationExtractor<'o> {
                     .first()
                     .is_some_and(|&x| doc.class_of(x) == "Person")
                     && lower(e + 1)
-                    && !matches!(
-                        norm(&toks[e + 1]),
-                        "home"
-                            | "house"
-                            | "residence"
-                            | "car"
-                            | "convoy"
-                            | "motorcade"
-                            | "office"
-                            | "compound"
-                            | "family"
-                            | "bodyguards"
-                            | "supporters"
-                    )
+                    && !self.lex.personal_asset_nouns.contains(norm(&toks[e + 1]))
                     && !self.lex.state_asset_nouns.contains(norm(&toks[e + 1]))
                     && !self.lex.state_agent_nouns.contains(norm(&toks[e + 1]))
             }
@@ -1895,15 +1877,28 @@ impl<'o> RelationExtractor<'o> {
         {
             p -= 1;
         }
-        self.lex
-            .responsibility_claims
-            .iter()
-            .find_map(|(verb, rest)| {
-                let v = p.checked_sub(rest.len() + 1)?;
-                (verb.contains(norm(&toks[v]))
-                    && rest.iter().zip(&toks[v + 1..p]).all(|(w, t)| norm(t) == w))
-                .then_some(v)
-            })
+        self.phrase_before(doc, s, p, &self.lex.responsibility_claims)
+    }
+
+    /// The verb of one of `phrases` that ends right before token `end` ("called on" before
+    /// "Iran to", "claimed responsibility for" before "the attack").
+    fn phrase_before(
+        &self,
+        doc: &Doc,
+        s: usize,
+        end: usize,
+        phrases: &[VerbPhrase],
+    ) -> Option<usize> {
+        let toks = doc.toks(s);
+        phrases.iter().find_map(|p| {
+            let v = end.checked_sub(p.rest.len() + 1)?;
+            (p.verb.contains(norm(&toks[v]))
+                && p.rest
+                    .iter()
+                    .zip(&toks[v + 1..end])
+                    .all(|(w, t)| norm(t) == w))
+            .then_some(v)
+        })
     }
 
     /// The body asked to gather by a noun phrase at `q` that names a gathering of it ("an
@@ -2558,10 +2553,11 @@ impl<'o> RelationExtractor<'o> {
             && toks
                 .get(to + 1)
                 .is_some_and(|v| self.lex.speech_complement_verbs.contains(norm(v)));
-        let threat = self.ontology.family_of(&t.predicate) == "THREATEN";
+        let family = self.ontology.family_of(&t.predicate);
+        let threat = family == "THREATEN";
         // "fight for X's interests" is on X's side; "slammed into the coast" is a motion, not a
         // stance
-        let beside = match self.ontology.family_of(&t.predicate) {
+        let beside = match family {
             "CONFLICT" => toks.get(end).is_some_and(|w| norm(w) == "for"),
             "DISAPPROVE" => toks
                 .get(end)
@@ -2590,7 +2586,7 @@ impl<'o> RelationExtractor<'o> {
                 // a request for an act names the actor asked to perform it: "demanded an
                 // immediate admission by X", as "demanded an apology from X" does
                 .or_else(|| {
-                    let request = self.ontology.family_of(&t.predicate) == "REQUEST";
+                    let request = family == "REQUEST";
                     let noun_phrase = toks
                         .get(end)
                         .is_some_and(|w| DETERMINERS.contains(&norm(w)));
@@ -4497,8 +4493,9 @@ impl<'o> RelationExtractor<'o> {
                         if (doc.ment_at[s][o].is_some() || words[o].upos == "PRON")
                             && self
                                 .lex
-                                .object_control_forms
-                                .contains(norm(&toks[w.head - 1])) =>
+                                .object_control_verbs
+                                .iter()
+                                .any(|p| p.verb.contains(norm(&toks[w.head - 1]))) =>
                     {
                         st = Some(o);
                         break;

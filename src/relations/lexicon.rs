@@ -72,12 +72,12 @@ pub struct TriggerLexicon {
     pub transferred_good_nouns: HashSet<String>,
     /// Gatherings a request asks a body to hold (`ng:convocationNoun`: "meeting", "session").
     pub convocation_nouns: HashSet<String>,
-    /// Forms of the verbs whose object is the subject of the infinitive after it ("convinced",
-    /// "called on").
-    pub object_control_forms: HashSet<String>,
-    /// Phrases claiming an act ("claim responsibility for"): the forms of the verb, then the
-    /// words that follow it.
-    pub responsibility_claims: Vec<(HashSet<String>, Vec<String>)>,
+    /// What belongs to a person and can be physically attacked (`ng:personalAssetNoun`).
+    pub personal_asset_nouns: HashSet<String>,
+    /// Verbs whose object is the subject of the infinitive after it ("convinced", "called on").
+    pub object_control_verbs: Vec<VerbPhrase>,
+    /// Phrases claiming an act ("claim responsibility for").
+    pub responsibility_claims: Vec<VerbPhrase>,
     /// State asset nouns (objects only: "Iraqi towns").
     pub state_asset_nouns: HashSet<String>,
     /// Word forms of the cessation verbs ("halted", "suspends").
@@ -188,6 +188,31 @@ fn word_set(words: &[String]) -> HashSet<String> {
 /// The forms of every verb of `lemmas` (see [`verb_forms`]).
 fn all_verb_forms(lemmas: &[String]) -> HashSet<String> {
     lemmas.iter().flat_map(|v| verb_forms(v)).collect()
+}
+
+/// A verb phrase of the ontology ("call on", "claim responsibility for"): any form of its verb,
+/// then the other words as written.
+#[derive(Debug, Clone, Default)]
+pub struct VerbPhrase {
+    /// Inflected forms of the verb.
+    pub verb: HashSet<String>,
+    /// The words after the verb.
+    pub rest: Vec<String>,
+}
+
+/// The phrases of an ontology word list (see [`VerbPhrase`]).
+fn verb_phrases(phrases: &[String]) -> Vec<VerbPhrase> {
+    phrases
+        .iter()
+        .filter_map(|p| {
+            let mut words = p.split_whitespace().map(str::to_string);
+            let verb = words.next()?;
+            Some(VerbPhrase {
+                verb: verb_forms(&verb).into_iter().collect(),
+                rest: words.collect(),
+            })
+        })
+        .collect()
 }
 
 /// Inflected forms of a verb lemma (base, -s, -ed, -ing, irregulars).
@@ -347,30 +372,9 @@ impl TriggerLexicon {
         lex.counterpart_nouns = word_set(&ontology.counterpart_nouns);
         lex.transferred_good_nouns = word_set(&ontology.transferred_good_nouns);
         lex.convocation_nouns = word_set(&ontology.convocation_nouns);
-        // "call on": the forms of the verb, then the particle ("called on")
-        lex.object_control_forms = ontology
-            .object_control_verbs
-            .iter()
-            .flat_map(|p| {
-                let (verb, rest) = p.split_once(' ').unwrap_or((p, ""));
-                verb_forms(verb).into_iter().map(move |f| {
-                    if rest.is_empty() {
-                        f
-                    } else {
-                        format!("{f} {rest}")
-                    }
-                })
-            })
-            .collect();
-        lex.responsibility_claims = ontology
-            .responsibility_claims
-            .iter()
-            .filter_map(|p| {
-                let mut words = p.split_whitespace().map(str::to_string);
-                let verb = words.next()?;
-                Some((verb_forms(&verb).into_iter().collect(), words.collect()))
-            })
-            .collect();
+        lex.personal_asset_nouns = word_set(&ontology.personal_asset_nouns);
+        lex.object_control_verbs = verb_phrases(&ontology.object_control_verbs);
+        lex.responsibility_claims = verb_phrases(&ontology.responsibility_claims);
         lex.observer_forms = all_verb_forms(&ontology.observer_verbs);
         lex.transfer_forms = all_verb_forms(&ontology.transfer_verbs);
         for v in &ontology.proxy_verbs {
