@@ -206,6 +206,9 @@ pub struct Ontology {
     /// What belongs to a person and can be physically attacked (`ng:personalAssetNoun`:
     /// "convoy", "home").
     pub personal_asset_nouns: Vec<String>,
+    /// Titles of a city's own offices (`ng:localOfficeTitle`: "mayor"): the holder acts for
+    /// the city, not for the state whose capital it is.
+    pub local_office_titles: Vec<String>,
     /// Verbs whose object is the subject of the infinitive after it (`ng:objectControlVerb`:
     /// "convince", "persuade").
     pub object_control_verbs: Vec<String>,
@@ -506,6 +509,7 @@ impl Ontology {
         let generic_group_nouns = word_list("Organization", "genericGroupNoun");
         let portfolio_titles = word_list("represents", "portfolioTitle");
         let proxy_verbs = word_list("represents", "proxyVerb");
+        let local_office_titles = word_list("represents", "localOfficeTitle");
         if classes.is_empty() || predicates.is_empty() {
             return Err(invalid(
                 "no ng: classes with ng:typeFamily or no predicates with ng:family".into(),
@@ -537,6 +541,7 @@ impl Ontology {
             counterpart_nouns,
             convocation_nouns,
             personal_asset_nouns,
+            local_office_titles,
             object_control_verbs,
             responsibility_claims,
             state_asset_nouns,

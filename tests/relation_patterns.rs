@@ -1652,3 +1652,61 @@ fn a_phrasal_verb_is_not_its_head_verb() {
     let r = relations("Serbia is backed up in this by Russia.");
     assert!(has(&r, "Russia supports Serbia"), "{r:?}");
 }
+
+#[test]
+fn a_known_leaders_name_followed_by_another_name_word_is_someone_else() {
+    // the gazetteer's "Mohammed Ali" (a short form of a head of state's name) begins a longer,
+    // unknown name here
+    let r = relations("Ghana's Trade Minister, Mohammed Ali Mensah, visited Togo.");
+    assert!(has(&r, "Mohammed Ali Mensah represents Ghana"), "{r:?}");
+    assert!(!r.iter().any(|x| x.contains("Irfaan")), "{r:?}");
+    // the rest of the known person's own full name still names that person
+    let r = relations("President Gustavo Petro Urrego of Colombia spoke first.");
+    assert!(
+        has(&r, "Gustavo Francisco Petro Urrego leads Colombia"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_place_name_before_city_names_the_city_and_its_mayor_acts_for_it() {
+    let r = relations("Davao City Mayor Juan Santos resigned on Monday.");
+    assert!(has(&r, "Juan Santos represents Davao City"), "{r:?}");
+    // a capital's mayor acts for the city, not for the state
+    let r = relations("Berlin Mayor Anna Weber criticized the new law.");
+    assert!(has(&r, "Anna Weber represents Berlin"), "{r:?}");
+    assert!(!has(&r, "Anna Weber represents Germany"), "{r:?}");
+}
+
+#[test]
+fn a_liberation_or_republican_army_is_no_body_of_its_state() {
+    let r = relations("The Kosovo Liberation Army attacked a police station near the border.");
+    assert!(!r.iter().any(|x| x.contains("partOf")), "{r:?}");
+    let r = relations("The Pakistan Army attacked the Taliban in Waziristan.");
+    assert!(has(&r, "Pakistan Army partOf Pakistan"), "{r:?}");
+}
+
+#[test]
+fn a_place_before_a_spaced_hyphen_is_a_compound_adjective() {
+    // "London -based" (the text of a link set apart from its suffix) is "London-based"
+    let r =
+        relations("Maria Costa, a London -based member of the Communist Party of Greece, spoke.");
+    assert!(!r.iter().any(|x| x.contains("United Kingdom")), "{r:?}");
+    assert!(
+        has(&r, "Maria Costa represents Communist Party of Greece"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_party_acronym_shared_by_several_states_needs_the_state_in_the_document() {
+    // several states' parties are "NDP": with none of those states named, it is no known party
+    let r = relations("NDP leader Jane Smith criticized the budget in Ottawa.");
+    assert!(has(&r, "Jane Smith leads NDP"), "{r:?}");
+    // with the state named, the acronym is that state's party
+    let r = relations("In Mongolia, MPP leader Bat Erdene criticized the budget.");
+    assert!(
+        has(&r, "Bat Erdene leads Mongolian People's Party"),
+        "{r:?}"
+    );
+}

@@ -1,6 +1,6 @@
 //! The gazetteer as the recognizer's [`Lexicon`]: maps table entries and alias kinds to entities.
 
-use super::gazetteer::{AliasKind, EntityClass, EntryId, Gazetteer};
+use super::gazetteer::{AliasKind, EntityClass, EntryId, Gazetteer, GazetteerMatch, Sense};
 use super::{HitKind, Lexicon, LexiconHit, recognize::StateRef};
 use crate::text::Span;
 
@@ -113,11 +113,66 @@ fn plural(w: &str) -> String {
     }
 }
 
+impl Gazetteer {
+    /// The state a match names or belongs to (a country, its demonym, capital or division).
+    fn state_of_match(&self, m: &GazetteerMatch) -> Option<EntryId> {
+        let e = self.entry(m.entry);
+        match e.class {
+            EntityClass::Country => Some(m.entry),
+            EntityClass::Territory | EntityClass::City | EntityClass::EthnicGroup => e.related,
+            _ => None,
+        }
+    }
+
+    /// The party a match names in a document that names `states`, when the surface is shared
+    /// by parties of several states ("NDP", "MPP", "National Democratic Party"): the party of a
+    /// state the document names; with none or several, an acronym is no known party (`None`)
+    /// and a full name keeps the table's first sense. Other matches are kept as they are.
+    fn party_in_context(&self, m: &GazetteerMatch, states: &[EntryId]) -> Option<EntryId> {
+        if self.entry(m.entry).class != EntityClass::PoliticalParty {
+            return Some(m.entry);
+        }
+        let parties: Vec<&Sense> = self
+            .senses(m)
+            .iter()
+            .filter(|s| {
+                s.kind == m.kind && self.entry(s.entry).class == EntityClass::PoliticalParty
+            })
+            .collect();
+        let party_states: Vec<Option<EntryId>> = parties
+            .iter()
+            .map(|s| self.entry(s.entry).related)
+            .collect();
+        if parties.len() < 2 || party_states.iter().all(|st| *st == party_states[0]) {
+            return Some(m.entry);
+        }
+        let in_context: Vec<EntryId> = parties
+            .iter()
+            .zip(&party_states)
+            .filter(|(_, st)| st.is_some_and(|st| states.contains(&st)))
+            .map(|(s, _)| s.entry)
+            .collect();
+        match in_context.as_slice() {
+            [one] => Some(*one),
+            _ if m.kind == AliasKind::Acronym => None,
+            _ => Some(m.entry),
+        }
+    }
+}
+
 impl Lexicon for Gazetteer {
     fn find(&self, text: &str) -> Vec<LexiconHit> {
-        self.find(text)
+        let matches = self.find(text);
+        let states: Vec<EntryId> = matches
+            .iter()
+            .filter_map(|m| self.state_of_match(m))
+            .collect();
+        matches
             .into_iter()
-            .filter_map(|m| self.to_hit(m.entry, m.kind, m.span, &text[m.span.start..m.span.end]))
+            .filter_map(|m| {
+                let entry = self.party_in_context(&m, &states)?;
+                self.to_hit(entry, m.kind, m.span, &text[m.span.start..m.span.end])
+            })
             .collect()
     }
 
@@ -125,7 +180,27 @@ impl Lexicon for Gazetteer {
         // only names that are matched in running text: lookup-only aliases (codes, bare division
         // names such as "Western") would turn common words into places
         let norm = super::gazetteer::normalize_name(name);
-        self.lookup(name).into_iter().find_map(|id| {
+        let ids = self.lookup(name);
+        // an acronym shared by parties of several states names none of them without context
+        let party_acronym_states: Vec<Option<EntryId>> = ids
+            .iter()
+            .map(|&id| self.entry(id))
+            .filter(|e| {
+                e.class == EntityClass::PoliticalParty
+                    && e.aliases.iter().any(|a| {
+                        a.kind == AliasKind::Acronym
+                            && super::gazetteer::normalize_name(&a.text) == norm
+                    })
+            })
+            .map(|e| e.related)
+            .collect();
+        if party_acronym_states
+            .iter()
+            .any(|st| *st != party_acronym_states[0])
+        {
+            return None;
+        }
+        ids.into_iter().find_map(|id| {
             let alias = self
                 .entry(id)
                 .aliases

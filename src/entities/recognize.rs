@@ -775,6 +775,20 @@ impl<'a> EntityRecognizer<'a> {
                 while j > i + 1 && NAME_CONNECTORS.contains(&toks[j - 1].lower.as_str()) {
                     j -= 1;
                 }
+                // "London -based", "US -led" (a link's text set apart from its suffix): a
+                // compound adjective, as "London-based" is, names no actor
+                if j > i
+                    && toks
+                        .get(j)
+                        .is_some_and(|t| t.text == "-" && t.span.start > toks[j - 1].span.end)
+                    && toks.get(j + 1).is_some_and(|t| {
+                        t.span.start == toks[j].span.end
+                            && t.text.chars().next().is_some_and(char::is_lowercase)
+                    })
+                {
+                    i = j;
+                    continue;
+                }
                 self.process_span(
                     &mut b,
                     sent,
@@ -955,6 +969,36 @@ impl<'a> EntityRecognizer<'a> {
                     flush(b, singles, s, k);
                 }
                 let hit = &hits[h];
+                // "Mohammed Ali Mardhi": a known person's name followed by another name word is
+                // the beginning of someone else's longer name, not that person
+                if hit.class == "Person"
+                    && hit.kind == HitKind::Name
+                    && e < j
+                    && is_cap(&toks[e])
+                    && tok_hit[e].is_none()
+                    && self.title_len(toks, e) == 0
+                    && !is_date_word(&toks[e].lower)
+                    && !self.heads.contains_key(toks[e].lower.as_str())
+                {
+                    // (unless it goes on with the person's own full name: "Gustavo Petro
+                    // Urrego" for Gustavo Francisco Petro Urrego)
+                    let full: Vec<&str> = hit.canonical.split_whitespace().collect();
+                    let mut z = e;
+                    while z < j && full.contains(&toks[z].text.as_str()) {
+                        z += 1;
+                    }
+                    if z > e {
+                        let ent = b.entity_of_hit(hit);
+                        b.mention(sent, k, z, ent, MentionKind::Name);
+                        k = z;
+                        continue;
+                    }
+                    if run_start.is_none() {
+                        run_start = Some(k);
+                    }
+                    k = e;
+                    continue;
+                }
                 // "Palestinian refugees", "Iraqi civilians": the demonym and its noun name the
                 // people (as "Palestinians" does), not the state
                 if hit.kind == HitKind::DemonymAdjective
@@ -963,6 +1007,31 @@ impl<'a> EntityRecognizer<'a> {
                 {
                     let ent = b.entity_of_hit(&group);
                     b.mention(sent, k, e + 1, ent, MentionKind::Name);
+                    k = e + 1;
+                    continue;
+                }
+                // "Gaza City", "Quebec City", "New York City": a place's name with "City" after
+                // it names a city of the place's state (not the place and an organization "City")
+                if matches!(hit.class.as_str(), "Territory" | "Country" | "City")
+                    && matches!(hit.kind, HitKind::Name | HitKind::Capital)
+                    && e < j
+                    && toks[e].text == "City"
+                    && tok_hit[e].is_none()
+                {
+                    let city = b.entity(&sent_text(toks, k, e + 1), "City", None);
+                    let state = if hit.class == "Country" {
+                        Some(b.entity_of_hit(hit))
+                    } else {
+                        hit.state
+                            .as_ref()
+                            .map(|st| b.entity(&st.canonical, &st.class, st.qid.clone()))
+                    };
+                    if let Some(st) = state
+                        && st != city
+                    {
+                        b.entities[city].state.get_or_insert(st);
+                    }
+                    b.mention(sent, k, e + 1, city, MentionKind::Name);
                     k = e + 1;
                     continue;
                 }
@@ -1397,7 +1466,13 @@ impl<'a> EntityRecognizer<'a> {
                 let e = b.entity(&t.text, "Person", None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
                 parts.entry(t.text.clone()).or_default().push(e);
-            } else if ((k > 0 && !clause_initial && !common_word) || possessive_opening)
+            } else if ((k > 0 && !clause_initial && !common_word)
+                || possessive_opening
+                // "NDP leader X said": an acronym opening the sentence before a title
+                || k == 0
+                    && is_all_caps(&t.text)
+                    && (2..=6).contains(&t.text.chars().count())
+                    && self.title_len(&sent.tokens, k + 1) > 0)
                 // a word with a possessive is a noun, whatever its ending ("Mahan's")
                 && (!adjective_like || possessive)
                 && t.text.chars().count() > 2

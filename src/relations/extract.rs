@@ -2214,9 +2214,17 @@ impl<'o> RelationExtractor<'o> {
             }
             None => predicate,
         };
+        // "London Mayor Sadiq Khan": a city's own office acts for the city, not for its state
+        let local_office = pattern == "title"
+            && self
+                .lex
+                .local_office_titles
+                .contains(&trigger.to_lowercase());
         for &a in &subj.entities {
             for &b in &obj.entities {
-                let (a, b) = if family != "PART" {
+                let (a, b) = if local_office {
+                    (a, b)
+                } else if family != "PART" {
                     (self.metonymy(doc, a), self.metonymy(doc, b))
                 } else {
                     (a, b)

@@ -74,6 +74,8 @@ pub struct TriggerLexicon {
     pub convocation_nouns: HashSet<String>,
     /// What belongs to a person and can be physically attacked (`ng:personalAssetNoun`).
     pub personal_asset_nouns: HashSet<String>,
+    /// Titles of a city's own offices (`ng:localOfficeTitle`: "mayor").
+    pub local_office_titles: HashSet<String>,
     /// Verbs whose object is the subject of the infinitive after it ("convinced", "called on").
     pub object_control_verbs: Vec<VerbPhrase>,
     /// Phrases claiming an act ("claim responsibility for").
@@ -373,6 +375,7 @@ impl TriggerLexicon {
         lex.transferred_good_nouns = word_set(&ontology.transferred_good_nouns);
         lex.convocation_nouns = word_set(&ontology.convocation_nouns);
         lex.personal_asset_nouns = word_set(&ontology.personal_asset_nouns);
+        lex.local_office_titles = word_set(&ontology.local_office_titles);
         lex.object_control_verbs = verb_phrases(&ontology.object_control_verbs);
         lex.responsibility_claims = verb_phrases(&ontology.responsibility_claims);
         lex.observer_forms = all_verb_forms(&ontology.observer_verbs);
