@@ -1710,3 +1710,57 @@ fn a_party_acronym_shared_by_several_states_needs_the_state_in_the_document() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_name_before_a_title_after_a_comma_is_an_apposition_not_a_group_for_they() {
+    let r = relations(
+        "A question from Sir John Smith, the Liberal Democrat spokesman, showed the rate at which they were dropping bombs on Iraq.",
+    );
+    assert!(!r.iter().any(|x| x.contains("attacks")), "{r:?}");
+}
+
+#[test]
+fn an_infinitive_trigger_of_its_own_keeps_its_object_from_the_main_verb() {
+    let r = relations("Canada refused to contribute troops to the invasion of Iraq.");
+    assert!(!has(&r, "Canada rejects Iraq"), "{r:?}");
+    // refusing to meet someone rejects them
+    let r = relations("Norway refused to meet Sweden's delegation in Oslo.");
+    assert!(has(&r, "Norway rejects Sweden"), "{r:?}");
+}
+
+#[test]
+fn a_speaker_shares_the_stance_of_the_state_but_not_its_acts() {
+    let r = relations(
+        "Israeli Ambassador Dan Levi said Israel is engaged in peace talks with the Palestinian Authority.",
+    );
+    assert!(has(&r, "Israel meetsWith Palestinian Authority"), "{r:?}");
+    assert!(
+        !has(&r, "Dan Levi meetsWith Palestinian Authority"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_participle_between_a_number_and_a_noun_is_an_adjective() {
+    let r = relations("The deal gave Livni 48 supporting members of the Knesset.");
+    assert!(!r.iter().any(|x| x.contains("supports")), "{r:?}");
+    // a demonstrative heads its own phrase: "those urging X to"
+    let r = relations("Canada is joining those urging Israel to accept the ceasefire.");
+    assert!(has(&r, "Canada demands Israel"), "{r:?}");
+}
+
+#[test]
+fn a_past_or_first_person_obligation_is_no_demand() {
+    let r = relations("Jane Doe said Greece had to speed up its reforms.");
+    assert!(!has(&r, "Jane Doe demands Greece"), "{r:?}");
+    let r = relations("Jane Doe said Greece must speed up its reforms.");
+    assert!(has(&r, "Jane Doe demands Greece"), "{r:?}");
+}
+
+#[test]
+fn a_person_after_a_portfolio_title_heads_the_subject_phrase() {
+    let r = relations(
+        "The UK Development Minister, Jane Doe, announced the move after talks with Ethiopian Prime Minister Meles Zenawi.",
+    );
+    assert!(has(&r, "Jane Doe meetsWith Meles Zenawi"), "{r:?}");
+}

@@ -873,6 +873,20 @@ impl<'o> RelationExtractor<'o> {
             if doc.ents.mentions[next].kind == MentionKind::DemonymAdjective {
                 break;
             }
+            // "Sir X, the Liberal Democrat spokesman": a name before a title describes the
+            // person (an apposition), it is no second member
+            let next_end = doc.ents.mentions[next].tok_end;
+            if gap.contains(&",")
+                && !gap.contains(&"and")
+                && toks
+                    .get(next_end)
+                    .is_some_and(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+                && self
+                    .longest_trigger(doc, s, next_end, TriggerKind::Title)
+                    .is_some()
+            {
+                break;
+            }
             if !ents.contains(&e) {
                 ents.push(e);
             }
@@ -1999,10 +2013,15 @@ impl<'o> RelationExtractor<'o> {
                 }
                 return m;
             }
-            // lower-case modifiers between ("Hamas political leader")
-            if toks[j].text.chars().all(|c| c.is_lowercase())
-                && !PREPOSITIONS.contains(&norm(&toks[j]))
-                && !DETERMINERS.contains(&norm(&toks[j]))
+            // lower-case modifiers between ("Hamas political leader"), or a capitalized
+            // portfolio before its title ("UK Development Minister, X")
+            let portfolio = doc.ment_at[s][j].is_none()
+                && toks[j].text.chars().next().is_some_and(char::is_uppercase)
+                && (j + 1..(j + 3).min(toks.len())).any(|t| self.title_at(doc, s, t).is_some());
+            if portfolio
+                || toks[j].text.chars().all(|c| c.is_lowercase())
+                    && !PREPOSITIONS.contains(&norm(&toks[j]))
+                    && !DETERMINERS.contains(&norm(&toks[j]))
             {
                 j += 1;
                 steps += 1;
@@ -2304,10 +2323,17 @@ impl<'o> RelationExtractor<'o> {
                 && matches!(doc.upos(s, k), Some("VERB" | "NOUN" | "ADJ"))
                 && (toks[k].lower.ends_with("ed") || toks[k].lower.ends_with("ing"))
                 && (k > 0
-                    && matches!(
+                    && (matches!(
                         prev,
                         "a" | "an" | "the" | "this" | "its" | "their" | "main" | "his" | "her"
-                    ));
+                    ) || doc.upos(s, k - 1) == Some("NUM")
+                        // ("those urging Israel to": a demonstrative heads its own phrase)
+                        || doc.upos(s, k - 1) == Some("DET")
+                            && !matches!(
+                                prev,
+                                "those" | "these" | "that" | "all" | "both" | "each" | "some"
+                                    | "any"
+                            )));
             // "telephone numbers", "terrorism sponsors", "aid workers in X": a trigger noun that
             // modifies the common noun after it names no act, unless that noun's phrase goes on
             // to the act's participant ("cooperation schemes with X", "aid shipments to X") and
@@ -2576,7 +2602,14 @@ impl<'o> RelationExtractor<'o> {
             Some(a) => Some(a),
             None if mute || beside => None,
             None if complement => self.complement_object(doc, s, to + 2, &exclude),
-            None if symmetric && infinitive => None,
+            // an infinitive whose verb is a trigger of its own relates the complement's object
+            // ("refused to contribute troops to X" is no rejection of X), but refusing to meet
+            // or deal with X rejects X (CAMEO 12)
+            None if infinitive
+                && !(family == "DISAPPROVE" && self.symmetric_verb_at(doc, s, to + 1)) =>
+            {
+                None
+            }
             None => self
                 .object_right(doc, s, end, &exclude, 10, threat)
                 .and_then(|a| {
@@ -3363,6 +3396,15 @@ impl<'o> RelationExtractor<'o> {
             }
         }
         best
+    }
+
+    /// Whether a verb trigger of a symmetric predicate starts at token `k` ("meet", "negotiate").
+    fn symmetric_verb_at(&self, doc: &Doc, s: usize, k: usize) -> bool {
+        k < doc.toks(s).len()
+            && self
+                .longest_trigger(doc, s, k, TriggerKind::Verb)
+                .and_then(|(ti, _)| self.ontology.predicate(&self.lex.triggers[ti].predicate))
+                .is_some_and(|p| p.symmetric)
     }
 
     /// "ambassador-at-large", "commander-in-chief": a one-word title with a hyphenated
@@ -4995,8 +5037,17 @@ impl<'o> RelationExtractor<'o> {
                     continue;
                 };
                 let t = &self.lex.triggers[ti];
-                // "has no need to", "the need to": a noun states no obligation
-                if matches!(doc.upos(s, k), Some("NOUN")) {
+                // "has no need to", "the need to": a noun states no obligation; "had to quit"
+                // tells what happened; "I have to go", "we must": the speaker's own duty or the
+                // audience's, no demand on a named actor
+                let mut p = k;
+                while p > 0 && matches!(norm(&toks[p - 1]), "also" | "still" | "really" | "just") {
+                    p -= 1;
+                }
+                if matches!(doc.upos(s, k), Some("NOUN"))
+                    || norm(&toks[k]) == "had"
+                    || p > 0 && matches!(norm(&toks[p - 1]), "i" | "we" | "you")
+                {
                     k = end;
                     continue;
                 }
@@ -5176,7 +5227,14 @@ impl<'o> RelationExtractor<'o> {
         let mut extra = Vec::new();
         for r in out.iter() {
             let Some(sp) = r.attributed_to else { continue };
-            if sp == r.subject || self.ontology.family_of(&r.predicate) == "AFFILIATION" {
+            // a stance voiced by the state's speaker is the speaker's too; an act or an event
+            // ("Israel is engaged in talks with X", said the ambassador) is the state's alone
+            if sp == r.subject
+                || !matches!(
+                    self.ontology.family_of(&r.predicate),
+                    "SUPPORT" | "DISAPPROVE" | "REQUEST" | "THREATEN"
+                )
+            {
                 continue;
             }
             if roles.contains(&(sp, r.subject)) && sp != r.object {
