@@ -1764,3 +1764,10 @@ fn a_person_after_a_portfolio_title_heads_the_subject_phrase() {
     );
     assert!(has(&r, "Jane Doe meetsWith Meles Zenawi"), "{r:?}");
 }
+
+#[test]
+fn a_single_unknown_name_opening_a_sentence_is_typed_by_the_statistical_tagger() {
+    // no other mention in the document makes "Hamas" a name: the tagger does
+    let r = relations("Hamas protested against Israel on Monday.");
+    assert!(has(&r, "Hamas condemns Israel"), "{r:?}");
+}

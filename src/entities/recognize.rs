@@ -1504,7 +1504,17 @@ impl<'a> EntityRecognizer<'a> {
                 .min();
             if let Some(e) = named {
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
+                continue;
             }
+            // otherwise the statistical tagger decides ("Hamas protested against ...": a name
+            // nothing else in the document repeats)
+            let class = match b.ner_type(self.lexicon, sent, k, k + 1).as_deref() {
+                Some("ORG") => "Organization",
+                Some("PER") => "Person",
+                _ => continue,
+            };
+            let e = b.entity(&sent.tokens[k].text, class, None);
+            b.mention(sent, k, k + 1, e, MentionKind::Name);
         }
     }
 
