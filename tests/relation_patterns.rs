@@ -1771,3 +1771,18 @@ fn a_single_unknown_name_opening_a_sentence_is_typed_by_the_statistical_tagger()
     let r = relations("Hamas protested against Israel on Monday.");
     assert!(has(&r, "Hamas condemns Israel"), "{r:?}");
 }
+
+#[test]
+fn a_stance_toward_an_act_of_force_is_toward_its_actor_not_its_target() {
+    // the act's target is never the stance's object
+    let r = relations("Germany supports sanctions against Iran.");
+    assert!(!has(&r, "Germany supports Iran"), "{r:?}");
+    let r = relations("Nicaragua condemns the criminal blockade against the Republic of Cuba.");
+    assert!(!has(&r, "Nicaragua condemns Cuba"), "{r:?}");
+    let r = relations("Iran expressed support for an oil embargo of Israel.");
+    assert!(!has(&r, "Iran supports Israel"), "{r:?}");
+    // a named actor of the act is the object
+    let r = relations("Kuwait strongly condemns the Israeli airstrikes against Lebanon.");
+    assert!(has(&r, "Kuwait condemns Israel"), "{r:?}");
+    assert!(!has(&r, "Kuwait condemns Lebanon"), "{r:?}");
+}

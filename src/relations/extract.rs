@@ -1635,7 +1635,20 @@ impl<'o> RelationExtractor<'o> {
             }
             // the event heads the object: "condemned the move" (its actor, named or earlier);
             // "condemned further attacks against X" (the attacker, if named, not the target)
-            let definite = j > 0 && DETERMINERS.contains(&norm(&toks[j - 1]));
+            // (adjectives and nouns between an act of force and its determiner: "the criminal
+            // blockade against X", "an oil embargo of X")
+            let mut d = j;
+            while d > q
+                && self.lex.hostile_act_nouns.contains(w)
+                && matches!(doc.upos(s, d - 1), Some("ADJ" | "NOUN"))
+                && toks[d - 1]
+                    .text
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '-')
+            {
+                d -= 1;
+            }
+            let definite = d > 0 && DETERMINERS.contains(&norm(&toks[d - 1]));
             // (a threatened act is aimed at its target: "threatening attacks on X")
             let bare = !definite
                 && !threat

@@ -41,6 +41,9 @@ pub struct TriggerLexicon {
     pub issuing_forms: HashSet<String>,
     /// Event nouns (and plurals).
     pub event_nouns: HashSet<String>,
+    /// Noun triggers of force and coercion (the CONFLICT family: "blockade", "sanctions",
+    /// "airstrikes"), which are event nouns with a patient "of" phrase.
+    pub hostile_act_nouns: HashSet<String>,
     /// Event nouns whose "of" phrase is the patient ("the invasion of X"), and plurals.
     pub patient_event_nouns: HashSet<String>,
     /// Nouns an object search passes through to the entity after "of" ("head", "right").
@@ -387,9 +390,27 @@ impl TriggerLexicon {
         for n in &ontology.event_nouns {
             lex.event_nouns.extend(noun_forms(n));
         }
+        // an act of force or coercion is an actor's act too ("condemns the blockade against X",
+        // "supports sanctions against X": a stance toward the act's actor, not its target), and
+        // its "of" phrase is what it is done to ("an embargo of X")
+        for p in ontology
+            .predicates
+            .values()
+            .filter(|p| p.family == "CONFLICT")
+        {
+            for t in &p.triggers {
+                if t.kind == TriggerKind::Noun && !t.pattern.contains(' ') {
+                    lex.hostile_act_nouns.extend(noun_forms(&t.pattern));
+                }
+            }
+        }
+        lex.event_nouns
+            .extend(lex.hostile_act_nouns.iter().cloned());
         for n in &ontology.patient_event_nouns {
             lex.patient_event_nouns.extend(noun_forms(n));
         }
+        lex.patient_event_nouns
+            .extend(lex.hostile_act_nouns.iter().cloned());
         // an object search passes through a quantity too ("expelled dozens of X's diplomats")
         lex.object_pass_nouns = word_set(&ontology.object_pass_nouns);
         lex.object_pass_nouns
