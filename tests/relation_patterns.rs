@@ -1786,3 +1786,25 @@ fn a_stance_toward_an_act_of_force_is_toward_its_actor_not_its_target() {
     assert!(has(&r, "Kuwait condemns Israel"), "{r:?}");
     assert!(!has(&r, "Kuwait condemns Lebanon"), "{r:?}");
 }
+
+#[test]
+fn a_function_word_opening_the_sentence_is_no_part_of_the_name_after_it() {
+    let r = relations("Since the European Union condemned Serbia, talks have stalled.");
+    assert!(has(&r, "European Union condemns Serbia"), "{r:?}");
+    let r = relations("However the High Court of Kenya rejected the appeal by Uganda.");
+    assert!(!r.iter().any(|x| x.contains("However")), "{r:?}");
+}
+
+#[test]
+fn a_framework_or_circumstance_after_the_object_noun_names_no_party() {
+    let r = relations("India is committed to fighting climate change under the Paris Agreement.");
+    assert!(!r.iter().any(|x| x.contains("attacks")), "{r:?}");
+}
+
+#[test]
+fn a_pronoun_in_a_relative_clause_on_an_unnamed_noun_refers_to_that_noun() {
+    let r = relations(
+        "On behalf of the Government of Peru, I thank all the countries that have lent their assistance to Peru.",
+    );
+    assert!(!r.iter().any(|x| x.contains("aids")), "{r:?}");
+}

@@ -897,6 +897,18 @@ impl<'a> EntityRecognizer<'a> {
     ) {
         let toks = &sent.tokens;
         let mut a = i;
+        // "If the Security Council", "Since the European Union": a function word capitalized
+        // because it opens the sentence (or a clause after punctuation) is no part of the name
+        while a + 1 < j
+            && a == i
+            && (a == 0 || toks[a - 1].text.chars().all(|c| !c.is_alphanumeric()))
+            && tok_hit[a].is_none()
+            && toks[a].lower != "the"
+            && FUNCTION_WORDS.contains(&toks[a].lower.as_str())
+            && toks[a + 1].lower == "the"
+        {
+            a += 1;
+        }
         // leading article
         while a < j && toks[a].lower == "the" && tok_hit[a].is_none() {
             a += 1;

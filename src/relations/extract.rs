@@ -900,6 +900,27 @@ impl<'o> RelationExtractor<'o> {
         }
     }
 
+    /// Whether token `k` is in a relative clause ("that"/"which"/"who" and then only verbs,
+    /// auxiliaries and adverbs) whose head is a common noun that no mention covers.
+    fn in_relative_clause_on_common_noun(&self, doc: &Doc, s: usize, k: usize) -> bool {
+        let toks = doc.toks(s);
+        let mut j = k;
+        while j > 0 && k - j < 5 {
+            let w = norm(&toks[j - 1]);
+            if matches!(w, "that" | "which" | "who") {
+                return j >= 2
+                    && doc.upos(s, j - 2) == Some("NOUN")
+                    && doc.ment_at[s][j - 2].is_none()
+                    && toks[j - 2].text.chars().all(|c| c.is_lowercase());
+            }
+            if !matches!(doc.upos(s, j - 1), Some("VERB" | "AUX" | "ADV" | "PART")) {
+                return false;
+            }
+            j -= 1;
+        }
+        false
+    }
+
     /// Subject preference for a pronoun that opens its sentence ("Merkel called Macron. She
     /// said ..."): the antecedent is the subject of the nearest earlier sentence with a fitting
     /// person, approximated by its first fitting person that is not the object of a preposition
@@ -1039,6 +1060,13 @@ impl<'o> RelationExtractor<'o> {
     /// Resolves a pronoun or possessive pronoun at token `k` of sentence `s`.
     fn pronoun(&self, doc: &Doc, s: usize, k: usize, exclude: &[usize]) -> Option<Arg> {
         let w = norm(&doc.toks(s)[k]);
+        // "countries and organizations that have lent their assistance": in a relative clause
+        // on an unnamed common noun, the pronoun refers to that noun
+        if matches!(w, "their" | "its" | "they" | "them" | "it")
+            && self.in_relative_clause_on_common_noun(doc, s, k)
+        {
+            return None;
+        }
         // antecedents inside a quotation only count for a pronoun in the same quotation
         let quote_of = |byte: usize| {
             doc.quote_spans
@@ -1565,6 +1593,24 @@ impl<'o> RelationExtractor<'o> {
             }
             // "disagreed, saying that millions of Americans ...": a new report opens
             if j > q && self.lex.reporting_forms.contains(w) && doc.upos(s, j) == Some("VERB") {
+                return None;
+            }
+            // "fighting climate change under the Framework Convention", "... amid protests in
+            // X": after the object's common noun, a framework or circumstance names no party
+            if j > q
+                && matches!(
+                    w,
+                    "under"
+                        | "within"
+                        | "through"
+                        | "throughout"
+                        | "via"
+                        | "amid"
+                        | "despite"
+                        | "during"
+                )
+                && doc.upos(s, j - 1) == Some("NOUN")
+            {
                 return None;
             }
             // "supported the legislation and allowed the Senate to vote": a finite verb after a
