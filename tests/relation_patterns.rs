@@ -1808,3 +1808,31 @@ fn a_pronoun_in_a_relative_clause_on_an_unnamed_noun_refers_to_that_noun() {
     );
     assert!(!r.iter().any(|x| x.contains("aids")), "{r:?}");
 }
+
+#[test]
+fn recalling_an_ambassador_or_expelling_one_is_a_sanction_on_the_state() {
+    let r = relations("Peru recalled its ambassador from Venezuela on Monday.");
+    assert!(has(&r, "Peru sanctions Venezuela"), "{r:?}");
+    // an ambassador stands for the state that sent him
+    let r = relations("Brazil expelled the Paraguayan ambassador.");
+    assert!(has(&r, "Brazil sanctions Paraguay"), "{r:?}");
+}
+
+#[test]
+fn seeking_asylum_in_a_state_and_pushing_for_a_state_to_act_are_requests() {
+    let r = relations("Thousands of Iraqi Kurds sought refuge in Germany last month.");
+    assert!(has(&r, "Kurds demands Germany"), "{r:?}");
+    // the state pushed for acts in the infinitive
+    let r = relations("Britain is pushing for Japan to support the plan of France.");
+    assert!(has(&r, "United Kingdom demands Japan"), "{r:?}");
+    assert!(!has(&r, "United Kingdom supports France"), "{r:?}");
+}
+
+#[test]
+fn a_coordinated_base_verb_after_the_object_noun_opens_its_own_predicate() {
+    let r = relations("Egypt urged Hamas to reject violence and recognize Israel.");
+    assert!(!has(&r, "Hamas rejects Israel"), "{r:?}");
+    // a party noun the tagger may read as a verb is none
+    let r = relations("Rice said the United States stands with our friend and ally Egypt.");
+    assert!(has(&r, "United States supports Egypt"), "{r:?}");
+}

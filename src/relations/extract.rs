@@ -1625,6 +1625,17 @@ impl<'o> RelationExtractor<'o> {
             {
                 return None;
             }
+            // "to reject violence and recognize Israel": a coordinated base verb opens its own
+            // predicate
+            // ("our friend and ally Egypt": a party noun the tagger reads as a verb is none)
+            if j > q + 1
+                && doc.xpos(s, j) == Some("VB")
+                && doc.upos(s, j - 1) == Some("CCONJ")
+                && doc.upos(s, j - 2) == Some("NOUN")
+                && !self.lex.counterpart_nouns.contains(w)
+            {
+                return None;
+            }
             if matches!(w, "it" | "its" | "them" | "their" | "him" | "his" | "her") {
                 // "Iran denies its program...": a possessive that fits the subject is the subject's
                 if let Some(&subject) = exclude.first() {
