@@ -1836,3 +1836,14 @@ fn a_coordinated_base_verb_after_the_object_noun_opens_its_own_predicate() {
     let r = relations("Rice said the United States stands with our friend and ally Egypt.");
     assert!(has(&r, "United States supports Egypt"), "{r:?}");
 }
+
+#[test]
+fn i_and_we_in_a_quotation_are_its_speaker() {
+    let r = relations("\"I strongly reject the new US sanctions,\" said Ana Lopez.");
+    assert!(has(&r, "Ana Lopez rejects United States"), "{r:?}");
+    let r = relations("Ana Lopez, the foreign minister of Peru, said: \"We condemn Chile.\"");
+    assert!(has(&r, "Ana Lopez condemns Chile"), "{r:?}");
+    // outside a quotation "we" names no one
+    let r = relations("Peru said on Monday that we condemn Chile.");
+    assert!(!has(&r, "Peru condemns Chile"), "{r:?}");
+}

@@ -266,6 +266,9 @@ struct Doc<'a> {
     groups: Vec<(usize, usize, Vec<usize>)>,
     /// Byte spans of the quotations (inner text).
     quote_spans: Vec<QuoteSpan>,
+    /// The quotations with their speakers, once resolved: "I" and "we" in a quotation are its
+    /// speaker.
+    quote_speakers: Vec<QuoteMention>,
     /// Tags, lemmas and dependencies of the analysed sentences.
     syntax: &'a [Option<SentenceSyntax>],
     /// Gender of each entity, where known (persons only): "she" skips a man.
@@ -384,11 +387,13 @@ impl<'o> RelationExtractor<'o> {
             event_actors: Vec::new(),
             groups: Vec::new(),
             quote_spans: find_quotes(text),
+            quote_speakers: Vec::new(),
             syntax,
             genders: entity_genders(sentences, ents, FirstNameGenders::embedded()),
         };
         self.collect_event_actors(&mut doc);
         self.collect_groups(&mut doc);
+        doc.quote_speakers = self.quotes(&doc);
 
         let mut out: Vec<RelationMention> = Vec::new();
         for s in 0..sentences.len() {
@@ -401,7 +406,7 @@ impl<'o> RelationExtractor<'o> {
         }
         self.represented_through_persons(&doc, &mut out);
         // quotes and reported speech
-        let quotes = self.quotes(&doc);
+        let quotes = doc.quote_speakers.clone();
         let speech = self.reported_speech(&doc);
         for r in out.iter_mut() {
             let trig_byte = r.trigger_start;
@@ -1097,6 +1102,16 @@ impl<'o> RelationExtractor<'o> {
                 .find(|&e| !exclude.contains(&e) && pred(e))
         };
         let found = match w {
+            // "I strongly reject ...," said X: the speaker of the quotation
+            "i" | "we" | "my" | "our" => {
+                let byte = doc.toks(s)[k].span.start;
+                doc.quote_speakers
+                    .iter()
+                    .find(|q| q.span.start <= byte && byte < q.span.end)
+                    .and_then(|q| q.speaker)
+                    .filter(|e| !exclude.contains(e))
+                    .map(|e| vec![e])
+            }
             "he" | "she" | "him" | "his" | "her" => {
                 let wanted = Gender::of_pronoun(w);
                 let fits = |e: usize| {
@@ -1287,6 +1302,16 @@ impl<'o> RelationExtractor<'o> {
             }
             // "the strike, which was approved": the antecedent is no entity
             return None;
+        }
+        // "I strongly reject ...", "we firmly support ...": in a quotation, its speaker
+        {
+            let mut f = k;
+            while f > 0 && f + 3 > k && doc.upos(s, f - 1) == Some("ADV") {
+                f -= 1;
+            }
+            if f > 0 && matches!(norm(&toks[f - 1]), "i" | "we") {
+                return self.pronoun(doc, s, f - 1, &[]);
+            }
         }
         if matches!(prev, "he" | "she" | "it" | "they") {
             // "X said they would boycott ...": the pronoun is the reporting verb's subject
@@ -2171,7 +2196,7 @@ impl<'o> RelationExtractor<'o> {
                     modality = Modality::Future
                 }
                 "tried" | "tries" | "try" | "attempted" | "attempts" | "sought" | "seeks"
-                | "wants" | "wanted" | "hopes" | "hoped"
+                | "wants" | "wanted" | "hopes" | "hoped" | "need" | "needs" | "needed"
                     if control =>
                 {
                     modality = Modality::Hedged
