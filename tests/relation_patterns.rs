@@ -1847,3 +1847,9 @@ fn i_and_we_in_a_quotation_are_its_speaker() {
     let r = relations("Peru said on Monday that we condemn Chile.");
     assert!(!has(&r, "Peru condemns Chile"), "{r:?}");
 }
+
+#[test]
+fn a_for_phrase_after_the_object_noun_gives_the_reason_not_the_object() {
+    let r = relations("Graham said he applauds the president for getting the Kurds to fight.");
+    assert!(!r.iter().any(|x| x.contains("supports Kurds")), "{r:?}");
+}

@@ -1620,6 +1620,18 @@ impl<'o> RelationExtractor<'o> {
             if j > q && self.lex.reporting_forms.contains(w) && doc.upos(s, j) == Some("VERB") {
                 return None;
             }
+            // "applaud the president for getting the Kurds to ...": after a common noun the
+            // object names, "for" gives the reason
+            if j > q + 1
+                && w == "for"
+                && doc.upos(s, j - 1) == Some("NOUN")
+                && doc.ment_at[s][j - 1].is_none()
+                && toks[j - 1].text.chars().all(|c| c.is_lowercase())
+                && DETERMINERS.contains(&norm(&toks[j - 2]))
+                && !self.lex.event_nouns.contains(norm(&toks[j - 1]))
+            {
+                return None;
+            }
             // "fighting climate change under the Framework Convention", "... amid protests in
             // X": after the object's common noun, a framework or circumstance names no party
             if j > q
