@@ -1853,3 +1853,11 @@ fn a_for_phrase_after_the_object_noun_gives_the_reason_not_the_object() {
     let r = relations("Graham said he applauds the president for getting the Kurds to fight.");
     assert!(!r.iter().any(|x| x.contains("supports Kurds")), "{r:?}");
 }
+
+#[test]
+fn an_infinitive_after_the_object_noun_is_a_purpose_clause() {
+    let r = relations("Talabani pledged to work with all ethnic factions to rebuild Iraq.");
+    assert!(!r.iter().any(|x| x.contains("Iraq")), "{r:?}");
+    let r = relations("New Zealand strongly supports efforts to hold Russia to account.");
+    assert!(!has(&r, "New Zealand supports Russia"), "{r:?}");
+}

@@ -1620,6 +1620,17 @@ impl<'o> RelationExtractor<'o> {
             if j > q && self.lex.reporting_forms.contains(w) && doc.upos(s, j) == Some("VERB") {
                 return None;
             }
+            // "pledged to work with all factions to rebuild Iraq": an infinitive after the
+            // object's common noun is a purpose clause, not the object
+            if j > q
+                && w == "to"
+                && doc.upos(s, j - 1) == Some("NOUN")
+                && doc.ment_at[s][j - 1].is_none()
+                && toks[j - 1].text.chars().all(|c| c.is_lowercase())
+                && doc.upos(s, j + 1) == Some("VERB")
+            {
+                return None;
+            }
             // "applaud the president for getting the Kurds to ...": after a common noun the
             // object names, "for" gives the reason
             if j > q + 1
