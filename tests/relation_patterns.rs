@@ -1861,3 +1861,17 @@ fn an_infinitive_after_the_object_noun_is_a_purpose_clause() {
     let r = relations("New Zealand strongly supports efforts to hold Russia to account.");
     assert!(!has(&r, "New Zealand supports Russia"), "{r:?}");
 }
+
+#[test]
+fn a_verb_trigger_read_as_a_noun_is_an_act_only_when_the_ontology_lists_the_noun() {
+    // "an order with X", "a lead over X", "in order to": no demand, no leadership
+    let r = relations("Qatar Airways placed an order with Boeing for ten planes.");
+    assert!(!r.iter().any(|x| x.contains("demands")), "{r:?}");
+    let r = relations("John McCain had a lead over Barack Obama after the convention.");
+    assert!(!r.iter().any(|x| x.contains("leads")), "{r:?}");
+    // nouns the ontology lists still are acts ("embargoes" is a plural of "embargo")
+    let r = relations("Mexico condemned the embargoes imposed on Cuba by the United States.");
+    assert!(has(&r, "United States sanctions Cuba"), "{r:?}");
+    let r = relations("Iraqi forces are working hard in their battle against Hamas.");
+    assert!(has(&r, "Iraq attacks Hamas"), "{r:?}");
+}

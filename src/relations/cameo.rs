@@ -82,18 +82,33 @@ pub fn learn_triggers(
     for l in lemmas {
         blocks.entry(l.block.as_str()).or_default().push(l);
     }
-    // every hand-listed trigger of any kind: never re-added, never moved to another predicate
+    // every hand-listed trigger: never re-added, never moved to another predicate (a noun
+    // trigger still lets its own predicate learn the verb: "dispute" the noun of `opposes` keeps
+    // "X disputed Y" there)
     let listed: BTreeSet<&str> = ontology
         .predicates
         .values()
         .flat_map(|p| {
             p.triggers
                 .iter()
-                .filter(|t| !t.learned)
+                .filter(|t| !t.learned && t.kind != TriggerKind::Noun)
                 .map(|t| t.pattern.as_str())
         })
         .chain(ontology.reporting_verbs.iter().map(String::as_str))
         .collect();
+    let mut listed_nouns: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for p in ontology.predicates.values() {
+        for t in p
+            .triggers
+            .iter()
+            .filter(|t| !t.learned && t.kind == TriggerKind::Noun)
+        {
+            listed_nouns
+                .entry(t.pattern.as_str())
+                .or_default()
+                .insert(p.local.as_str());
+        }
+    }
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for p in ontology.predicates.values() {
         let seeds: BTreeSet<&str> = p
@@ -109,8 +124,12 @@ pub fn learn_triggers(
                     .as_deref()
                     .and_then(|c| predicate_for_code(ontology, c))
                     == Some(p.local.as_str());
+                let noun_elsewhere = listed_nouns
+                    .get(o.lemma.as_str())
+                    .is_some_and(|ps| ps.iter().any(|q| *q != p.local.as_str()));
                 if maps_here
                     && !listed.contains(o.lemma.as_str())
+                    && !noun_elsewhere
                     && !p.cameo_excluded.contains(&o.lemma)
                 {
                     out.entry(p.local.clone())

@@ -2544,6 +2544,11 @@ impl<'o> RelationExtractor<'o> {
                         self.noun_pattern(doc, s, k, end, t, out);
                     }
                 }
+                // a one-word verb trigger read as a noun names an act only when the ontology
+                // lists the noun too ("the attack on X"; not "an order for planes", "in order to")
+                TriggerKind::Verb
+                    if t.items.len() == 1
+                        && !self.lex.noun_trigger_forms.contains(norm(&toks[k])) => {}
                 TriggerKind::Verb | TriggerKind::Noun => self.noun_pattern(doc, s, k, end, t, out),
                 TriggerKind::Adjective if copular => {
                     self.verb_pattern(doc, s, k, end, t, slot, out)

@@ -41,6 +41,9 @@ pub struct TriggerLexicon {
     pub issuing_forms: HashSet<String>,
     /// Event nouns (and plurals).
     pub event_nouns: HashSet<String>,
+    /// The forms of all one-word noun triggers: a verb trigger read as a noun is an act only
+    /// when the ontology lists it as a noun too ("the attack", but not "an order for planes").
+    pub noun_trigger_forms: HashSet<String>,
     /// Noun triggers of force and coercion (the CONFLICT family: "blockade", "sanctions",
     /// "airstrikes"), which are event nouns with a patient "of" phrase.
     pub hostile_act_nouns: HashSet<String>,
@@ -287,6 +290,10 @@ pub fn noun_forms(lemma: &str) -> Vec<String> {
         v.push(format!("{lemma}es"));
     } else if lemma.ends_with('y') && !lemma.ends_with("ey") && !lemma.ends_with("ay") {
         v.push(format!("{}ies", &lemma[..lemma.len() - 1]));
+    } else if lemma.ends_with('o') {
+        // "embargoes" (and the plain plural some writers use)
+        v.push(format!("{lemma}es"));
+        v.push(format!("{lemma}s"));
     } else {
         v.push(format!("{lemma}s"));
     }
@@ -406,6 +413,15 @@ impl TriggerLexicon {
         }
         lex.event_nouns
             .extend(lex.hostile_act_nouns.iter().cloned());
+        for p in ontology.predicates.values() {
+            for t in &p.triggers {
+                if matches!(t.kind, TriggerKind::Noun | TriggerKind::Title)
+                    && !t.pattern.contains(' ')
+                {
+                    lex.noun_trigger_forms.extend(noun_forms(&t.pattern));
+                }
+            }
+        }
         for n in &ontology.patient_event_nouns {
             lex.patient_event_nouns.extend(noun_forms(n));
         }
