@@ -1875,3 +1875,12 @@ fn a_verb_trigger_read_as_a_noun_is_an_act_only_when_the_ontology_lists_the_noun
     let r = relations("Iraqi forces are working hard in their battle against Hamas.");
     assert!(has(&r, "Iraq attacks Hamas"), "{r:?}");
 }
+
+#[test]
+fn an_adverb_between_the_be_form_and_the_participle_keeps_the_passive() {
+    let r = relations("Ana Lopez of Peru was heavily criticised by Chile.");
+    assert!(has(&r, "Chile condemns Ana Lopez"), "{r:?}");
+    assert!(!has(&r, "Ana Lopez condemns Chile"), "{r:?}");
+    let r = relations("Polish officers were brutally murdered by the Soviet Union.");
+    assert!(!r.iter().any(|x| x.starts_with("Poland attacks")), "{r:?}");
+}

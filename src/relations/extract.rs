@@ -2609,9 +2609,14 @@ impl<'o> RelationExtractor<'o> {
     ) {
         let toks = doc.toks(s);
         let (negated, modality) = self.polarity(doc, s, k, t);
-        // passive: be-form before a participle, agent after "by"
+        // passive: be-form before a participle, agent after "by" (adverbs between: "was
+        // heavily criticised by X", "has also been condemned by X")
         let mut b = k;
-        while b > 0 && AUX.contains(&norm(&toks[b - 1])) && !BE.contains(&norm(&toks[b - 1])) {
+        while b > 0
+            && (AUX.contains(&norm(&toks[b - 1])) && !BE.contains(&norm(&toks[b - 1]))
+                || doc.upos(s, b - 1) == Some("ADV")
+                || norm(&toks[b - 1]) == "not")
+        {
             b -= 1;
         }
         // (irregular participles by their tag: "was shot", "were hit")
