@@ -1620,45 +1620,26 @@ impl<'o> RelationExtractor<'o> {
             if j > q && self.lex.reporting_forms.contains(w) && doc.upos(s, j) == Some("VERB") {
                 return None;
             }
-            // "pledged to work with all factions to rebuild Iraq": an infinitive after the
-            // object's common noun is a purpose clause, not the object
-            if j > q
-                && w == "to"
-                && doc.upos(s, j - 1) == Some("NOUN")
+            // after the object's own common noun, a purpose infinitive ("work with all factions
+            // to rebuild Iraq"), a reason ("applaud the president for getting the Kurds to ..."),
+            // a framework or a circumstance ("fighting climate change under the Framework
+            // Convention", "amid protests in X") names no party
+            let after_noun = j > q && doc.upos(s, j - 1) == Some("NOUN");
+            let after_common_noun = after_noun
                 && doc.ment_at[s][j - 1].is_none()
-                && toks[j - 1].text.chars().all(|c| c.is_lowercase())
-                && doc.upos(s, j + 1) == Some("VERB")
-            {
-                return None;
-            }
-            // "applaud the president for getting the Kurds to ...": after a common noun the
-            // object names, "for" gives the reason
-            if j > q + 1
-                && w == "for"
-                && doc.upos(s, j - 1) == Some("NOUN")
-                && doc.ment_at[s][j - 1].is_none()
-                && toks[j - 1].text.chars().all(|c| c.is_lowercase())
-                && DETERMINERS.contains(&norm(&toks[j - 2]))
-                && !self.lex.event_nouns.contains(norm(&toks[j - 1]))
-            {
-                return None;
-            }
-            // "fighting climate change under the Framework Convention", "... amid protests in
-            // X": after the object's common noun, a framework or circumstance names no party
-            if j > q
-                && matches!(
-                    w,
-                    "under"
-                        | "within"
-                        | "through"
-                        | "throughout"
-                        | "via"
-                        | "amid"
-                        | "despite"
-                        | "during"
-                )
-                && doc.upos(s, j - 1) == Some("NOUN")
-            {
+                && toks[j - 1].text.chars().all(|c| c.is_lowercase());
+            if match w {
+                "to" => after_common_noun && doc.upos(s, j + 1) == Some("VERB"),
+                "for" => {
+                    after_common_noun
+                        && j > q + 1
+                        && DETERMINERS.contains(&norm(&toks[j - 2]))
+                        && !self.lex.event_nouns.contains(norm(&toks[j - 1]))
+                }
+                "under" | "within" | "through" | "throughout" | "via" | "amid" | "despite"
+                | "during" => after_noun,
+                _ => false,
+            } {
                 return None;
             }
             // "supported the legislation and allowed the Senate to vote": a finite verb after a

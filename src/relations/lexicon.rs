@@ -397,31 +397,26 @@ impl TriggerLexicon {
         for n in &ontology.event_nouns {
             lex.event_nouns.extend(noun_forms(n));
         }
-        // an act of force or coercion is an actor's act too ("condemns the blockade against X",
+        // one-word noun and title triggers: the nouns a verb trigger may be read as; those of
+        // force or coercion are an actor's acts too ("condemns the blockade against X",
         // "supports sanctions against X": a stance toward the act's actor, not its target), and
-        // its "of" phrase is what it is done to ("an embargo of X")
-        for p in ontology
-            .predicates
-            .values()
-            .filter(|p| p.family == "CONFLICT")
-        {
+        // their "of" phrase is what they are done to ("an embargo of X")
+        for p in ontology.predicates.values() {
             for t in &p.triggers {
-                if t.kind == TriggerKind::Noun && !t.pattern.contains(' ') {
-                    lex.hostile_act_nouns.extend(noun_forms(&t.pattern));
+                if !matches!(t.kind, TriggerKind::Noun | TriggerKind::Title)
+                    || t.pattern.contains(' ')
+                {
+                    continue;
                 }
+                let forms = noun_forms(&t.pattern);
+                if t.kind == TriggerKind::Noun && p.family == "CONFLICT" {
+                    lex.hostile_act_nouns.extend(forms.iter().cloned());
+                }
+                lex.noun_trigger_forms.extend(forms);
             }
         }
         lex.event_nouns
             .extend(lex.hostile_act_nouns.iter().cloned());
-        for p in ontology.predicates.values() {
-            for t in &p.triggers {
-                if matches!(t.kind, TriggerKind::Noun | TriggerKind::Title)
-                    && !t.pattern.contains(' ')
-                {
-                    lex.noun_trigger_forms.extend(noun_forms(&t.pattern));
-                }
-            }
-        }
         for n in &ontology.patient_event_nouns {
             lex.patient_event_nouns.extend(noun_forms(n));
         }
