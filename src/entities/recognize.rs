@@ -394,6 +394,26 @@ impl Builder<'_> {
             .map(|sp| sp.0.clone())
     }
 
+    /// A city named after the place `hit` matched ("Gaza City", "the city of São Paulo"), in the
+    /// place's state (the place itself when it is a country). No identifier: the gazetteer's is
+    /// the place's.
+    fn city_of_place(&mut self, label: &str, hit: &LexiconHit) -> usize {
+        let city = self.entity(label, "City", None);
+        let state = if hit.class == "Country" {
+            Some(self.entity_of_hit(hit))
+        } else {
+            hit.state
+                .as_ref()
+                .map(|st| self.entity(&st.canonical, &st.class, st.qid.clone()))
+        };
+        if let Some(st) = state
+            && st != city
+        {
+            self.entities[city].state.get_or_insert(st);
+        }
+        city
+    }
+
     fn entity(&mut self, label: &str, class: &str, qid: Option<String>) -> usize {
         let key = (class.to_string(), name_key(label));
         if let Some(&i) = self.index.get(&key) {
@@ -1030,19 +1050,7 @@ impl<'a> EntityRecognizer<'a> {
                     && toks[e].text == "City"
                     && tok_hit[e].is_none()
                 {
-                    let city = b.entity(&sent_text(toks, k, e + 1), "City", None);
-                    let state = if hit.class == "Country" {
-                        Some(b.entity_of_hit(hit))
-                    } else {
-                        hit.state
-                            .as_ref()
-                            .map(|st| b.entity(&st.canonical, &st.class, st.qid.clone()))
-                    };
-                    if let Some(st) = state
-                        && st != city
-                    {
-                        b.entities[city].state.get_or_insert(st);
-                    }
+                    let city = b.city_of_place(&sent_text(toks, k, e + 1), hit);
                     b.mention(sent, k, e + 1, city, MentionKind::Name);
                     k = e + 1;
                     continue;
@@ -1055,12 +1063,7 @@ impl<'a> EntityRecognizer<'a> {
                     && self.place_described_before(toks, k) == Some("City")
                 {
                     // the label as written: the canonical name is the division's
-                    let city = b.entity(&sent_text(toks, k, e), "City", None);
-                    if let Some(st) = &hit.state {
-                        let s = b.entity(&st.canonical, &st.class, st.qid.clone());
-                        b.entities[city].state.get_or_insert(s);
-                    }
-                    city
+                    b.city_of_place(&sent_text(toks, k, e), hit)
                 } else {
                     b.entity_of_hit(hit)
                 };
