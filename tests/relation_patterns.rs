@@ -1884,3 +1884,11 @@ fn an_adverb_between_the_be_form_and_the_participle_keeps_the_passive() {
     let r = relations("Polish officers were brutally murdered by the Soviet Union.");
     assert!(!r.iter().any(|x| x.starts_with("Poland attacks")), "{r:?}");
 }
+
+#[test]
+fn a_warning_about_something_names_a_danger_not_the_one_warned() {
+    let r = relations("John McCain warned about Fannie Mae and Freddie Mac.");
+    assert!(!r.iter().any(|x| x.contains("threatens")), "{r:?}");
+    let r = relations("Iran warned Israel against any attack.");
+    assert!(has(&r, "Iran threatens Israel"), "{r:?}");
+}

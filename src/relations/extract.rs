@@ -2699,12 +2699,15 @@ impl<'o> RelationExtractor<'o> {
         let family = self.ontology.family_of(&t.predicate);
         let threat = family == "THREATEN";
         // "fight for X's interests" is on X's side; "slammed into the coast" is a motion, not a
-        // stance
+        // stance; "warned about X", "warned of X" names a danger, not the one warned
         let beside = match family {
             "CONFLICT" => toks.get(end).is_some_and(|w| norm(w) == "for"),
             "DISAPPROVE" => toks
                 .get(end)
                 .is_some_and(|w| matches!(norm(w), "for" | "into")),
+            "THREATEN" => toks
+                .get(end)
+                .is_some_and(|w| matches!(norm(w), "about" | "of")),
             _ => false,
         };
         let obj = match slot {
