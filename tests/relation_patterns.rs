@@ -1892,3 +1892,11 @@ fn a_warning_about_something_names_a_danger_not_the_one_warned() {
     let r = relations("Iran warned Israel against any attack.");
     assert!(has(&r, "Iran threatens Israel"), "{r:?}");
 }
+
+#[test]
+fn terrorism_named_in_speech_is_a_topic_not_an_evaluation() {
+    let r = relations(
+        "Rice said Japan and Chile must deepen their cooperation in the global fight against terrorism.",
+    );
+    assert!(!r.iter().any(|x| x.contains("condemns")), "{r:?}");
+}
