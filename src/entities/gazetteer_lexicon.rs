@@ -124,6 +124,13 @@ impl Gazetteer {
         }
     }
 
+    /// Whether the entries belong to more than one state (or to a state and to none).
+    fn of_several_states(&self, ids: impl Iterator<Item = EntryId>) -> bool {
+        let mut states = ids.map(|id| self.entry(id).related);
+        let first = states.next();
+        states.any(|st| Some(st) != first)
+    }
+
     /// The party a match names in a document that names `states`, when the surface is shared
     /// by parties of several states ("NDP", "MPP", "National Democratic Party"): the party of a
     /// state the document names; with none or several, an acronym is no known party (`None`)
@@ -139,18 +146,13 @@ impl Gazetteer {
                 s.kind == m.kind && self.entry(s.entry).class == EntityClass::PoliticalParty
             })
             .collect();
-        let party_states: Vec<Option<EntryId>> = parties
-            .iter()
-            .map(|s| self.entry(s.entry).related)
-            .collect();
-        if parties.len() < 2 || party_states.iter().all(|st| *st == party_states[0]) {
+        if !self.of_several_states(parties.iter().map(|s| s.entry)) {
             return Some(m.entry);
         }
         let in_context: Vec<EntryId> = parties
             .iter()
-            .zip(&party_states)
-            .filter(|(_, st)| st.is_some_and(|st| states.contains(&st)))
-            .map(|(s, _)| s.entry)
+            .map(|s| s.entry)
+            .filter(|&p| self.entry(p).related.is_some_and(|st| states.contains(&st)))
             .collect();
         match in_context.as_slice() {
             [one] => Some(*one),
@@ -182,22 +184,15 @@ impl Lexicon for Gazetteer {
         let norm = super::gazetteer::normalize_name(name);
         let ids = self.lookup(name);
         // an acronym shared by parties of several states names none of them without context
-        let party_acronym_states: Vec<Option<EntryId>> = ids
-            .iter()
-            .map(|&id| self.entry(id))
-            .filter(|e| {
-                e.class == EntityClass::PoliticalParty
-                    && e.aliases.iter().any(|a| {
-                        a.kind == AliasKind::Acronym
-                            && super::gazetteer::normalize_name(&a.text) == norm
-                    })
-            })
-            .map(|e| e.related)
-            .collect();
-        if party_acronym_states
-            .iter()
-            .any(|st| *st != party_acronym_states[0])
-        {
+        let party_acronym_of = |id: &EntryId| {
+            let e = self.entry(*id);
+            e.class == EntityClass::PoliticalParty
+                && e.aliases.iter().any(|a| {
+                    a.kind == AliasKind::Acronym
+                        && super::gazetteer::normalize_name(&a.text) == norm
+                })
+        };
+        if self.of_several_states(ids.iter().filter(|id| party_acronym_of(id)).copied()) {
             return None;
         }
         ids.into_iter().find_map(|id| {

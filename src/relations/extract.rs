@@ -283,6 +283,21 @@ fn norm(t: &Token) -> &str {
     }
 }
 
+/// The "I", "we" or "you" right before token `k`, past up to two adverbs ("I strongly reject",
+/// "we also have to"): the speaker or the audience of a quotation as a clause's subject.
+fn first_person_before(doc: &Doc, s: usize, k: usize) -> Option<usize> {
+    let toks = doc.toks(s);
+    let mut f = k;
+    while f > 0
+        && f + 3 > k
+        && (doc.upos(s, f - 1) == Some("ADV")
+            || matches!(norm(&toks[f - 1]), "also" | "still" | "really" | "just"))
+    {
+        f -= 1;
+    }
+    (f > 0 && matches!(norm(&toks[f - 1]), "i" | "we" | "you")).then(|| f - 1)
+}
+
 /// Whether token `k` opens its sentence (only punctuation, such as an opening quote, before it).
 fn opens_sentence(toks: &[Token], k: usize) -> bool {
     toks[..k]
@@ -406,7 +421,7 @@ impl<'o> RelationExtractor<'o> {
         }
         self.represented_through_persons(&doc, &mut out);
         // quotes and reported speech
-        let quotes = doc.quote_speakers.clone();
+        let quotes = &doc.quote_speakers;
         let speech = self.reported_speech(&doc);
         for r in out.iter_mut() {
             let trig_byte = r.trigger_start;
@@ -429,12 +444,12 @@ impl<'o> RelationExtractor<'o> {
                 r.attributed_to = None;
             }
         }
-        self.evaluative(&doc, &quotes, &speech, &mut out);
-        self.deontic(&doc, &quotes, &speech, &mut out);
+        self.evaluative(&doc, quotes, &speech, &mut out);
+        self.deontic(&doc, quotes, &speech, &mut out);
         self.speaker_stance(&mut out);
         // domain/range and sanity filters
         out.retain(|r| r.subject != r.object && self.domain_ok(&doc, r));
-        (out, quotes)
+        (out, doc.quote_speakers)
     }
 
     /// "X speaking on behalf of Israeli Prime Minister Ehud Olmert": whoever acts for a person
@@ -1304,14 +1319,10 @@ impl<'o> RelationExtractor<'o> {
             return None;
         }
         // "I strongly reject ...", "we firmly support ...": in a quotation, its speaker
+        if let Some(f) = first_person_before(doc, s, k)
+            && norm(&toks[f]) != "you"
         {
-            let mut f = k;
-            while f > 0 && f + 3 > k && doc.upos(s, f - 1) == Some("ADV") {
-                f -= 1;
-            }
-            if f > 0 && matches!(norm(&toks[f - 1]), "i" | "we") {
-                return self.pronoun(doc, s, f - 1, &[]);
-            }
+            return self.pronoun(doc, s, f, &[]);
         }
         if matches!(prev, "he" | "she" | "it" | "they") {
             // "X said they would boycott ...": the pronoun is the reporting verb's subject
@@ -5152,13 +5163,9 @@ impl<'o> RelationExtractor<'o> {
                 // "has no need to", "the need to": a noun states no obligation; "had to quit"
                 // tells what happened; "I have to go", "we must": the speaker's own duty or the
                 // audience's, no demand on a named actor
-                let mut p = k;
-                while p > 0 && matches!(norm(&toks[p - 1]), "also" | "still" | "really" | "just") {
-                    p -= 1;
-                }
                 if matches!(doc.upos(s, k), Some("NOUN"))
                     || norm(&toks[k]) == "had"
-                    || p > 0 && matches!(norm(&toks[p - 1]), "i" | "we" | "you")
+                    || first_person_before(doc, s, k).is_some()
                 {
                     k = end;
                     continue;
