@@ -364,6 +364,8 @@ struct Builder<'s> {
     ner_doc: Option<super::ner::DocumentCase>,
     /// Spans the statistical tagger found, per sentence index (tagged when first asked).
     ner: HashMap<usize, Vec<super::ner::TypedSpan>>,
+    /// Entities the gazetteer knows (created from a lexicon hit).
+    known: HashSet<usize>,
 }
 
 impl Builder<'_> {
@@ -435,6 +437,7 @@ impl Builder<'_> {
 
     fn entity_of_hit(&mut self, hit: &LexiconHit) -> usize {
         let e = self.entity(&hit.canonical, &hit.class, hit.qid.clone());
+        self.known.insert(e);
         if let Some(st) = &hit.state {
             let s = self.entity(&st.canonical, &st.class, st.qid.clone());
             if s != e {
@@ -676,6 +679,7 @@ impl<'a> EntityRecognizer<'a> {
             parent: Vec::new(),
             ner_doc: None,
             ner: HashMap::default(),
+            known: HashSet::default(),
         };
         let mut singles: Vec<(usize, usize)> = Vec::new(); // (sentence, token) of unresolved single names
         let mut hit_ix = 0;
@@ -829,6 +833,7 @@ impl<'a> EntityRecognizer<'a> {
         self.resolve_singles(&mut b, sentences, &singles, &lower_words);
         self.short_names(&mut b);
         self.descriptions(&mut b, sentences);
+        self.one_class_per_name(&mut b, sentences);
         // finalize: point mentions at representatives, drop merged entities, reindex
         let mut rep: Vec<usize> = (0..b.entities.len()).map(|i| b.find(i)).collect();
         let mut keep: Vec<usize> = (0..b.entities.len())
@@ -1536,6 +1541,197 @@ impl<'a> EntityRecognizer<'a> {
     /// "North and South Korea", "East and West Germany": a qualifier coordinated with the first
     /// word of a known name stands for that name with its own qualifier, when the lexicon knows
     /// it.
+    /// One name, one entity: the rules type each mention of an unknown name from its own
+    /// sentence, so "Yahoo said" made a person of the company the rest of the document calls
+    /// an organization. Entities of one name and different classes become one: the
+    /// gazetteer's or the place the text describes ("the town of Sderot") when there is one,
+    /// else the kind of actor the document's evidence favours (an honorific, the pronoun that
+    /// refers back, the statistical tagger), the more specific class within it.
+    fn one_class_per_name(&self, b: &mut Builder, sentences: &[Sentence]) {
+        const NAME_CLASSES: [&str; 6] = [
+            "Person",
+            "Organization",
+            "GovernmentBody",
+            "PoliticalParty",
+            "City",
+            "Territory",
+        ];
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
+        for i in 0..b.entities.len() {
+            if b.find(i) == i && NAME_CLASSES.contains(&b.entities[i].class.as_str()) {
+                by_name
+                    .entry(name_key(&b.entities[i].label))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let mut groups: Vec<Vec<usize>> = by_name
+            .into_values()
+            .filter(|g| {
+                g.len() > 1
+                    && g.iter()
+                        .any(|&e| b.entities[e].class != b.entities[g[0]].class)
+            })
+            .collect();
+        groups.sort();
+        for group in groups {
+            // places are typed only by the gazetteer or by the text's own description
+            let settled: Vec<usize> = group
+                .iter()
+                .copied()
+                .filter(|e| {
+                    b.known.contains(e)
+                        || matches!(b.entities[*e].class.as_str(), "City" | "Territory")
+                })
+                .collect();
+            let mut keep = match settled.as_slice() {
+                [k] => *k,
+                [] => self.best_supported_class(b, sentences, &group),
+                _ => continue,
+            };
+            // a one-word person is the document's one person of a longer name with that word
+            // ("Mahathir" … "Mahathir Mohamad")
+            if b.entities[keep].class == "Person" && !b.entities[keep].label.contains(' ') {
+                let word = b.entities[keep].label.clone();
+                let longer: Vec<usize> = (0..b.entities.len())
+                    .filter(|&l| {
+                        b.find(l) == l
+                            && b.entities[l].class == "Person"
+                            && b.entities[l].label.split_whitespace().count() > 1
+                            && b.entities[l].label.split_whitespace().any(|w| w == word)
+                    })
+                    .collect();
+                if let [l] = longer[..] {
+                    keep = l;
+                }
+            }
+            for &e in &group {
+                if e != keep {
+                    b.merge(keep, e, "same name");
+                }
+            }
+        }
+    }
+
+    /// The entity of `group` (one name, a person and organizations) whose kind the document's
+    /// evidence supports most; see [`Self::one_class_per_name`].
+    fn best_supported_class(
+        &self,
+        b: &mut Builder,
+        sentences: &[Sentence],
+        group: &[usize],
+    ) -> usize {
+        let mut mention_count: HashMap<usize, usize> = HashMap::default();
+        // (person, organization) votes
+        let mut votes = (0usize, 0usize);
+        let mut tagger = (0usize, 0usize);
+        let spans: Vec<(usize, usize, usize, usize)> = b
+            .mentions
+            .iter()
+            .filter(|m| group.contains(&m.entity))
+            .map(|m| (m.entity, m.sentence, m.tok_start, m.tok_end))
+            .collect();
+        for (e, si, a, z) in spans {
+            *mention_count.entry(e).or_default() += 1;
+            let toks = &sentences[si].tokens;
+            // "Mr Saffer": an honorific settles it
+            let before = toks[..a].iter().rev().find(|t| t.text != ".");
+            if before.is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "mr" | "mrs" | "ms" | "dr" | "sir" | "dame" | "madam" | "mister"
+                )
+            }) {
+                votes.0 += 3;
+                continue;
+            }
+            // "President Bush" (not "the official Abin version")
+            if a > 0 && is_cap(&toks[a - 1]) && self.title_ending_at(toks, a) {
+                votes.0 += 2;
+            }
+            // "Nike spokesman Kirk Stewart", "Aer Lingus Chief Executive Dermot Mannion": a
+            // body's office after the name
+            if self.title_len(toks, z) > 0 {
+                votes.1 += 2;
+            }
+            // "Mediaset, which is owned by ...", "Wiranto, who ..."
+            let after = toks[z..].iter().find(|t| t.text != ",");
+            match after.map(|t| t.lower.as_str()) {
+                Some("who" | "whom" | "whose") => votes.0 += 2,
+                Some("which") => votes.1 += 2,
+                _ => {}
+            }
+            // the first pronoun after it, before any other name, most often refers back to
+            // it ("Metra has not yet commented on ...; its", "Yahoo said it would")
+            let next_name = b
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == si && m.tok_start >= z)
+                .map(|m| m.tok_start)
+                .min()
+                .unwrap_or(toks.len());
+            let window = &toks[z..next_name.min(z + 15)];
+            let pronoun = window
+                .iter()
+                .enumerate()
+                .find_map(|(n, t)| match t.lower.as_str() {
+                    "he" | "him" | "his" | "she" | "her" => Some(true),
+                    "its" => Some(false),
+                    // not the "it" of "it is unknown", "it was a lawyer who" (but "JetBlue said
+                    // it was investigating")
+                    "it" => (n > 0 && self.is_reporting_form(&window[n - 1].lower)
+                        || !window.get(n + 1).is_some_and(|v| {
+                            matches!(
+                                v.lower.as_str(),
+                                "is" | "was"
+                                    | "'s"
+                                    | "’s"
+                                    | "seems"
+                                    | "seemed"
+                                    | "appears"
+                                    | "appeared"
+                            )
+                        }))
+                    .then_some(false),
+                    _ => None,
+                });
+            match pronoun {
+                Some(true) => votes.0 += 2,
+                Some(false) => votes.1 += 2,
+                None => {}
+            }
+            match b.ner_type(self.lexicon, &sentences[si], a, z).as_deref() {
+                Some("PER") => tagger.0 += 1,
+                Some("ORG") => tagger.1 += 1,
+                _ => {}
+            }
+        }
+        // the statistical tagger types a name alike throughout a document (its features see
+        // the whole document), and on news it calls many companies persons: it only breaks ties
+        match tagger.0.cmp(&tagger.1) {
+            std::cmp::Ordering::Greater => votes.0 += 1,
+            std::cmp::Ordering::Less => votes.1 += 1,
+            std::cmp::Ordering::Equal => {}
+        }
+        let person_wins = (votes.0 != votes.1).then_some(votes.0 > votes.1);
+        // the favoured kind, then the more specific class ("Senate" a legislature rather than
+        // an organization), then the most mentions, then the first made
+        let rank = |e: usize| {
+            let class = b.entities[e].class.as_str();
+            (
+                person_wins.is_some_and(|p| (class == "Person") == p),
+                matches!(class, "GovernmentBody" | "PoliticalParty"),
+                mention_count.get(&e).copied().unwrap_or(0),
+                std::cmp::Reverse(e),
+            )
+        };
+        group
+            .iter()
+            .copied()
+            .max_by_key(|&e| rank(e))
+            .unwrap_or(group[0])
+    }
+
     fn elided_name(
         &self,
         toks: &[Token],
@@ -2039,6 +2235,30 @@ pub(crate) mod tests {
         assert_eq!(docs.len(), 1, "{:?}", labels(&d));
         assert!(docs[0].aliases.contains("Resolution 1244"));
         assert!(docs[0].merge_reasons.iter().any(|(k, _)| k == "short-name"));
+    }
+
+    #[test]
+    fn one_name_is_one_entity_of_one_class_in_a_document() {
+        // the rules type each sentence's "Yahoo" on its own ("Yahoo said" looks like a
+        // person); the pronoun that refers back settles it for the whole document
+        let (d, _) = run(
+            "Microsoft offered to buy Yahoo on Friday. Analysts expect a higher bid for \
+             Yahoo. Yahoo said it would examine the offer.",
+        );
+        let yahoo: Vec<_> = labels(&d)
+            .into_iter()
+            .filter(|(n, _)| n == "Yahoo")
+            .collect();
+        assert_eq!(yahoo, vec![("Yahoo".into(), "Organization".into())]);
+        // an honorific makes a person of a name the rules had called an organization
+        let (d, _) = run(
+            "Police came to Saffer's home on Monday. Mr Saffer said he had done nothing wrong.",
+        );
+        let saffer: Vec<_> = labels(&d)
+            .into_iter()
+            .filter(|(n, _)| n == "Saffer")
+            .collect();
+        assert_eq!(saffer, vec![("Saffer".into(), "Person".into())]);
     }
 
     #[test]
