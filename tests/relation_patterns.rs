@@ -1900,3 +1900,16 @@ fn terrorism_named_in_speech_is_a_topic_not_an_evaluation() {
     );
     assert!(!r.iter().any(|x| x.contains("condemns")), "{r:?}");
 }
+
+#[test]
+fn an_unknown_town_before_a_comma_and_its_state_is_located_in_it() {
+    let r = relations("Protesters gathered in Waco, Texas on Wednesday.");
+    assert!(has(&r, "Waco locatedIn Texas"), "{r:?}");
+    let r = relations("She died at her home in Abbotsford, British Columbia.");
+    assert!(has(&r, "Abbotsford locatedIn British Columbia"), "{r:?}");
+    // an apposition with the state's possessive, and a list of states, are no towns
+    let r = relations("The plan was criticized by Shaul Mofaz, Israel's defense minister.");
+    assert!(!r.iter().any(|x| x.contains("locatedIn")), "{r:?}");
+    let r = relations("They condemned the invasions of Manchuria, Austria, and Ethiopia.");
+    assert!(!r.iter().any(|x| x.contains("locatedIn")), "{r:?}");
+}

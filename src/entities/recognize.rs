@@ -1242,6 +1242,8 @@ impl<'a> EntityRecognizer<'a> {
                     .is_ok_and(|m| toks[s..e].iter().all(|t| m.often_lower_case(&t.lower)));
             let class = if let Some(place) = self.place_described_before(toks, s) {
                 place
+            } else if self.town_before_state(toks, s, e) {
+                "City"
             } else {
                 match b.ner_type(self.lexicon, sent, s, e).as_deref() {
                     Some("ORG") if !first_name => "Organization",
@@ -1477,7 +1479,11 @@ impl<'a> EntityRecognizer<'a> {
                         | "everyone" | "everybody" | "nobody" | "someone" | "somebody" | "world"
                         | "country" | "nation" | "government" | "city" | "state" | "year" | "week"
                 );
-            if let Some(place) = self.place_described_before(&sent.tokens, k) {
+            let place = self.place_described_before(&sent.tokens, k).or_else(|| {
+                self.town_before_state(&sent.tokens, k, k + 1)
+                    .then_some("City")
+            });
+            if let Some(place) = place {
                 let e = b.entity(&t.text, place, None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
             } else if next_is_speech || self.titled_single(b, sent, k) {
@@ -1756,6 +1762,69 @@ impl<'a> EntityRecognizer<'a> {
     /// The place class a name takes from the description before it: "the city of Lyon", "the
     /// Syrian town of Abu Kamal", "the province of Papua" (description nouns of City and Territory
     /// in the ontology).
+    /// "in Waco, Texas on Wednesday", "from Clear Brook, Virginia.": after a place preposition,
+    /// an unknown name followed by a comma and a state or province the gazetteer knows (not
+    /// its possessive: "Shaul Mofaz, Israel's minister") is a town in it.
+    fn town_before_state(&self, toks: &[Token], s: usize, e: usize) -> bool {
+        let place_preposition = s > 0
+            && matches!(
+                toks[s - 1].lower.as_str(),
+                "in" | "at" | "from" | "near" | "to" | "into" | "outside" | "around" | "of"
+            );
+        if !place_preposition || toks.get(e).is_none_or(|t| t.text != ",") {
+            return false;
+        }
+        (1..=3).any(|n| {
+            let (a, z) = (e + 1, e + 1 + n);
+            if z > toks.len() || !toks[a..z].iter().all(is_cap) {
+                return false;
+            }
+            let state = self
+                .lexicon
+                .lookup(&sent_text(toks, a, z))
+                .is_some_and(|h| {
+                    h.kind == HitKind::Name && matches!(h.class.as_str(), "Territory" | "Country")
+                });
+            // the state ends a phrase: punctuation, a date or time, a preposition
+            let ends_phrase = toks.get(z).is_none_or(|t| {
+                !t.text.chars().any(char::is_alphanumeric)
+                    && !matches!(t.text.as_str(), "'s" | "’s" | "-")
+                    || is_date_word(&t.lower)
+                    || matches!(
+                        t.lower.as_str(),
+                        "on" | "in"
+                            | "at"
+                            | "and"
+                            | "for"
+                            | "with"
+                            | "where"
+                            | "to"
+                            | "from"
+                            | "last"
+                            | "this"
+                            | "earlier"
+                            | "later"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "since"
+                            | "until"
+                            | "when"
+                            | "was"
+                            | "is"
+                    )
+            });
+            // "the invasions of Manchuria, Austria, and Ethiopia": a list of states
+            // (not "in Flint, Michigan, and was listed")
+            let list = toks.get(z).is_some_and(|t| t.text == ",")
+                && toks
+                    .get(z + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"))
+                && toks.get(z + 2).is_some_and(is_cap);
+            state && ends_phrase && !list
+        })
+    }
+
     fn place_described_before(&self, toks: &[Token], s: usize) -> Option<&str> {
         // "the capital of West Java": a capital is of the region that holds it
         if s < 2 || toks[s - 1].lower != "of" || toks[s - 2].lower == "capital" {
