@@ -1913,3 +1913,13 @@ fn an_unknown_town_before_a_comma_and_its_state_is_located_in_it() {
     let r = relations("They condemned the invasions of Manchuria, Austria, and Ethiopia.");
     assert!(!r.iter().any(|x| x.contains("locatedIn")), "{r:?}");
 }
+
+#[test]
+fn a_city_other_than_a_capital_does_not_stand_for_its_state() {
+    // a newspaper named after a city is neither the city nor its state
+    let r = relations("Sharda had been endorsed by the Toronto Star newspaper.");
+    assert!(!r.iter().any(|x| x.contains("Canada")), "{r:?}");
+    // a city's police officer is not his state's agent
+    let r = relations("Karachi police officer Manzur Mughal condemned the attack by the Taliban.");
+    assert!(!r.iter().any(|x| x.contains("Pakistan")), "{r:?}");
+}

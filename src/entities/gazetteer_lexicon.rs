@@ -78,7 +78,8 @@ impl Gazetteer {
                 HitKind::Acronym,
                 self.state_ref(e.related),
             ),
-            (_, EntityClass::City) => (
+            // a capital stands for its state ("Belgrade said"); other cities do not
+            (AliasKind::Capital, EntityClass::City) => (
                 e.canonical.clone(),
                 "City".into(),
                 e.qid.clone(),

@@ -438,7 +438,10 @@ impl Builder<'_> {
     fn entity_of_hit(&mut self, hit: &LexiconHit) -> usize {
         let e = self.entity(&hit.canonical, &hit.class, hit.qid.clone());
         self.known.insert(e);
-        if let Some(st) = &hit.state {
+        // a city other than a capital does not stand for its state ("Toronto Mayor David
+        // Miller", "a Karachi police officer"), so it is not tied to it
+        let plain_city = hit.class == "City" && hit.kind == HitKind::Name;
+        if let Some(st) = hit.state.as_ref().filter(|_| !plain_city) {
             let s = self.entity(&st.canonical, &st.class, st.qid.clone());
             if s != e {
                 self.entities[e].state = Some(s);
@@ -1006,6 +1009,23 @@ impl<'a> EntityRecognizer<'a> {
                     flush(b, singles, s, k);
                 }
                 let hit = &hits[h];
+                // "Toronto Star", "Chicago Tribune", "Port Adelaide": a city other than a
+                // capital next to another name word is part of a longer name
+                if hit.class == "City"
+                    && hit.kind == HitKind::Name
+                    && (run_start.is_some()
+                        || e < j
+                            && is_cap(&toks[e])
+                            && tok_hit[e].is_none()
+                            && self.title_len(toks, e) == 0
+                            && !is_date_word(&toks[e].lower)
+                            // "Mayor of Toronto David Miller"
+                            && FirstNameGenders::embedded().get(&toks[e].text).is_none())
+                {
+                    run_start.get_or_insert(k);
+                    k = e;
+                    continue;
+                }
                 // "Mohammed Ali Mardhi": a known person's name followed by another name word is
                 // the beginning of someone else's longer name, not that person
                 if hit.class == "Person"
@@ -1240,10 +1260,19 @@ impl<'a> EntityRecognizer<'a> {
                 && !self.heads.contains_key(&toks[e - 1].lower)
                 && super::ner::NerModel::embedded()
                     .is_ok_and(|m| toks[s..e].iter().all(|t| m.often_lower_case(&t.lower)));
+            // "Toronto Star", "Chicago Tribune": a name opening with a city's is no person's
+            let city_first = !first_name
+                && (s + 1..e).any(|z| {
+                    self.lexicon
+                        .lookup(&sent_text(toks, s, z))
+                        .is_some_and(|h| h.class == "City")
+                });
             let class = if let Some(place) = self.place_described_before(toks, s) {
                 place
             } else if self.town_before_state(toks, s, e) {
                 "City"
+            } else if city_first {
+                "Organization"
             } else {
                 match b.ner_type(self.lexicon, sent, s, e).as_deref() {
                     Some("ORG") if !first_name => "Organization",

@@ -619,6 +619,7 @@ fn factbook(
         })
         .collect();
     let mut capitals = Vec::new();
+    let mut cities = Vec::new();
     let mut divisions = Vec::new();
     let mut leaders = Vec::new();
     let mut parties = Vec::new();
@@ -628,12 +629,21 @@ fn factbook(
             continue;
         }
         let g = &c.doc["Government"];
-        capitals.extend(capital_entries(&c.gec, g));
+        let caps = capital_entries(&c.gec, g);
         let divs = division_entries(&c.gec, g, &country_names);
         let local_names: HashSet<String> = divs
             .iter()
             .flat_map(|d| d.aliases.iter().map(|a| a.text.clone()))
             .collect();
+        // a city named as its division ("New York", "Basra") stays the division: the text
+        // rarely tells which one it means
+        let taken: Vec<String> = caps
+            .iter()
+            .flat_map(|e| e.aliases.iter().map(|a| a.text.clone()))
+            .chain(local_names.iter().cloned())
+            .collect();
+        cities.extend(urban_entries(&c.gec, &c.doc, &country_names, &taken));
+        capitals.extend(caps);
         divisions.extend(divs);
         leaders.extend(leader_entries(&c.gec, g));
         parties.extend(party_entries(&c.gec, g, &country_names, &local_names));
@@ -694,6 +704,8 @@ fn factbook(
     by_population(&mut divisions);
     by_population(&mut parties);
     out.extend(dedupe_keys(capitals));
+    by_population(&mut cities);
+    out.extend(dedupe_keys(cities));
     out.extend(dedupe_keys(divisions));
     out.extend(dedupe_keys(parties));
     out.extend(merge_leaders(leaders, &country_gecs, supplement));
@@ -981,6 +993,91 @@ fn capital_entries(gec: &str, g: &Value) -> Vec<RawEntry> {
         }
         e.note = "capital".into();
         out.push(e);
+    }
+    out
+}
+
+/// The largest cities other than the capital ("People and Society: Major urban areas -
+/// population": "6.372 million Toronto, 4.308 million Montreal, ..., 1.437 million OTTAWA
+/// (capital) (2023)"). An agglomeration named after several cities ("Dallas-Fort Worth",
+/// "Southampton/Portsmouth") gives each its own entry; names in `taken_names` (the country's
+/// capitals and divisions) are left to those entries.
+fn urban_entries(
+    gec: &str,
+    doc: &Value,
+    country_names: &HashSet<String>,
+    taken_names: &[String],
+) -> Vec<RawEntry> {
+    let Some(t) = text_of(doc["People and Society"].get("Major urban areas - population")) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in split_list(cut_note(&t), false) {
+        if item.contains("(capital)") {
+            continue;
+        }
+        let (main, inner) = split_parens(&item);
+        // the population before the name
+        let name = main
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+            .trim()
+            .trim_start_matches("million")
+            .trim_start_matches("thousand")
+            .trim();
+        // "Dallas-Fort Worth", "New York-Newark" are two cities, "Mbuji-Mayi", "Pointe-Noire"
+        // one
+        let parts: Vec<&str> = name
+            .split('/')
+            .flat_map(|n| {
+                let pieces: Vec<&str> = n.split('-').map(str::trim).collect();
+                let two_cities = pieces.len() > 1
+                    && pieces.iter().any(|p| p.contains(' '))
+                    && pieces.iter().all(|p| starts_upper(p));
+                if two_cities { pieces } else { vec![n.trim()] }
+            })
+            .collect();
+        let english = inner
+            .iter()
+            .find(|p| starts_upper(p) && latin(p) && !p.chars().any(|c| c.is_ascii_digit()))
+            .cloned();
+        for (i, part) in parts.iter().enumerate() {
+            let part = part.to_string();
+            // the capital is written in capitals ("WASHINGTON, D.C. (capital)")
+            if !starts_upper(&part)
+                || !latin(&part)
+                || !part.chars().any(char::is_lowercase)
+                || part.chars().any(|c| c.is_ascii_digit())
+                || part.split_whitespace().count() > 4
+                || country_names.contains(&part)
+                || taken_names.contains(&part)
+            {
+                continue;
+            }
+            // the English name in parentheses belongs to a single city ("Hims (Homs)")
+            let english = english.clone().filter(|_| parts.len() == 1 && i == 0);
+            let canonical = english.clone().unwrap_or_else(|| part.clone());
+            let mut e = RawEntry::new(
+                format!("city:{gec}:{}", slug(&part)),
+                EntityClass::City,
+                &canonical,
+            );
+            e.related = format!("fb:{gec}");
+            for n in std::iter::once(part.clone()).chain(english) {
+                let safe = n.split_whitespace().count() >= 2 || letter_count(&n) >= 5;
+                // "Sydney", "Florence": also a given name, so not before a surname
+                let given_name = crate::entities::gender::FirstNameGenders::embedded()
+                    .get(&n)
+                    .is_some();
+                let flags = match (safe, given_name) {
+                    (false, _) => "-",
+                    (true, true) => "mr",
+                    (true, false) => "m",
+                };
+                e.add(&n, AliasKind::Name, flags);
+            }
+            e.note = "major urban area".into();
+            out.push(e);
+        }
     }
     out
 }
