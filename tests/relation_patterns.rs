@@ -1923,3 +1923,16 @@ fn a_city_other_than_a_capital_does_not_stand_for_its_state() {
     let r = relations("Karachi police officer Manzur Mughal condemned the attack by the Taliban.");
     assert!(!r.iter().any(|x| x.contains("Pakistan")), "{r:?}");
 }
+
+#[test]
+fn a_one_word_name_is_the_person_with_that_longer_name() {
+    // the family name first ("Lien"), or a first name the article goes on with ("Rahul")
+    let r = relations(
+        "Former premier Lien Chan arrived in Beijing on Tuesday. Lien criticized Japan for its \
+         textbooks.",
+    );
+    assert!(has(&r, "Lien Chan condemns Japan"), "{r:?}");
+    // an abbreviated title before a name makes no organization of it
+    let r = relations("Police Capt. Rashid al-Samaraie said the militants attacked Baghdad.");
+    assert!(!r.iter().any(|x| x.starts_with("Capt ")), "{r:?}");
+}

@@ -1450,6 +1450,30 @@ impl<'a> EntityRecognizer<'a> {
             if self.is_portfolio(&sent.tokens, k, k + 1) {
                 continue;
             }
+            let toks = &sent.tokens;
+            // "Police Capt. Hakim Azzawi", "Gov. Schwarzenegger": a short word with a period
+            // before a name abbreviates a title (not "St. Louis", "Mt. Kenya": a place's)
+            let abbreviated_title = toks.get(k + 1).is_some_and(|n| n.text == ".")
+                && toks.get(k + 2).is_some_and(is_cap)
+                // (not an initial: "S. R. Nathan")
+                && (2..=4).contains(&t.text.chars().count())
+                && !is_all_caps(&t.text)
+                && !matches!(t.lower.as_str(), "st" | "mt" | "ft" | "pt");
+            // "IDR 3 trillion", "50.5 million USD", "IDR4.2": a currency code by an amount
+            let currency = is_all_caps(&t.text)
+                && t.text.chars().filter(char::is_ascii_alphabetic).count() == 3
+                && (t.text.chars().any(|c| c.is_ascii_digit())
+                    || k > 0 && is_number(&toks[k - 1])
+                    || toks.get(k + 1).is_some_and(is_number)
+                    || k > 1 && is_number(&toks[k - 2]) && is_date_word(&toks[k - 1].lower)
+                    || k > 0
+                        && matches!(
+                            toks[k - 1].lower.as_str(),
+                            "million" | "billion" | "trillion" | "thousand" | "bn" | "m"
+                        ));
+            if abbreviated_title || currency {
+                continue;
+            }
             let after_the = k > 0 && sent.tokens[k - 1].lower == "the";
             if after_the
                 && (self.heads.contains_key(&t.lower) || self.descriptions.contains_key(&t.lower))
@@ -1515,7 +1539,16 @@ impl<'a> EntityRecognizer<'a> {
             if let Some(place) = place {
                 let e = b.entity(&t.text, place, None);
                 b.mention(sent, k, k + 1, e, MentionKind::Name);
-            } else if next_is_speech || self.titled_single(b, sent, k) {
+            } else if next_is_speech
+                || self.titled_single(b, sent, k)
+                // "Gov. Schwarzenegger", "Capt. Azzawi"
+                || k >= 2
+                    && sent.tokens[k - 1].text == "."
+                    && is_cap(&sent.tokens[k - 2])
+                    && (2..=4).contains(&sent.tokens[k - 2].text.chars().count())
+                    && !is_all_caps(&sent.tokens[k - 2].text)
+                    && !matches!(sent.tokens[k - 2].lower.as_str(), "st" | "mt" | "ft" | "pt")
+            {
                 // "…, said Wiranto", "security minister Wiranto": a person, whom the later
                 // mentions of the word name too
                 let e = b.entity(&t.text, "Person", None);
@@ -1624,27 +1657,46 @@ impl<'a> EntityRecognizer<'a> {
                 [] => self.best_supported_class(b, sentences, &group),
                 _ => continue,
             };
-            // a one-word person is the document's one person of a longer name with that word
-            // ("Mahathir" … "Mahathir Mohamad")
-            if b.entities[keep].class == "Person" && !b.entities[keep].label.contains(' ') {
-                let word = b.entities[keep].label.clone();
-                let longer: Vec<usize> = (0..b.entities.len())
-                    .filter(|&l| {
-                        b.find(l) == l
-                            && b.entities[l].class == "Person"
-                            && b.entities[l].label.split_whitespace().count() > 1
-                            && b.entities[l].label.split_whitespace().any(|w| w == word)
-                    })
-                    .collect();
-                if let [l] = longer[..] {
-                    keep = l;
-                }
+            if let Some(l) = Self::longer_person_name(b, keep) {
+                keep = l;
             }
             for &e in &group {
                 if e != keep {
                     b.merge(keep, e, "same name");
                 }
             }
+        }
+        // a one-word person the rules typed alone ("Dr. Tewolde", "Lula said") is the one
+        // person of the document whose longer name has that word
+        for e in 0..b.entities.len() {
+            if b.find(e) == e
+                && !b.known.contains(&e)
+                && let Some(l) = Self::longer_person_name(b, e)
+            {
+                b.merge(l, e, "name part");
+            }
+        }
+    }
+
+    /// The document's one person whose longer name contains the one-word person name of `e`
+    /// ("Mahathir" … "Mahathir Mohamad", "Tewolde" … "Tewolde Berhan Gebre Egziabher").
+    fn longer_person_name(b: &mut Builder, e: usize) -> Option<usize> {
+        if b.entities[e].class != "Person" || b.entities[e].label.contains(' ') {
+            return None;
+        }
+        let word = b.entities[e].label.clone();
+        let longer: Vec<usize> = (0..b.entities.len())
+            .filter(|&l| {
+                l != e
+                    && b.find(l) == l
+                    && b.entities[l].class == "Person"
+                    && b.entities[l].label.split_whitespace().count() > 1
+                    && b.entities[l].label.split_whitespace().any(|w| w == word)
+            })
+            .collect();
+        match longer[..] {
+            [l] => Some(l),
+            _ => None,
         }
     }
 
