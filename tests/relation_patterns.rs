@@ -1936,3 +1936,22 @@ fn a_one_word_name_is_the_person_with_that_longer_name() {
     let r = relations("Police Capt. Rashid al-Samaraie said the militants attacked Baghdad.");
     assert!(!r.iter().any(|x| x.starts_with("Capt ")), "{r:?}");
 }
+
+#[test]
+fn running_for_an_office_or_against_a_rival_is_no_leadership() {
+    let r = relations(
+        "In 2010 Tom Tancredo ran for Governor of Colorado as a Constitution Party nominee.",
+    );
+    assert!(!r.iter().any(|x| x.contains(" leads ")), "{r:?}");
+    let r = relations("Al Franken is running against Norm Coleman in the November elections.");
+    assert!(!r.iter().any(|x| x.contains(" leads ")), "{r:?}");
+    // running an organization is leading it
+    let r = relations("Senator Chuck Schumer runs the Democratic Senatorial Campaign Committee.");
+    assert!(
+        has(
+            &r,
+            "Chuck Schumer leads Democratic Senatorial Campaign Committee"
+        ),
+        "{r:?}"
+    );
+}

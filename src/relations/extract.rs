@@ -275,6 +275,30 @@ struct Doc<'a> {
     genders: Vec<Option<Gender>>,
 }
 
+/// "ran for Congress", "is running against X", "ran as the party's candidate", "running to
+/// become president": the verb "run" of a candidacy, no leadership.
+fn candidacy(t: &CompiledTrigger, toks: &[Token], end: usize) -> bool {
+    t.pattern == "run"
+        && toks.get(end).is_some_and(|w| {
+            matches!(
+                norm(w),
+                "for"
+                    | "against"
+                    | "as"
+                    | "in"
+                    | "under"
+                    | "with"
+                    | "to"
+                    | "on"
+                    | "unsuccessfully"
+                    | "again"
+                    | "mate"
+                    | "mates"
+                    | "off"
+            )
+        })
+}
+
 fn norm(t: &Token) -> &str {
     if t.lower == "n't" {
         "not"
@@ -2719,7 +2743,7 @@ impl<'o> RelationExtractor<'o> {
             "THREATEN" => toks
                 .get(end)
                 .is_some_and(|w| matches!(norm(w), "about" | "of")),
-            _ => false,
+            _ => candidacy(t, toks, end),
         };
         let obj = match slot {
             Some(a) => Some(a),
@@ -2802,6 +2826,9 @@ impl<'o> RelationExtractor<'o> {
         out: &mut Vec<RelationMention>,
     ) {
         let toks = doc.toks(s);
+        if candidacy(t, toks, end) {
+            return;
+        }
         let (negated, modality) = self.polarity(doc, s, k, t);
         // object: a preposition right after the noun
         let symmetric = self
