@@ -1955,3 +1955,10 @@ fn running_for_an_office_or_against_a_rival_is_no_leadership() {
         "{r:?}"
     );
 }
+
+#[test]
+fn an_organization_head_before_a_state_name_is_the_organization() {
+    let r = relations("Air India's head Raghu Menon expressed concern about the alliance.");
+    assert!(has(&r, "Raghu Menon leads Air India"), "{r:?}");
+    assert!(!r.iter().any(|x| x.ends_with("leads India")), "{r:?}");
+}

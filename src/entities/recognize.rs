@@ -944,6 +944,25 @@ impl<'a> EntityRecognizer<'a> {
         if a >= j {
             return;
         }
+        // "Air France", "Radio Canada", "Bank Indonesia": an organization's head word before a
+        // state's name is the organization's name, the state its state
+        if tok_hit[a].is_none()
+            && is_cap(&toks[a])
+            && self
+                .heads
+                .get(&toks[a].lower)
+                .is_some_and(|c| c == "Organization")
+            && let Some((h, e)) = tok_hit.get(a + 1).copied().flatten()
+            && e == j
+            && matches!(hits[h].class.as_str(), "Country" | "Territory")
+            && hits[h].kind == HitKind::Name
+        {
+            let st = b.entity_of_hit(&hits[h]);
+            let org = b.entity(&sent_text(toks, a, j), "Organization", None);
+            b.entities[org].state.get_or_insert(st);
+            b.mention(sent, a, j, org, MentionKind::Name);
+            return;
+        }
         // a whole span typed by its head word (an organization or a document), unless one hit covers it all
         let whole_hit = tok_hit[a].is_some_and(|(_, e)| e == j);
         let excluded = self.head_class(&toks[a..j]).is_some_and(|c| c == EXCLUDED);
