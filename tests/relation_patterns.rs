@@ -1962,3 +1962,17 @@ fn an_organization_head_before_a_state_name_is_the_organization() {
     assert!(has(&r, "Raghu Menon leads Air India"), "{r:?}");
     assert!(!r.iter().any(|x| x.ends_with("leads India")), "{r:?}");
 }
+
+#[test]
+fn a_one_word_organization_head_keeps_the_state_after_of_in_its_name() {
+    let r = relations("Erkki Liikanen, governor at the Bank of Finland, commented on the figures.");
+    assert!(
+        has(&r, "Erkki Liikanen represents Bank of Finland"),
+        "{r:?}"
+    );
+    assert!(
+        !r.iter()
+            .any(|x| x.ends_with(" Finland") && !x.ends_with("of Finland")),
+        "{r:?}"
+    );
+}

@@ -984,6 +984,12 @@ impl<'a> EntityRecognizer<'a> {
                         let st = b.entity_of_hit(&hits[h]);
                         if head_words.len() == 1 && self.state_agents.contains(head_words[0]) {
                             b.mention(sent, a, j, st, MentionKind::Name);
+                        } else if head_words.len() == 1 && class == "Organization" {
+                            // "Voice of America", "Church of England", "Bank of Japan": a
+                            // one-word organization head keeps the state in its name
+                            let e = b.entity(&sent_text(toks, a, j), &class, None);
+                            b.entities[e].state.get_or_insert(st);
+                            b.mention(sent, a, j, e, MentionKind::Name);
                         } else {
                             let label = sent_text(toks, a, of);
                             let e = b.entity(&label, &class, None);
