@@ -1976,3 +1976,18 @@ fn a_one_word_organization_head_keeps_the_state_after_of_in_its_name() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_legislature_named_with_of_is_one_body() {
+    let r =
+        relations("House of Representatives minority leader John Boehner criticized the budget.");
+    assert!(
+        has(&r, "John Boehner leads House of Representatives"),
+        "{r:?}"
+    );
+    let r = relations("The Australian House of Representatives passed the bill.");
+    assert!(
+        has(&r, "Australian House of Representatives partOf Australia"),
+        "{r:?}"
+    );
+}

@@ -570,6 +570,16 @@ impl<'a> EntityRecognizer<'a> {
 
     /// The class a name's head word gives, if any.
     fn head_class(&self, toks: &[Token]) -> Option<String> {
+        // a head with "of" in it ends the name ("United States House of Representatives")
+        let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        for n in 3..=4.min(words.len()) {
+            let tail = words[words.len() - n..].join(" ");
+            if tail.contains(" of ")
+                && let Some(c) = self.heads.get(&tail)
+            {
+                return Some(c.clone());
+            }
+        }
         let mut end = toks.len();
         for (i, t) in toks.iter().enumerate().skip(1) {
             if HEAD_STOPPERS.contains(&t.lower.as_str()) {
