@@ -1991,3 +1991,15 @@ fn a_legislature_named_with_of_is_one_body() {
         "{r:?}"
     );
 }
+
+#[test]
+fn the_head_word_of_a_body_named_with_of_refers_back_to_it() {
+    let r = relations(
+        "The U.S. House of Representatives met on Monday. The House issued a deposition request \
+         for Kurt Volker.",
+    );
+    assert!(
+        has(&r, "U.S. House of Representatives demands Kurt Volker"),
+        "{r:?}"
+    );
+}

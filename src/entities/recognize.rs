@@ -1510,8 +1510,22 @@ impl<'a> EntityRecognizer<'a> {
                 continue;
             }
             let after_the = k > 0 && sent.tokens[k - 1].lower == "the";
+            // "the House" after "the House of Representatives": the head word of a body the
+            // document names with "of" is a description of it too (not the "House" of "White
+            // House")
+            let body_head = |b: &Builder| {
+                b.entities.iter().any(|e| {
+                    let words: Vec<&str> = e.label.split_whitespace().collect();
+                    let stop = words
+                        .iter()
+                        .position(|x| HEAD_STOPPERS.contains(&x.to_lowercase().as_str()));
+                    e.class != "Person" && stop.is_some_and(|p| p > 0 && words[p - 1] == t.text)
+                })
+            };
             if after_the
-                && (self.heads.contains_key(&t.lower) || self.descriptions.contains_key(&t.lower))
+                && (self.heads.contains_key(&t.lower)
+                    || self.descriptions.contains_key(&t.lower)
+                    || body_head(b))
             {
                 continue; // a description ("the Council"): resolved by coreference
             }
