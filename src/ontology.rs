@@ -209,6 +209,9 @@ pub struct Ontology {
     /// Titles of a city's own offices (`ng:localOfficeTitle`: "mayor"): the holder acts for
     /// the city, not for the state whose capital it is.
     pub local_office_titles: Vec<String>,
+    /// Verb triggers that name a candidacy before "for", "against", "as" (`ng:candidacyVerb`:
+    /// "run").
+    pub candidacy_verbs: Vec<String>,
     /// Verbs whose object is the subject of the infinitive after it (`ng:objectControlVerb`:
     /// "convince", "persuade").
     pub object_control_verbs: Vec<String>,
@@ -510,6 +513,7 @@ impl Ontology {
         let portfolio_titles = word_list("represents", "portfolioTitle");
         let proxy_verbs = word_list("represents", "proxyVerb");
         let local_office_titles = word_list("represents", "localOfficeTitle");
+        let candidacy_verbs = word_list("leads", "candidacyVerb");
         if classes.is_empty() || predicates.is_empty() {
             return Err(invalid(
                 "no ng: classes with ng:typeFamily or no predicates with ng:family".into(),
@@ -542,6 +546,7 @@ impl Ontology {
             convocation_nouns,
             personal_asset_nouns,
             local_office_titles,
+            candidacy_verbs,
             object_control_verbs,
             responsibility_claims,
             state_asset_nouns,

@@ -2,7 +2,7 @@
 //! names typed by their head word (from the ontology), persons after titles, acronym definitions,
 //! documents, partial names and description coreference.
 
-use super::gender::FirstNameGenders;
+use super::gender::{FirstNameGenders, Gender};
 use super::{DocumentEntities, Entity, Mention, MentionKind};
 use crate::ontology::{Ontology, TriggerKind};
 use crate::text::{Sentence, Span, Token};
@@ -273,6 +273,19 @@ fn particles_before_name(toks: &[Token], k: usize, end: usize) -> bool {
         i += 1;
     }
     i > k && i < end && is_cap(&toks[i])
+}
+
+/// Whether token `k` abbreviates a title before a name: a short capitalized word with a period
+/// and a capitalized word after it ("Capt. Rashid", "Gov. Manchin"), not an initial ("S. R.
+/// Nathan") nor a place's prefix ("St. Louis", "Mt. Kenya").
+fn is_abbreviated_title(toks: &[Token], k: usize) -> bool {
+    let t = &toks[k];
+    is_cap(t)
+        && toks.get(k + 1).is_some_and(|n| n.text == ".")
+        && toks.get(k + 2).is_some_and(is_cap)
+        && (2..=4).contains(&t.text.chars().count())
+        && !is_all_caps(&t.text)
+        && !matches!(t.lower.as_str(), "st" | "mt" | "ft" | "pt")
 }
 
 /// Whether a token is a person's initials: capital letters each followed by a period ("F.W.",
@@ -1486,14 +1499,8 @@ impl<'a> EntityRecognizer<'a> {
                 continue;
             }
             let toks = &sent.tokens;
-            // "Police Capt. Hakim Azzawi", "Gov. Schwarzenegger": a short word with a period
-            // before a name abbreviates a title (not "St. Louis", "Mt. Kenya": a place's)
-            let abbreviated_title = toks.get(k + 1).is_some_and(|n| n.text == ".")
-                && toks.get(k + 2).is_some_and(is_cap)
-                // (not an initial: "S. R. Nathan")
-                && (2..=4).contains(&t.text.chars().count())
-                && !is_all_caps(&t.text)
-                && !matches!(t.lower.as_str(), "st" | "mt" | "ft" | "pt");
+            // "Police Capt. Hakim Azzawi", "Gov. Schwarzenegger": the title names no one
+            let abbreviated_title = is_abbreviated_title(toks, k);
             // "IDR 3 trillion", "50.5 million USD", "IDR4.2": a currency code by an amount
             let currency = is_all_caps(&t.text)
                 && t.text.chars().filter(char::is_ascii_alphabetic).count() == 3
@@ -1591,12 +1598,7 @@ impl<'a> EntityRecognizer<'a> {
             } else if next_is_speech
                 || self.titled_single(b, sent, k)
                 // "Gov. Schwarzenegger", "Capt. Azzawi"
-                || k >= 2
-                    && sent.tokens[k - 1].text == "."
-                    && is_cap(&sent.tokens[k - 2])
-                    && (2..=4).contains(&sent.tokens[k - 2].text.chars().count())
-                    && !is_all_caps(&sent.tokens[k - 2].text)
-                    && !matches!(sent.tokens[k - 2].lower.as_str(), "st" | "mt" | "ft" | "pt")
+                || k >= 2 && is_abbreviated_title(&sent.tokens, k - 2)
             {
                 // "…, said Wiranto", "security minister Wiranto": a person, whom the later
                 // mentions of the word name too
@@ -1770,14 +1772,9 @@ impl<'a> EntityRecognizer<'a> {
         for (e, si, a, z) in spans {
             *mention_count.entry(e).or_default() += 1;
             let toks = &sentences[si].tokens;
-            // "Mr Saffer": an honorific settles it
+            // "Mr Saffer", "Dr. Tewolde": an honorific settles it
             let before = toks[..a].iter().rev().find(|t| t.text != ".");
-            if before.is_some_and(|t| {
-                matches!(
-                    t.lower.as_str(),
-                    "mr" | "mrs" | "ms" | "dr" | "sir" | "dame" | "madam" | "mister"
-                )
-            }) {
+            if before.is_some_and(|t| Gender::of_title(&t.lower).is_some() || t.lower == "dr") {
                 votes.0 += 3;
                 continue;
             }
@@ -1811,7 +1808,7 @@ impl<'a> EntityRecognizer<'a> {
                 .iter()
                 .enumerate()
                 .find_map(|(n, t)| match t.lower.as_str() {
-                    "he" | "him" | "his" | "she" | "her" => Some(true),
+                    w if Gender::of_pronoun(w).is_some() => Some(true),
                     "its" => Some(false),
                     // not the "it" of "it is unknown", "it was a lawyer who" (but "JetBlue said
                     // it was investigating")

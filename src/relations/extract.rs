@@ -275,30 +275,6 @@ struct Doc<'a> {
     genders: Vec<Option<Gender>>,
 }
 
-/// "ran for Congress", "is running against X", "ran as the party's candidate", "running to
-/// become president": the verb "run" of a candidacy, no leadership.
-fn candidacy(t: &CompiledTrigger, toks: &[Token], end: usize) -> bool {
-    t.pattern == "run"
-        && toks.get(end).is_some_and(|w| {
-            matches!(
-                norm(w),
-                "for"
-                    | "against"
-                    | "as"
-                    | "in"
-                    | "under"
-                    | "with"
-                    | "to"
-                    | "on"
-                    | "unsuccessfully"
-                    | "again"
-                    | "mate"
-                    | "mates"
-                    | "off"
-            )
-        })
-}
-
 fn norm(t: &Token) -> &str {
     if t.lower == "n't" {
         "not"
@@ -2403,6 +2379,31 @@ impl<'o> RelationExtractor<'o> {
         }
     }
 
+    /// "ran for Congress", "is running against X", "ran as the party's candidate", "running to
+    /// become president": a candidacy verb (`ng:candidacyVerb`) before one of these words names
+    /// a candidacy, not the relation.
+    fn candidacy(&self, t: &CompiledTrigger, toks: &[Token], end: usize) -> bool {
+        self.lex.candidacy_verbs.contains(&t.pattern)
+            && toks.get(end).is_some_and(|w| {
+                matches!(
+                    norm(w),
+                    "for"
+                        | "against"
+                        | "as"
+                        | "in"
+                        | "under"
+                        | "with"
+                        | "to"
+                        | "on"
+                        | "unsuccessfully"
+                        | "again"
+                        | "mate"
+                        | "mates"
+                        | "off"
+                )
+            })
+    }
+
     /// A capital standing for its state ("talks between Belgrade and Pristina").
     fn metonymy(&self, doc: &Doc, e: usize) -> usize {
         let ent = &doc.ents.entities[e];
@@ -2743,7 +2744,7 @@ impl<'o> RelationExtractor<'o> {
             "THREATEN" => toks
                 .get(end)
                 .is_some_and(|w| matches!(norm(w), "about" | "of")),
-            _ => candidacy(t, toks, end),
+            _ => self.candidacy(t, toks, end),
         };
         let obj = match slot {
             Some(a) => Some(a),
@@ -2826,7 +2827,7 @@ impl<'o> RelationExtractor<'o> {
         out: &mut Vec<RelationMention>,
     ) {
         let toks = doc.toks(s);
-        if candidacy(t, toks, end) {
+        if self.candidacy(t, toks, end) {
             return;
         }
         let (negated, modality) = self.polarity(doc, s, k, t);

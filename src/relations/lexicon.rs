@@ -82,6 +82,8 @@ pub struct TriggerLexicon {
     pub personal_asset_nouns: HashSet<String>,
     /// Titles of a city's own offices (`ng:localOfficeTitle`: "mayor").
     pub local_office_titles: HashSet<String>,
+    /// Verb triggers that name a candidacy before "for", "against", "as" (`ng:candidacyVerb`).
+    pub candidacy_verbs: HashSet<String>,
     /// Verbs whose object is the subject of the infinitive after it ("convinced", "called on").
     pub object_control_verbs: Vec<VerbPhrase>,
     /// Phrases claiming an act ("claim responsibility for").
@@ -386,6 +388,7 @@ impl TriggerLexicon {
         lex.convocation_nouns = word_set(&ontology.convocation_nouns);
         lex.personal_asset_nouns = word_set(&ontology.personal_asset_nouns);
         lex.local_office_titles = word_set(&ontology.local_office_titles);
+        lex.candidacy_verbs = word_set(&ontology.candidacy_verbs);
         lex.object_control_verbs = verb_phrases(&ontology.object_control_verbs);
         lex.responsibility_claims = verb_phrases(&ontology.responsibility_claims);
         lex.observer_forms = all_verb_forms(&ontology.observer_verbs);

@@ -1062,24 +1062,31 @@ fn urban_entries(
                 &canonical,
             );
             e.related = format!("fb:{gec}");
-            for n in std::iter::once(part.clone()).chain(english) {
-                let safe = n.split_whitespace().count() >= 2 || letter_count(&n) >= 5;
-                // "Sydney", "Florence": also a given name, so not before a surname
-                let given_name = crate::entities::gender::FirstNameGenders::embedded()
-                    .get(&n)
-                    .is_some();
-                let flags = match (safe, given_name) {
-                    (false, _) => "-",
-                    (true, true) => "mr",
-                    (true, false) => "m",
-                };
-                e.add(&n, AliasKind::Name, flags);
-            }
+            // "Sydney", "Florence": also a given name, so not before a surname
+            add_place_names(&mut e, std::iter::once(part.clone()).chain(english), true);
             e.note = "major urban area".into();
             out.push(e);
         }
     }
     out
+}
+
+/// Adds `names` as matchable names of a place entry: a single short word ("Ibb") is data only,
+/// and with `given_names_risky` a name that is also a given name ("Sydney") is risky.
+fn add_place_names(e: &mut RawEntry, names: impl Iterator<Item = String>, given_names_risky: bool) {
+    for n in names {
+        let safe = n.split_whitespace().count() >= 2 || letter_count(&n) >= 5;
+        let given_name = given_names_risky
+            && crate::entities::gender::FirstNameGenders::embedded()
+                .get(&n)
+                .is_some();
+        let flags = match (safe, given_name) {
+            (false, _) => "-",
+            (true, true) => "mr",
+            (true, false) => "m",
+        };
+        e.add(&n, AliasKind::Name, flags);
+    }
 }
 
 fn division_entries(gec: &str, g: &Value, country_names: &HashSet<String>) -> Vec<RawEntry> {
@@ -1120,10 +1127,7 @@ fn division_entries(gec: &str, g: &Value, country_names: &HashSet<String>) -> Ve
                 &canonical,
             );
             e.related = format!("fb:{gec}");
-            for name in std::iter::once(main.clone()).chain(english) {
-                let safe = name.split_whitespace().count() >= 2 || letter_count(&name) >= 5;
-                e.add(&name, AliasKind::Name, if safe { "m" } else { "-" });
-            }
+            add_place_names(&mut e, std::iter::once(main.clone()).chain(english), false);
             e.note = "administrative division".into();
             out.push(e);
         }
