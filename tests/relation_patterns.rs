@@ -2003,3 +2003,163 @@ fn the_head_word_of_a_body_named_with_of_refers_back_to_it() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_plural_title_gives_each_coordinated_person_the_office() {
+    let r = relations(
+        "On Sunday Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed the \
+         agreement.",
+    );
+    assert!(has(&r, "Muhammadu Buhari leads Nigeria"), "{r:?}");
+    assert!(has(&r, "Patrice Talon leads Benin"), "{r:?}");
+    let r = relations("U.S. Senators John McCain and Edward Kennedy have proposed a bill.");
+    assert!(has(&r, "John McCain represents United States"), "{r:?}");
+    assert!(has(&r, "Edward Kennedy represents United States"), "{r:?}");
+    // a plural title word inside a name is none
+    let r = relations("The choice of Kings Domain made conflict inevitable.");
+    assert!(!r.iter().any(|x| x.contains("Domain leads")), "{r:?}");
+}
+
+#[test]
+fn a_lower_case_title_before_a_capitalized_one_keeps_its_own_object() {
+    let r = relations(
+        "At the summit, AU chairperson President Abdel Fattah el-Sisi of Egypt said the deal was \
+         historic.",
+    );
+    assert!(has(&r, "Abdel Fattah El-Sisi leads African Union"), "{r:?}");
+    assert!(has(&r, "Abdel Fattah El-Sisi leads Egypt"), "{r:?}");
+    // a title's modifier is no title of its own: "Deputy leader"
+    let r = relations("Flo Clucas, the Deputy leader of Liverpool City Council, spoke.");
+    assert!(
+        has(&r, "Flo Clucas represents Liverpool City Council"),
+        "{r:?}"
+    );
+    // the aide of an office holder is not the office holder
+    let r = relations(
+        "A spokesman for Palestinian President Mahmoud Abbas said it was an internal affair.",
+    );
+    assert!(has(&r, "Mahmoud Abbas leads Palestine"), "{r:?}");
+    assert!(!has(&r, "Mahmoud Abbas represents Palestine"), "{r:?}");
+}
+
+#[test]
+fn a_vice_president_represents_rather_than_leads() {
+    let r = relations(
+        "Venezuela's Vice President José Vicente Rangel accused Robertson of making threats.",
+    );
+    assert!(has(&r, "José Vicente Rangel represents Venezuela"), "{r:?}");
+    assert!(!has(&r, "José Vicente Rangel leads Venezuela"), "{r:?}");
+}
+
+#[test]
+fn a_plural_party_head_after_the_is_the_party() {
+    let r = relations("However, the Greens applauded the plan of the Labor Party.");
+    assert!(has(&r, "Greens supports Labor Party"), "{r:?}");
+    let r = relations("Australian Greens leader Senator Bob Brown labelled the call a sham.");
+    assert!(has(&r, "Bob Brown leads Australian Greens"), "{r:?}");
+    assert!(!has(&r, "Bob Brown leads Australia"), "{r:?}");
+}
+
+#[test]
+fn an_object_relative_clause_relates_its_subject_to_the_antecedent() {
+    let r = relations("Kosovo, which Serbia does not recognize, declared independence.");
+    assert!(has(&r, "Serbia not recognizes Kosovo"), "{r:?}");
+    // the head noun of a kind of organization after the name
+    let r =
+        relations("The SDF is made up of YPG militia which support the Kurdistan Workers' Party.");
+    assert!(has(&r, "YPG supports Kurdistan Workers' Party"), "{r:?}");
+}
+
+#[test]
+fn a_parenthesis_or_a_relative_clause_before_the_verb_keeps_the_subject() {
+    let r = relations("The Syrian Democratic Forces (SDF) condemned the United States.");
+    assert!(
+        has(&r, "Syrian Democratic Forces condemns United States"),
+        "{r:?}"
+    );
+    let r = relations(
+        "Brett McGurk, who was an envoy to the coalition until December, also criticized the \
+         decision by Trump.",
+    );
+    assert!(has(&r, "Brett McGurk condemns Trump"), "{r:?}");
+}
+
+#[test]
+fn a_participle_after_a_name_with_by_is_passive() {
+    let r = relations("Hamas, led by Ismail Haniyeh, rejected the plan.");
+    assert!(has(&r, "Ismail Haniyeh leads Hamas"), "{r:?}");
+    // only a person leads: the party coordinated with the leader does not
+    let r = relations(
+        "The administration would be led by the two main parties, the Democratic Unionist Party \
+         led by Ian Paisley and the Alliance Party, led by David Ford.",
+    );
+    assert!(
+        has(&r, "Ian Paisley leads Democratic Unionist Party"),
+        "{r:?}"
+    );
+    assert!(
+        !has(&r, "Alliance Party leads Democratic Unionist Party"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn leading_a_rival_in_the_polls_is_no_leadership() {
+    let r = relations("In the poll average, Joe Biden led Donald Trump 50 percent to 40 percent.");
+    assert!(!r.iter().any(|x| x.contains(" leads ")), "{r:?}");
+}
+
+#[test]
+fn an_event_long_before_by_an_actor_no_longer_mentioned_is_no_antecedent() {
+    let r = relations(
+        "The statement blamed the threat from the PKK. Analysts spoke on Monday. The army \
+         prepared on Tuesday. Markets fell on Wednesday. Officials met on Thursday. Reporters \
+         waited on Friday. Nikki Haley wrote on Twitter. Brett McGurk criticized the decision.",
+    );
+    assert!(
+        !has(&r, "Brett McGurk condemns Kurdistan Workers' Party"),
+        "{r:?}"
+    );
+    assert!(
+        !r.iter().any(|x| x.starts_with("Brett McGurk condemns")),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_or_a_titled_name_fills_a_pattern_slot() {
+    let r = relations(
+        "President Thabo Mbeki spoke on Monday. Morgan Tsvangirai has often criticized Mbeki, and \
+         has repeatedly called for him to step down.",
+    );
+    assert!(has(&r, "Morgan Tsvangirai demands Thabo Mbeki"), "{r:?}");
+    let r = relations(
+        "\"We encourage President Robert Mugabe to honour the deal,\" the African Union said in \
+         a statement.",
+    );
+    assert!(has(&r, "African Union demands Robert Mugabe"), "{r:?}");
+}
+
+#[test]
+fn a_light_verb_reaches_a_noun_trigger_past_its_modifiers() {
+    let r = relations(
+        "Morgan Tsvangirai will not participate in power sharing negotiations with President \
+         Robert Mugabe.",
+    );
+    assert!(
+        has(&r, "Morgan Tsvangirai not meetsWith Robert Mugabe"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_predicate_after_an_adjunct_and_and_keeps_the_first_subject_and_its_own_polarity() {
+    let r = relations(
+        "Kofi Annan criticized Israel for failing to lift the blockade and praised Lebanon.",
+    );
+    assert!(has(&r, "Kofi Annan supports Lebanon"), "{r:?}");
+    assert!(!has(&r, "Kofi Annan not supports Lebanon"), "{r:?}");
+    // an object-control infinitive is another frame: no subject guessed
+    let r = relations("Kofi Annan urged Israel to lift the blockade and praised Lebanon.");
+    assert!(!has(&r, "Israel supports Lebanon"), "{r:?}");
+}

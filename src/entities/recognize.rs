@@ -314,6 +314,9 @@ pub struct EntityRecognizer<'a> {
     lexicon: &'a dyn Lexicon,
     /// Title patterns (lower-case token sequences), longest first.
     titles: Vec<Vec<String>>,
+    /// The same titles with their head noun in the plural ("presidents", "prime ministers"),
+    /// longest first: titles only before a name of two or more words.
+    plural_titles: Vec<Vec<String>>,
     /// Head word → class, by priority.
     heads: HashMap<String, String>,
     /// Description noun → class.
@@ -520,6 +523,25 @@ impl<'a> EntityRecognizer<'a> {
             .collect();
         titles.sort_by(|a: &Vec<String>, b: &Vec<String>| b.len().cmp(&a.len()).then(a.cmp(b)));
         titles.dedup();
+        let mut plural_titles: Vec<Vec<String>> = titles
+            .iter()
+            .filter_map(|t| {
+                // the head noun: the last word before "of" ("secretaries of state")
+                let head = t
+                    .iter()
+                    .position(|w| w == "of")
+                    .unwrap_or(t.len())
+                    .checked_sub(1)?;
+                let plural = crate::relations::lexicon::noun_forms(&t[head]).pop()?;
+                let mut p = t.clone();
+                p[head] = plural;
+                Some(p)
+            })
+            .filter(|p| !titles.contains(p))
+            .collect();
+        plural_titles
+            .sort_by(|a: &Vec<String>, b: &Vec<String>| b.len().cmp(&a.len()).then(a.cmp(b)));
+        plural_titles.dedup();
         // Priority when a head word types several classes: the more specific class wins.
         let priority = [
             "Document",
@@ -545,6 +567,7 @@ impl<'a> EntityRecognizer<'a> {
         EntityRecognizer {
             lexicon,
             titles,
+            plural_titles,
             heads,
             descriptions,
             reporting: ontology.reporting_verbs.iter().cloned().collect(),
@@ -621,14 +644,34 @@ impl<'a> EntityRecognizer<'a> {
 
     /// Length of the longest title starting at token `i`.
     fn title_len(&self, toks: &[Token], i: usize) -> usize {
-        for t in &self.titles {
-            if i + t.len() <= toks.len()
-                && t.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w)
-            {
-                return t.len();
-            }
+        let matches = |t: &Vec<String>| {
+            i + t.len() <= toks.len() && t.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w)
+        };
+        if let Some(t) = self.titles.iter().find(|t| matches(t)) {
+            return t.len();
         }
-        0
+        // "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin", "Senators Kamala
+        // Harris and Elizabeth Warren": a plural title before a name of two words or more (not
+        // "House of Representatives", "Kings Cross")
+        self.plural_titles
+            .iter()
+            .find(|t| {
+                matches(t)
+                    && (i == 0 || toks[i - 1].lower != "of")
+                    // "Joint Chiefs of Staff Chairman X": a name's word, not a title
+                    && !self.titles.iter().any(|r| {
+                        let j = i + t.len();
+                        j + r.len() <= toks.len()
+                            && r.iter().enumerate().all(|(k, w)| toks[j + k].lower == *w)
+                    })
+                    && toks[i + t.len()..]
+                        .iter()
+                        .take(2)
+                        .filter(|t| is_cap(t) && t.text.chars().all(char::is_alphabetic))
+                        .count()
+                        == 2
+            })
+            .map_or(0, Vec::len)
     }
 
     /// Whether a title ends just before token `k`.
@@ -1529,7 +1572,14 @@ impl<'a> EntityRecognizer<'a> {
                     e.class != "Person" && stop.is_some_and(|p| p > 0 && words[p - 1] == t.text)
                 })
             };
+            // ("the Greens", "the Conservatives": a plural party head is the party's name)
+            let party_name = t.lower.ends_with('s')
+                && self
+                    .heads
+                    .get(&t.lower)
+                    .is_some_and(|c| c == "PoliticalParty");
             if after_the
+                && !party_name
                 && (self.heads.contains_key(&t.lower)
                     || self.descriptions.contains_key(&t.lower)
                     || body_head(b))

@@ -115,6 +115,23 @@ pub(crate) const BOUNDARY: &[&str] = &[
     ".",
 ];
 
+/// Words that, as a title themselves, may also modify the title after them ("deputy leader",
+/// "chief minister", "general secretary"): no title of their own there.
+const TITLE_MODIFIERS: &[&str] = &[
+    "deputy",
+    "vice",
+    "chief",
+    "acting",
+    "general",
+    "assistant",
+    "under",
+    "executive",
+    "senior",
+    "first",
+    "principal",
+    "special",
+];
+
 /// Role modifiers that make a title not a role of the state before it ("opposition leader").
 const NON_STATE_ROLES: &[&str] = &[
     "opposition",
@@ -643,10 +660,26 @@ impl<'o> RelationExtractor<'o> {
         {
             return None;
         }
-        doc.event_actors
-            .iter()
-            .rev()
-            .find(|(es, ek, _)| (*es, *ek) < (s, k))
+        // the latest earlier event of the same noun ("the decision" ... "the decision"), else
+        // the latest one if it is recent or its actor is still talked about: an act long
+        // before by an actor out of the text is no antecedent
+        let earlier = || {
+            doc.event_actors
+                .iter()
+                .rev()
+                .filter(|(es, ek, _)| (*es, *ek) < (s, k))
+        };
+        let current = |(es, _, e): &&(usize, usize, usize)| {
+            es + 3 >= s
+                || doc
+                    .ents
+                    .mentions
+                    .iter()
+                    .any(|m| m.entity == *e && m.sentence + 6 >= s && m.sentence < s)
+        };
+        earlier()
+            .find(|(es, ek, _)| doc.toks(*es)[*ek].lower == toks[k].lower)
+            .or_else(|| earlier().next().filter(current))
             .map(|(_, _, e)| (*e, true))
     }
 
@@ -1311,7 +1344,15 @@ impl<'o> RelationExtractor<'o> {
             if j > 0 && norm(&toks[j - 1]) == "," {
                 j -= 1;
             }
-            if let Some(m) = doc.mention_ending_at(s, j) {
+            // ("YPG militia which support X", "the Hamas movement, which ...": a name before
+            // the head noun of its kind)
+            let m = doc.mention_ending_at(s, j).or_else(|| {
+                (j >= 2 && self.is_name_head(norm(&toks[j - 1])))
+                    .then(|| doc.mention_ending_at(s, j - 1))
+                    .flatten()
+                    .filter(|&m| doc.class_of(doc.ents.mentions[m].entity) != "Person")
+            });
+            if let Some(m) = m {
                 let e = doc.ents.mentions[m].entity;
                 return Some(self.extend_left(doc, s, m, e));
             }
@@ -1430,6 +1471,38 @@ impl<'o> RelationExtractor<'o> {
         while j > 0 && dist < 16 {
             let w = norm(&toks[j - 1]);
             let in_mention = doc.ment_at[s][j - 1].is_some();
+            // "The Syrian Democratic Forces (SDF) opposed", "Senator Boxer (D-CA) demanded": a
+            // short parenthesis after a name, with no verb in it, is passed
+            if w == ")"
+                && !in_mention
+                && let Some(o) = (j.saturating_sub(8)..j - 1)
+                    .rev()
+                    .find(|&o| toks[o].text == "(")
+                && o > 0
+                && doc.mention_ending_at(s, o).is_some()
+                && !(o + 1..j - 1).any(|x| matches!(doc.upos(s, x), Some("VERB" | "AUX")))
+            {
+                j = o;
+                dist += 1;
+                continue;
+            }
+            // "Brett McGurk, who was Trump's envoy until December, also criticized": a
+            // relative clause between commas right before the verb is passed
+            if w == ","
+                && !in_mention
+                && dist <= 2
+                && let Some(r) = (j.saturating_sub(24)..j - 1)
+                    .rev()
+                    .take_while(|&x| !matches!(norm(&toks[x]), ";" | ":" | "“" | "”" | "\""))
+                    .find(|&x| matches!(norm(&toks[x]), "who" | "which"))
+                && r >= 2
+                && norm(&toks[r - 1]) == ","
+                && doc.mention_ending_at(s, r - 1).is_some()
+            {
+                j = r - 1;
+                dist += 1;
+                continue;
+            }
             if !in_mention
                 && (BOUNDARY.contains(&w)
                     || w == "that"
@@ -1515,6 +1588,29 @@ impl<'o> RelationExtractor<'o> {
             }
             if BOUNDARY.contains(&w) || matches!(w, "that" | "who" | "which" | "to") {
                 return None;
+            }
+            // the infinitive or gerund of an adjunct belongs to the first predicate: "X
+            // criticized Y for failing to condemn Z, and called for ..."
+            if matches!(doc.xpos(s, v), Some("VB" | "VBG")) {
+                let mut a = v;
+                while a > 0 && doc.upos(s, a - 1) == Some("ADV") {
+                    a -= 1;
+                }
+                // (an infinitive only after a gerund or adjective of that adjunct: "failing
+                // to condemn"; "urged Israel to lift X and praised Y" is another frame)
+                let to_after_adjunct = norm(&toks[a - 1]) == "to"
+                    && a >= 2
+                    && (doc.xpos(s, a - 2) == Some("VBG") || doc.upos(s, a - 2) == Some("ADJ"));
+                if a > stop + 1
+                    && (to_after_adjunct
+                        || doc.xpos(s, v) == Some("VBG")
+                            && (PREPOSITIONS.contains(&norm(&toks[a - 1]))
+                                || matches!(doc.upos(s, a - 1), Some("ADP" | "SCONJ"))))
+                {
+                    // (the loop steps back past the "to" or the preposition)
+                    v = a - 1;
+                    continue;
+                }
             }
             if matches!(doc.upos(s, v), Some("VERB")) {
                 // a participle modifier in between ("..., now surrounded by controversy, and
@@ -2179,6 +2275,15 @@ impl<'o> RelationExtractor<'o> {
             if BOUNDARY.contains(&w) || w == "," || doc.ment_at[s][j].is_some() {
                 break;
             }
+            // "... for failing to lift X and praised Y": a finite verb after "and" opens its
+            // own predicate
+            // (not a bare infinitive: "threatened to kill X and blow up Y")
+            if matches!(w, "and" | "but")
+                && matches!(doc.xpos(s, p), Some("VBD" | "VBZ" | "VBP" | "VBN"))
+                && (j + 1..p).all(|x| matches!(doc.upos(s, x), Some("ADV" | "AUX")))
+            {
+                break;
+            }
             // "denied having any such meeting", "denies supporting X": a denied act is negated
             if matches!(w, "denied" | "denies" | "deny" | "denying")
                 && doc.xpos(s, j + 1) == Some("VBG")
@@ -2263,6 +2368,22 @@ impl<'o> RelationExtractor<'o> {
                     while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
                         a += 1;
                     }
+                    // "called for him to step down", "urged them to": the pronoun's referent
+                    if a < toks.len() && matches!(norm(&toks[a]), "him" | "her" | "them") {
+                        let mut arg = self.pronoun(doc, s, a, &[])?;
+                        arg.last_tok = a + 1;
+                        j = a + 1;
+                        slot = Some(arg);
+                        continue;
+                    }
+                    // "encourage President Mugabe and ... to": the title before the name
+                    if doc.mention_starting_at(s, a).is_none()
+                        && a < toks.len()
+                        && toks[a].text.starts_with(char::is_uppercase)
+                        && let Some(e) = self.title_at(doc, s, a)
+                    {
+                        a = e;
+                    }
                     let m = doc.mention_starting_at(s, a)?;
                     let arg = self.extend_right(doc, s, m);
                     j = arg.last_tok;
@@ -2294,6 +2415,46 @@ impl<'o> RelationExtractor<'o> {
         if !is_structural(pattern) && [subj, obj].iter().any(|a| cited_source(toks, a.first_tok)) {
             return;
         }
+        // one person does not head another ("Biden led Trump in the polls"); a title names
+        // the office ("the leader of X": X is an organization whatever its type here)
+        // only a person leads or represents (the ontology's domain): "the DUP led by Ian
+        // Paisley and Sinn Féin" makes no party a leader
+        let persons;
+        let subj = if matches!(predicate, "leads" | "represents")
+            && subj.entities.len() > 1
+            && subj.entities.iter().any(|&e| doc.class_of(e) == "Person")
+        {
+            persons = Arg {
+                entities: subj
+                    .entities
+                    .iter()
+                    .copied()
+                    .filter(|&e| doc.class_of(e) == "Person")
+                    .collect(),
+                ..subj.clone()
+            };
+            &persons
+        } else {
+            subj
+        };
+        let headed;
+        let obj = if predicate == "leads" && pattern == "verb" {
+            headed = Arg {
+                entities: obj
+                    .entities
+                    .iter()
+                    .copied()
+                    .filter(|&e| doc.class_of(e) != "Person")
+                    .collect(),
+                ..obj.clone()
+            };
+            if headed.entities.is_empty() {
+                return;
+            }
+            &headed
+        } else {
+            obj
+        };
         let first = subj.first_tok.min(obj.first_tok).min(trig.0);
         let last = subj.last_tok.max(obj.last_tok).max(trig.1).min(toks.len());
         let span = Span::new(toks[first].span.start, toks[last - 1].span.end);
@@ -2664,7 +2825,14 @@ impl<'o> RelationExtractor<'o> {
                     })
                 }),
                 _ => false,
-            };
+            }
+            // "Hamas, led by Ismail Haniyeh, ...", "the party led by X": a participle right
+            // after a name (or its comma) with its agent after "by", whatever the parse says
+            || matches!(doc.xpos(s, k), Some("VBN" | "VBD"))
+                && toks.get(end).is_some_and(|t| norm(t) == "by")
+                && k > 0
+                && (norm(&toks[k - 1]) == "," && k > 1 && doc.mention_ending_at(s, k - 1).is_some()
+                    || doc.mention_ending_at(s, k).is_some());
         let passive = (passive || reduced_relative) && t.kind == TriggerKind::Verb;
         if passive {
             self.agentive(doc, s, (k, end), t, 8, 0.75, "passive", out);
@@ -2746,6 +2914,14 @@ impl<'o> RelationExtractor<'o> {
                 .is_some_and(|w| matches!(norm(w), "about" | "of")),
             _ => self.candidacy(t, toks, end),
         };
+        // a pronoun in the pattern's slot refers to someone other than the subject ("X
+        // criticized Y and called for him to step down")
+        let slot = match slot {
+            Some(a) if matches!(norm(&toks[a.first_tok]), "him" | "her" | "them") => {
+                self.pronoun(doc, s, a.first_tok, &subj.entities)
+            }
+            other => other,
+        };
         let obj = match slot {
             Some(a) => Some(a),
             None if mute || beside => None,
@@ -2786,7 +2962,8 @@ impl<'o> RelationExtractor<'o> {
                         })
                         .flatten()
                         .filter(|a| !a.entities.iter().any(|e| exclude.contains(e)))
-                }),
+                })
+                .or_else(|| self.relative_object(doc, s, &subj, &exclude)),
         };
         // "attacked Trump for the tweet", "attacked Obama's use of earmarks": a verbal attack
         // is criticism
@@ -2815,6 +2992,37 @@ impl<'o> RelationExtractor<'o> {
                 }
             }
         }
+    }
+
+    /// Whether a lower-case word is the head noun of a kind of organization or group
+    /// ("militia", "movement", "party"; the ontology's one-word name heads).
+    fn is_name_head(&self, w: &str) -> bool {
+        w.chars().all(char::is_lowercase)
+            && self
+                .ontology
+                .classes
+                .values()
+                .any(|c| c.local != "Person" && c.name_heads.iter().any(|h| h == w))
+    }
+
+    /// The antecedent of an object relative clause whose subject is `subj` ("Cyprus, which
+    /// Turkey does not recognize", "the rebels, whom the government accuses of ..."): the
+    /// relative pronoun stands for the verb's object.
+    fn relative_object(&self, doc: &Doc, s: usize, subj: &Arg, exclude: &[usize]) -> Option<Arg> {
+        let toks = doc.toks(s);
+        let r = subj.first_tok.checked_sub(1)?;
+        // (not "that": "warned the EU that Russia would veto" is a complement clause)
+        if subj.indirect || !matches!(norm(&toks[r]), "which" | "whom") {
+            return None;
+        }
+        let mut j = r;
+        if j > 0 && norm(&toks[j - 1]) == "," {
+            j -= 1;
+        }
+        let m = doc.mention_ending_at(s, j)?;
+        let e = self.actor_entity(doc, s, m, true)?;
+        let mm = &doc.ents.mentions[m];
+        (!exclude.contains(&e)).then(|| Arg::named(e, mm.tok_start, mm.tok_end))
     }
 
     fn noun_pattern(
@@ -2977,6 +3185,17 @@ impl<'o> RelationExtractor<'o> {
                         }
                     }
                 }
+                // "negotiations with President Robert Mugabe": the person after the title
+                if a < toks.len()
+                    && doc.mention_starting_at(s, a).is_none()
+                    && toks[a].text.starts_with(char::is_uppercase)
+                    && let Some(e) = self.title_at(doc, s, a)
+                    && doc
+                        .mention_starting_at(s, e)
+                        .is_some_and(|m| doc.class_of(doc.ents.mentions[m].entity) == "Person")
+                {
+                    a = e;
+                }
                 if let Some(m) = doc.mention_starting_at(s, a) {
                     let m = self.np_head(doc, s, m);
                     if let Some(e) = self.actor_entity(doc, s, m, true) {
@@ -3125,8 +3344,11 @@ impl<'o> RelationExtractor<'o> {
         }
         if subj.is_none() && !patient && (obj.is_some() || symmetric) {
             let mut p = k;
+            // (modifiers of the noun do not count: "participate in power sharing negotiations")
+            let mut steps = 0;
             while p > 0
-                && k - p < 4
+                && steps < 4
+                && k - p < 7
                 && doc.ment_at[s][p - 1].is_none()
                 && !BOUNDARY.contains(&norm(&toks[p - 1]))
                 && norm(&toks[p - 1]) != ","
@@ -3140,6 +3362,11 @@ impl<'o> RelationExtractor<'o> {
             {
                 p -= 1;
                 let w = norm(&toks[p]);
+                let modifier = matches!(doc.upos(s, p), Some("NOUN" | "ADJ"))
+                    && toks[p].text.chars().all(|c| c.is_lowercase() || c == '-');
+                if !modifier {
+                    steps += 1;
+                }
                 let copula = matches!(
                     w,
                     "is" | "was" | "are" | "were" | "remains" | "remained" | "became" | "becomes"
@@ -3601,6 +3828,17 @@ impl<'o> RelationExtractor<'o> {
             // "Russian opposition leader": a leader of the opposition, not of the state
             let mut against_state = false;
             while j > 0 && steps < 5 {
+                // "AU chairperson President X of Egypt", "Greens leader Senator X": a
+                // lower-case title right before a capitalized one has its own object (not a
+                // title's modifier: "deputy leader", "Chief Minister", "Chief Executive Officer")
+                if j == k
+                    && toks[k].text.starts_with(char::is_uppercase)
+                    && toks[k - 1].text.chars().all(char::is_lowercase)
+                    && !TITLE_MODIFIERS.contains(&norm(&toks[k - 1]))
+                    && (1..=j.min(4)).any(|n| self.title_at(doc, s, j - n) == Some(j))
+                {
+                    break;
+                }
                 if NON_STATE_ROLES.contains(&norm(&toks[j - 1])) && object.is_none() {
                     against_state = true;
                 }
@@ -3778,12 +4016,33 @@ impl<'o> RelationExtractor<'o> {
             if p < toks.len() && norm(&toks[p]) == "," {
                 p += 1;
             }
-            if let Some(m) = doc.mention_starting_at(s, p)
+            // "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin": a plural
+            // title gives each coordinated person the office, with the state after their name
+            let plural = t
+                .pattern
+                .split_whitespace()
+                .zip(&toks[k..end])
+                .any(|(w, tok)| w != norm(tok));
+            // the person after a second, capitalized title: "AU chairperson President Abdel
+            // Fattah el-Sisi", "the President of Pakistan, General Pervez Musharraf" (not after
+            // a posting: "chief of staff to Vice President X" is X's aide)
+            let of_object = after > end && norm(&toks[end]) == "of";
+            if p < toks.len()
+                && (p == end || of_object && !plural && norm(&toks[p - 1]) == ",")
+                && toks[p].text.starts_with(char::is_uppercase)
+                && doc.mention_starting_at(s, p).is_none()
+                && let Some(e) = self.title_at(doc, s, p)
+            {
+                p = e;
+            }
+            // (person, the state after "of" the person's name)
+            let mut holders: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
+            while let Some(m) = doc.mention_starting_at(s, p)
                 && doc.class_of(doc.ents.mentions[m].entity) == "Person"
             {
-                person = Some(doc.ents.mentions[m].entity);
                 // "President Hassan Rouhani of Iran"
-                let pe = doc.ents.mentions[m].tok_end;
+                let mut pe = doc.ents.mentions[m].tok_end;
+                let mut own = None;
                 if object.is_none() && toks.get(pe).is_some_and(|t| t.lower == "of") {
                     let mut a = pe + 1;
                     while a < toks.len() && matches!(norm(&toks[a]), "the" | "a" | "an") {
@@ -3792,9 +4051,27 @@ impl<'o> RelationExtractor<'o> {
                     if let Some(om) = doc.mention_starting_at(s, a) {
                         let oe = doc.ents.mentions[om].entity;
                         if doc.class_of(oe) != "Person" {
-                            object = Some((oe, a));
+                            own = Some((oe, a));
+                            pe = doc.ents.mentions[om].tok_end;
                         }
                     }
+                }
+                holders.push((doc.ents.mentions[m].entity, own));
+                if !plural {
+                    break;
+                }
+                p = pe;
+                while p < toks.len() && matches!(norm(&toks[p]), "," | "and") {
+                    p += 1;
+                }
+                if p == pe {
+                    break;
+                }
+            }
+            if let Some(&(pe, own)) = holders.first() {
+                person = Some(pe);
+                if own.is_some() {
+                    object = own;
                 }
             }
             if person.is_none() {
@@ -3849,23 +4126,28 @@ impl<'o> RelationExtractor<'o> {
                     person = Some(doc.ents.mentions[m].entity);
                 }
             }
-            if against_state
-                && object.is_some_and(|(oe, _)| matches!(doc.class_of(oe), "Country" | "Territory"))
-            {
-                object = None;
-            }
-            // "Deputy Prime Minister": represents rather than leads
-            let deputy = k > 0
-                && matches!(
-                    norm(&toks[k - 1]),
-                    "deputy" | "vice" | "assistant" | "under"
-                );
+            // "Deputy Prime Minister", "Vice President": represents rather than leads
+            let deputy = [k.checked_sub(1), Some(k)].into_iter().flatten().any(|x| {
+                matches!(norm(&toks[x]), "deputy" | "vice" | "assistant" | "under")
+                    || norm(&toks[x]).starts_with("vice-")
+            });
             let predicate = if (deputy || head_of_part) && t.predicate == "leads" {
                 "represents"
             } else {
                 t.predicate.as_str()
             };
-            if let (Some(pe), Some((oe, ot))) = (person, object) {
+            // the other holders of a plural title: the state after their own name, or the
+            // modifier before the title ("U.S. Senators X and Y")
+            let shared = object.filter(|_| holders.iter().all(|(_, own)| own.is_none()));
+            let others = holders
+                .iter()
+                .skip(1)
+                .map(|&(pe, own)| (pe, own.or(shared)));
+            for (pe, object) in person.map(|pe| (pe, object)).into_iter().chain(others) {
+                let Some((oe, ot)) = object else { continue };
+                if against_state && matches!(doc.class_of(oe), "Country" | "Territory") {
+                    continue;
+                }
                 let subj = Arg::named(pe, k, end);
                 let obj = Arg::named(oe, ot, ot + 1);
                 self.emit(

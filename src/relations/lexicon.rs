@@ -323,13 +323,23 @@ impl TriggerLexicon {
                 // (a following content word of a verbal pattern is inflected too when it is the
                 // second verb of "not accept")
                 let mut head_done = false;
+                // a title's head noun is its last content word before "of" ("prime minister",
+                // "secretary of state"): "Prime Ministers X and Y", "Secretaries of State"
+                let title_head = (t.kind == TriggerKind::Title).then(|| {
+                    let before_of = words.iter().position(|w| *w == "of").unwrap_or(words.len());
+                    words[..before_of]
+                        .iter()
+                        .rposition(|w| !FUNCTION.contains(w))
+                        .unwrap_or(0)
+                });
                 let items: Vec<PatternItem> = words
                     .iter()
-                    .map(|w| {
+                    .enumerate()
+                    .map(|(i, w)| {
                         if *w == "x" || *w == "X" {
                             return PatternItem::Slot;
                         }
-                        let content = !FUNCTION.contains(w);
+                        let content = !FUNCTION.contains(w) && title_head.is_none_or(|h| h == i);
                         let forms: Vec<String> = if content && !head_done {
                             head_done = true;
                             match t.kind {
