@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! cargo run --release --example nlp_dev -- train [--data DIR] [--out DIR] [--tags-cache FILE] [--gum-copies N] [--refit] [--parser-fixed-epochs N]
+//!     [--parsers N] [--parser-beam N] [--parser-epochs N] [--parser-patience N] [--parser-dev-beam N]
+//!     [--parser-compress A,L]
 //! cargo run --release --example nlp_dev -- eval FILE.conllu [--raw] [--json] [--models DIR] [--beam N]
 //! cargo run --release --example nlp_dev -- bench [FILE.jsonl] [--limit N] [--beam N] [--models DIR] [--compress A,L] [--dump FILE]
 //! cargo run --release --example nlp_dev -- compress DIR A,L [A,L ...] [--write FILE]
@@ -61,6 +63,17 @@ fn main() -> anyhow::Result<()> {
                     _,
                 >>(
                 )?);
+            }
+            if let Some(e) = arg_value(&args, "--parser-compress") {
+                // `A,L` row thresholds (see `Parser::compressed`); `0,0` = keep the parser as
+                // trained (compress it later with `compress DIR A,L --write FILE`).
+                opts.parser_compress = Some(parse_pair(&e)?).filter(|&p| p != (0, 0));
+            }
+            if let Some(e) = arg_value(&args, "--parser-patience") {
+                opts.parser_patience = e.parse()?;
+            }
+            if let Some(e) = arg_value(&args, "--parser-dev-beam") {
+                opts.parser_dev_beam = e.parse()?;
             }
             if args.iter().any(|a| a == "--refit") {
                 opts.parser_refit = true;

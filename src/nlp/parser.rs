@@ -1091,6 +1091,12 @@ pub struct ParseTrainOpts {
     /// Keep the best epoch on `dev` (true), or train exactly `epochs` epochs and keep the last
     /// (false: `dev` is scored only after the last epoch, e.g. when it is part of `train`).
     pub select_on_dev: bool,
+    /// Early stopping (with `select_on_dev`): stop this many epochs after the best dev epoch
+    /// (0 = train all `epochs`).
+    pub patience: usize,
+    /// Beam width of the dev scoring that selects the epoch of global training (0 = the
+    /// training beam; local training is scored greedily).
+    pub dev_beam: usize,
 }
 
 impl ParseTrainOpts {
@@ -1106,6 +1112,16 @@ impl ParseTrainOpts {
     /// Whether the model is built and scored on dev after `epoch`.
     fn scores_epoch(&self, epoch: usize) -> bool {
         self.select_on_dev || epoch == self.epochs
+    }
+
+    /// Whether training stops after `epoch` (early stopping: `patience` epochs without a better
+    /// dev score than the best so far).
+    fn stops_after(&self, epoch: usize, best: &Option<TrainedParser>) -> bool {
+        self.select_on_dev
+            && self.patience > 0
+            && best
+                .as_ref()
+                .is_some_and(|b| epoch >= b.epoch + self.patience)
     }
 }
 
@@ -1589,15 +1605,23 @@ impl Parser {
                 labeler: LinearModel::from_rows(nl, &lrows, opts.min_rel),
                 global: true,
             };
-            let score = p.score_beam(dev, width);
+            let dev_width = if opts.dev_beam == 0 {
+                width
+            } else {
+                opts.dev_beam
+            };
+            let score = p.score_beam(dev, dev_width);
             TrainedParser::keep_best(
                 &mut best,
                 p,
                 epoch,
                 score,
                 (arows, lrows),
-                &format!(" (global, beam {width})"),
+                &format!(" (global, beam {width}, dev beam {dev_width})"),
             );
+            if opts.stops_after(epoch, &best) {
+                break;
+            }
         }
         best.expect("at least one epoch")
     }
@@ -1694,6 +1718,9 @@ impl Parser {
             };
             let score = p.score(dev);
             TrainedParser::keep_best(&mut best, p, epoch, score, (arows, lrows), "");
+            if opts.stops_after(epoch, &best) {
+                break;
+            }
         }
         best.expect("at least one epoch")
     }
@@ -1974,6 +2001,8 @@ mod tests {
             beam: 2,
             presentation: Vec::new(),
             select_on_dev: true,
+            patience: 0,
+            dev_beam: 0,
         };
         let t = Parser::train(labels, vec![0, 1, 2], &data, &data, &opts);
         assert!(t.parser.global);

@@ -48,6 +48,12 @@ pub struct TrainOpts {
     /// Skip the selection on dev: train the parsers on train + dev for exactly this many epochs
     /// (one count per parser seed; a single count applies to all).
     pub parser_fixed_epochs: Option<Vec<usize>>,
+    /// Early stopping of the parser's selection run: stop this many epochs after the best dev
+    /// epoch (0 = train all `parser_epochs`).
+    pub parser_patience: usize,
+    /// Beam width of the parser's dev scoring (epoch selection and the reported dev scores;
+    /// 0 = the training beam `parser_beam`).
+    pub parser_dev_beam: usize,
 }
 
 impl Default for TrainOpts {
@@ -66,6 +72,8 @@ impl Default for TrainOpts {
             gum_copies: 1,
             parser_refit: false,
             parser_fixed_epochs: None,
+            parser_patience: 0,
+            parser_dev_beam: 0,
         }
     }
 }
@@ -400,7 +408,14 @@ fn train_parsers(
             beam: opts.parser_beam,
             presentation,
             select_on_dev,
+            patience: opts.parser_patience,
+            dev_beam: opts.parser_dev_beam,
         };
+    let dev_beam = if opts.parser_dev_beam == 0 {
+        opts.parser_beam
+    } else {
+        opts.parser_dev_beam
+    };
     let n = opts.parsers.max(1);
     let seed = |i: usize| opts.seed + 1000 * i as u64;
     // The n parsers of the ensemble, trained in parallel on `data` for `epochs[i]` epochs each.
@@ -457,7 +472,7 @@ fn train_parsers(
         (p.parser, p.las)
     } else {
         let p = Parser::ensemble(&parts, opts.parser_min_rel);
-        let (u, l) = p.score_beam(&pdev, opts.parser_beam);
+        let (u, l) = p.score_beam(&pdev, dev_beam);
         eprintln!(
             "parser ensemble: dev UAS {:.2} LAS {:.2}",
             u * 100.0,
@@ -467,7 +482,7 @@ fn train_parsers(
     };
     if let Some((a, l)) = opts.parser_compress {
         parser = parser.compressed(a, l);
-        let (u, l) = parser.score_beam(&pdev, opts.parser_beam);
+        let (u, l) = parser.score_beam(&pdev, dev_beam);
         eprintln!(
             "parser compressed: dev UAS {:.2} LAS {:.2} ({} + {} features)",
             u * 100.0,
@@ -478,7 +493,7 @@ fn train_parsers(
         las = l;
     }
     for (name, part) in [("EWT", &pdev[..dev_ewt]), ("GUM", &pdev[dev_ewt..])] {
-        let (u, l) = parser.score_beam(part, opts.parser_beam);
+        let (u, l) = parser.score_beam(part, dev_beam);
         eprintln!(
             "parser: {name} dev UAS {:.2} LAS {:.2}",
             u * 100.0,
