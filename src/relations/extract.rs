@@ -245,6 +245,14 @@ struct Arg {
 }
 
 impl Arg {
+    /// The same argument with only the entities that `keep` accepts.
+    fn only(&self, keep: impl Fn(&usize) -> bool) -> Arg {
+        Arg {
+            entities: self.entities.iter().copied().filter(|e| keep(e)).collect(),
+            ..self.clone()
+        }
+    }
+
     /// One entity named directly at tokens `first..last`.
     fn named(entity: usize, first: usize, last: usize) -> Arg {
         Arg {
@@ -2419,42 +2427,24 @@ impl<'o> RelationExtractor<'o> {
         // the office ("the leader of X": X is an organization whatever its type here)
         // only a person leads or represents (the ontology's domain): "the DUP led by Ian
         // Paisley and Sinn Féin" makes no party a leader
-        let persons;
+        let person = |e: &usize| doc.class_of(*e) == "Person";
         let subj = if matches!(predicate, "leads" | "represents")
             && subj.entities.len() > 1
-            && subj.entities.iter().any(|&e| doc.class_of(e) == "Person")
+            && subj.entities.iter().any(person)
         {
-            persons = Arg {
-                entities: subj
-                    .entities
-                    .iter()
-                    .copied()
-                    .filter(|&e| doc.class_of(e) == "Person")
-                    .collect(),
-                ..subj.clone()
-            };
-            &persons
+            subj.only(person)
         } else {
-            subj
+            subj.clone()
         };
-        let headed;
         let obj = if predicate == "leads" && pattern == "verb" {
-            headed = Arg {
-                entities: obj
-                    .entities
-                    .iter()
-                    .copied()
-                    .filter(|&e| doc.class_of(e) != "Person")
-                    .collect(),
-                ..obj.clone()
-            };
-            if headed.entities.is_empty() {
-                return;
-            }
-            &headed
+            obj.only(|e| !person(e))
         } else {
-            obj
+            obj.clone()
         };
+        if obj.entities.is_empty() {
+            return;
+        }
+        let (subj, obj) = (&subj, &obj);
         let first = subj.first_tok.min(obj.first_tok).min(trig.0);
         let last = subj.last_tok.max(obj.last_tok).max(trig.1).min(toks.len());
         let span = Span::new(toks[first].span.start, toks[last - 1].span.end);
