@@ -212,6 +212,11 @@ pub struct Ontology {
     /// Verb triggers that name a candidacy before "for", "against", "as" (`ng:candidacyVerb`:
     /// "run").
     pub candidacy_verbs: Vec<String>,
+    /// Titles that may also qualify the title after them (`ng:titleModifier`: "deputy",
+    /// "chief").
+    pub title_modifiers: Vec<String>,
+    /// Title modifiers that make the holder a deputy (`ng:deputyModifier`: "deputy", "vice").
+    pub deputy_modifiers: Vec<String>,
     /// Verbs whose object is the subject of the infinitive after it (`ng:objectControlVerb`:
     /// "convince", "persuade").
     pub object_control_verbs: Vec<String>,
@@ -514,6 +519,8 @@ impl Ontology {
         let proxy_verbs = word_list("represents", "proxyVerb");
         let local_office_titles = word_list("represents", "localOfficeTitle");
         let candidacy_verbs = word_list("leads", "candidacyVerb");
+        let title_modifiers = word_list("leads", "titleModifier");
+        let deputy_modifiers = word_list("leads", "deputyModifier");
         if classes.is_empty() || predicates.is_empty() {
             return Err(invalid(
                 "no ng: classes with ng:typeFamily or no predicates with ng:family".into(),
@@ -547,6 +554,8 @@ impl Ontology {
             personal_asset_nouns,
             local_office_titles,
             candidacy_verbs,
+            title_modifiers,
+            deputy_modifiers,
             object_control_verbs,
             responsibility_claims,
             state_asset_nouns,

@@ -115,23 +115,6 @@ pub(crate) const BOUNDARY: &[&str] = &[
     ".",
 ];
 
-/// Words that, as a title themselves, may also modify the title after them ("deputy leader",
-/// "chief minister", "general secretary"): no title of their own there.
-const TITLE_MODIFIERS: &[&str] = &[
-    "deputy",
-    "vice",
-    "chief",
-    "acting",
-    "general",
-    "assistant",
-    "under",
-    "executive",
-    "senior",
-    "first",
-    "principal",
-    "special",
-];
-
 /// Role modifiers that make a title not a role of the state before it ("opposition leader").
 const NON_STATE_ROLES: &[&str] = &[
     "opposition",
@@ -1355,7 +1338,7 @@ impl<'o> RelationExtractor<'o> {
             // ("YPG militia which support X", "the Hamas movement, which ...": a name before
             // the head noun of its kind)
             let m = doc.mention_ending_at(s, j).or_else(|| {
-                (j >= 2 && self.is_name_head(norm(&toks[j - 1])))
+                (j >= 2 && self.lex.org_name_heads.contains(norm(&toks[j - 1])))
                     .then(|| doc.mention_ending_at(s, j - 1))
                     .flatten()
                     .filter(|&m| doc.class_of(doc.ents.mentions[m].entity) != "Person")
@@ -2385,13 +2368,7 @@ impl<'o> RelationExtractor<'o> {
                         continue;
                     }
                     // "encourage President Mugabe and ... to": the title before the name
-                    if doc.mention_starting_at(s, a).is_none()
-                        && a < toks.len()
-                        && toks[a].text.starts_with(char::is_uppercase)
-                        && let Some(e) = self.title_at(doc, s, a)
-                    {
-                        a = e;
-                    }
+                    a = self.past_title(doc, s, a);
                     let m = doc.mention_starting_at(s, a)?;
                     let arg = self.extend_right(doc, s, m);
                     j = arg.last_tok;
@@ -2984,15 +2961,22 @@ impl<'o> RelationExtractor<'o> {
         }
     }
 
-    /// Whether a lower-case word is the head noun of a kind of organization or group
-    /// ("militia", "movement", "party"; the ontology's one-word name heads).
-    fn is_name_head(&self, w: &str) -> bool {
-        w.chars().all(char::is_lowercase)
-            && self
-                .ontology
-                .classes
-                .values()
-                .any(|c| c.local != "Person" && c.name_heads.iter().any(|h| h == w))
+    /// The token after a capitalized title at `a` that a person's name follows ("President
+    /// Robert Mugabe"); `a` itself otherwise.
+    fn past_title(&self, doc: &Doc, s: usize, a: usize) -> usize {
+        let toks = doc.toks(s);
+        if a < toks.len()
+            && doc.mention_starting_at(s, a).is_none()
+            && toks[a].text.starts_with(char::is_uppercase)
+            && let Some(e) = self.title_at(doc, s, a)
+            && doc
+                .mention_starting_at(s, e)
+                .is_some_and(|m| doc.class_of(doc.ents.mentions[m].entity) == "Person")
+        {
+            e
+        } else {
+            a
+        }
     }
 
     /// The antecedent of an object relative clause whose subject is `subj` ("Cyprus, which
@@ -3176,16 +3160,7 @@ impl<'o> RelationExtractor<'o> {
                     }
                 }
                 // "negotiations with President Robert Mugabe": the person after the title
-                if a < toks.len()
-                    && doc.mention_starting_at(s, a).is_none()
-                    && toks[a].text.starts_with(char::is_uppercase)
-                    && let Some(e) = self.title_at(doc, s, a)
-                    && doc
-                        .mention_starting_at(s, e)
-                        .is_some_and(|m| doc.class_of(doc.ents.mentions[m].entity) == "Person")
-                {
-                    a = e;
-                }
+                a = self.past_title(doc, s, a);
                 if let Some(m) = doc.mention_starting_at(s, a) {
                     let m = self.np_head(doc, s, m);
                     if let Some(e) = self.actor_entity(doc, s, m, true) {
@@ -3824,7 +3799,7 @@ impl<'o> RelationExtractor<'o> {
                 if j == k
                     && toks[k].text.starts_with(char::is_uppercase)
                     && toks[k - 1].text.chars().all(char::is_lowercase)
-                    && !TITLE_MODIFIERS.contains(&norm(&toks[k - 1]))
+                    && !self.lex.title_modifiers.contains(norm(&toks[k - 1]))
                     && (1..=j.min(4)).any(|n| self.title_at(doc, s, j - n) == Some(j))
                 {
                     break;
@@ -4017,13 +3992,8 @@ impl<'o> RelationExtractor<'o> {
             // Fattah el-Sisi", "the President of Pakistan, General Pervez Musharraf" (not after
             // a posting: "chief of staff to Vice President X" is X's aide)
             let of_object = after > end && norm(&toks[end]) == "of";
-            if p < toks.len()
-                && (p == end || of_object && !plural && norm(&toks[p - 1]) == ",")
-                && toks[p].text.starts_with(char::is_uppercase)
-                && doc.mention_starting_at(s, p).is_none()
-                && let Some(e) = self.title_at(doc, s, p)
-            {
-                p = e;
+            if p < toks.len() && (p == end || of_object && !plural && norm(&toks[p - 1]) == ",") {
+                p = self.past_title(doc, s, p);
             }
             // (person, the state after "of" the person's name)
             let mut holders: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
@@ -4118,8 +4088,10 @@ impl<'o> RelationExtractor<'o> {
             }
             // "Deputy Prime Minister", "Vice President": represents rather than leads
             let deputy = [k.checked_sub(1), Some(k)].into_iter().flatten().any(|x| {
-                matches!(norm(&toks[x]), "deputy" | "vice" | "assistant" | "under")
-                    || norm(&toks[x]).starts_with("vice-")
+                let w = norm(&toks[x]);
+                self.lex.deputy_modifiers.contains(w)
+                    || w.split_once('-')
+                        .is_some_and(|(m, _)| self.lex.deputy_modifiers.contains(m))
             });
             let predicate = if (deputy || head_of_part) && t.predicate == "leads" {
                 "represents"

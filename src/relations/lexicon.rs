@@ -84,6 +84,12 @@ pub struct TriggerLexicon {
     pub local_office_titles: HashSet<String>,
     /// Verb triggers that name a candidacy before "for", "against", "as" (`ng:candidacyVerb`).
     pub candidacy_verbs: HashSet<String>,
+    /// Titles that may also qualify the title after them (`ng:titleModifier`).
+    pub title_modifiers: HashSet<String>,
+    /// Title modifiers that make the holder a deputy (`ng:deputyModifier`).
+    pub deputy_modifiers: HashSet<String>,
+    /// One-word name heads of the classes other than persons ("militia", "movement", "party").
+    pub org_name_heads: HashSet<String>,
     /// Verbs whose object is the subject of the infinitive after it ("convinced", "called on").
     pub object_control_verbs: Vec<VerbPhrase>,
     /// Phrases claiming an act ("claim responsibility for").
@@ -399,6 +405,16 @@ impl TriggerLexicon {
         lex.personal_asset_nouns = word_set(&ontology.personal_asset_nouns);
         lex.local_office_titles = word_set(&ontology.local_office_titles);
         lex.candidacy_verbs = word_set(&ontology.candidacy_verbs);
+        lex.title_modifiers = word_set(&ontology.title_modifiers);
+        lex.deputy_modifiers = word_set(&ontology.deputy_modifiers);
+        lex.org_name_heads = ontology
+            .classes
+            .values()
+            .filter(|c| c.local != "Person")
+            .flat_map(|c| c.name_heads.iter())
+            .filter(|h| !h.contains(' '))
+            .cloned()
+            .collect();
         lex.object_control_verbs = verb_phrases(&ontology.object_control_verbs);
         lex.responsibility_claims = verb_phrases(&ontology.responsibility_claims);
         lex.observer_forms = all_verb_forms(&ontology.observer_verbs);

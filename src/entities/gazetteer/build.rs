@@ -1055,20 +1055,41 @@ fn urban_entries(
             }
             // the English name in parentheses belongs to a single city ("Hims (Homs)")
             let english = english.clone().filter(|_| parts.len() == 1 && i == 0);
-            let canonical = english.clone().unwrap_or_else(|| part.clone());
-            let mut e = RawEntry::new(
-                format!("city:{gec}:{}", slug(&part)),
+            // ("Sydney", "Florence": also a given name, so not before a surname)
+            out.push(place_entry(
+                gec,
                 EntityClass::City,
-                &canonical,
-            );
-            e.related = format!("fb:{gec}");
-            // "Sydney", "Florence": also a given name, so not before a surname
-            add_place_names(&mut e, std::iter::once(part.clone()).chain(english), true);
-            e.note = "major urban area".into();
-            out.push(e);
+                &part,
+                english,
+                "major urban area",
+            ));
         }
     }
     out
+}
+
+/// A city (`city:` key, given names risky) or an administrative division (`div:` key) of the
+/// country `gec`, named `name` and, when the Factbook gives one, by its English name (the
+/// canonical label then).
+fn place_entry(
+    gec: &str,
+    class: EntityClass,
+    name: &str,
+    english: Option<String>,
+    note: &str,
+) -> RawEntry {
+    let city = class == EntityClass::City;
+    let prefix = if city { "city" } else { "div" };
+    let canonical = english.clone().unwrap_or_else(|| name.to_string());
+    let mut e = RawEntry::new(format!("{prefix}:{gec}:{}", slug(name)), class, &canonical);
+    e.related = format!("fb:{gec}");
+    add_place_names(
+        &mut e,
+        std::iter::once(name.to_string()).chain(english),
+        city,
+    );
+    e.note = note.into();
+    e
 }
 
 /// Adds `names` as matchable names of a place entry: a single short word ("Ibb") is data only,
@@ -1120,16 +1141,13 @@ fn division_entries(gec: &str, g: &Value, country_names: &HashSet<String>) -> Ve
                 .iter()
                 .find(|p| starts_upper(p) && latin(p) && p.split_whitespace().count() <= 5)
                 .cloned();
-            let canonical = english.clone().unwrap_or_else(|| main.clone());
-            let mut e = RawEntry::new(
-                format!("div:{gec}:{}", slug(&main)),
+            out.push(place_entry(
+                gec,
                 EntityClass::Territory,
-                &canonical,
-            );
-            e.related = format!("fb:{gec}");
-            add_place_names(&mut e, std::iter::once(main.clone()).chain(english), false);
-            e.note = "administrative division".into();
-            out.push(e);
+                &main,
+                english,
+                "administrative division",
+            ));
         }
     }
     out
