@@ -317,6 +317,8 @@ pub struct EntityRecognizer<'a> {
     /// The same titles with their head noun in the plural ("presidents", "prime ministers"),
     /// longest first: titles only before a name of two or more words.
     plural_titles: Vec<Vec<String>>,
+    /// The first words of all titles, singular and plural: most tokens start none.
+    title_firsts: HashSet<String>,
     /// Head word → class, by priority.
     heads: HashMap<String, String>,
     /// Description noun → class.
@@ -542,6 +544,11 @@ impl<'a> EntityRecognizer<'a> {
         plural_titles
             .sort_by(|a: &Vec<String>, b: &Vec<String>| b.len().cmp(&a.len()).then(a.cmp(b)));
         plural_titles.dedup();
+        let title_firsts = titles
+            .iter()
+            .chain(&plural_titles)
+            .filter_map(|t| t.first().cloned())
+            .collect();
         // Priority when a head word types several classes: the more specific class wins.
         let priority = [
             "Document",
@@ -568,6 +575,7 @@ impl<'a> EntityRecognizer<'a> {
             lexicon,
             titles,
             plural_titles,
+            title_firsts,
             heads,
             descriptions,
             reporting: ontology.reporting_verbs.iter().cloned().collect(),
@@ -644,6 +652,13 @@ impl<'a> EntityRecognizer<'a> {
 
     /// Length of the longest title starting at token `i`.
     fn title_len(&self, toks: &[Token], i: usize) -> usize {
+        // (cheap exit: most tokens start no title; `i` may be the end of the sentence)
+        if toks
+            .get(i)
+            .is_none_or(|t| !self.title_firsts.contains(&t.lower))
+        {
+            return 0;
+        }
         let matches = |t: &Vec<String>| {
             i + t.len() <= toks.len() && t.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w)
         };
