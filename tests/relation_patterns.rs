@@ -2163,3 +2163,39 @@ fn a_predicate_after_an_adjunct_and_and_keeps_the_first_subject_and_its_own_pola
     let r = relations("Kofi Annan urged Israel to lift the blockade and praised Lebanon.");
     assert!(!has(&r, "Israel supports Lebanon"), "{r:?}");
 }
+
+#[test]
+fn the_subject_of_a_request_nouns_that_clause_is_asked_to_act() {
+    let r = relations(
+        "The International Labour Organization repeated its demand today that Egypt lift restrictions on Sudanese workers.",
+    );
+    assert!(
+        has(&r, "International Labour Organization demands Egypt"),
+        "{r:?}"
+    );
+    assert!(!r.iter().any(|x| x.ends_with("demands Sudan")), "{r:?}");
+    // a past verb makes it a relative clause: who signed the appeal made it
+    let r =
+        relations("The Vatican appeal that Jordan signed with Morocco in Rabat was reaffirmed.");
+    assert!(!r.iter().any(|x| x.contains("demands")), "{r:?}");
+}
+
+#[test]
+fn a_phrase_after_a_request_nouns_infinitive_belongs_to_the_infinitive() {
+    let r = relations(
+        "Britain and France repeated their calls for Syria to completely withdraw from Lebanon.",
+    );
+    assert!(has(&r, "France demands Syria"), "{r:?}");
+    assert!(!has(&r, "Lebanon demands Syria"), "{r:?}");
+    // a threat's infinitive still names its target
+    let r = relations("Analysts noted threats by China to interfere with the economy of Japan.");
+    assert!(has(&r, "China threatens Japan"), "{r:?}");
+}
+
+#[test]
+fn a_denied_renunciation_keeps_the_stance() {
+    let r = relations("Qatar will not give up its demand that Iran return the islands.");
+    assert!(has(&r, "Qatar demands Iran"), "{r:?}");
+    let r = relations("Qatar will not demand that Iran return the islands.");
+    assert!(!has(&r, "Qatar demands Iran"), "{r:?}");
+}

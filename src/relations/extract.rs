@@ -2288,7 +2288,19 @@ impl<'o> RelationExtractor<'o> {
                 reported = true;
                 continue;
             }
+            // "will not give up its demand", "never abandoned its support": a denied
+            // renunciation keeps the stance
+            let renounced = (j + 1..p).any(|x| {
+                let v = norm(&toks[x]);
+                matches!(
+                    v,
+                    "abandon" | "abandoned" | "renounce" | "renounced" | "relinquish"
+                ) || matches!(v, "give" | "gave" | "given")
+                    && x + 1 < p
+                    && norm(&toks[x + 1]) == "up"
+            });
             match w {
+                "not" | "never" if renounced => {}
                 "not" | "never" | "neither" | "nor" if reported => modality = Modality::Hedged,
                 "not" | "never" | "neither" | "nor" if !trigger.has_negation => negated = true,
                 "longer" if j > 0 && norm(&toks[j - 1]) == "no" => negated = true,
@@ -3074,10 +3086,59 @@ impl<'o> RelationExtractor<'o> {
         // whether the "by" / "from" agent follows another common noun ("criticism for not
         // matching an offer by X": X made the offer, not the criticism)
         let mut agent_after_noun = false;
+        let threat = self.ontology.family_of(&t.predicate) == "THREATEN";
+        // "its demand that Israel ease restrictions on X": the subject of a request's "that"
+        // clause is asked to act (the clause's own phrases are not the noun's)
+        if !symmetric && self.ontology.family_of(&t.predicate) == "REQUEST" {
+            let mut a = j;
+            while a < toks.len() && is_time_word(norm(&toks[a])) {
+                a += 1;
+            }
+            if a < toks.len() && norm(&toks[a]) == "that" {
+                a += 1;
+                while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
+                    a += 1;
+                }
+                a = self.past_title(doc, s, a);
+                if let Some(m) = doc.mention_starting_at(s, a) {
+                    let m = self.np_head(doc, s, m);
+                    let mut v = doc.ents.mentions[m].tok_end;
+                    while v < toks.len() && doc.upos(s, v) == Some("ADV") {
+                        v += 1;
+                    }
+                    // a request clause's verb is a bare form or a modal ("that X return",
+                    // "that X should"; the tagger may read a bare form as a noun); a past or
+                    // third-person one is a relative clause: "the appeal that X signed with Y"
+                    // names who made the appeal, not who is asked
+                    let request_clause =
+                        !matches!(doc.xpos(s, v), Some("VBD" | "VBZ" | "VBN" | "POS"));
+                    if request_clause && let Some(e) = self.actor_entity(doc, s, m, true) {
+                        let mut g = self.extend_right(doc, s, m);
+                        g.entities[0] = e;
+                        obj = Some(g);
+                    }
+                }
+                // either way nothing after "that" is the noun's own phrase
+                j = toks.len();
+            }
+        }
         while j < toks.len() && j < end + 8 {
             let w = norm(&toks[j]);
             if BOUNDARY.contains(&w) || w == "," {
                 break;
+            }
+            // a phrase after an infinitive is that verb's: "its call for X to withdraw from Y"
+            // (Y does not call), "calls for X to resign or be sacked by Y" (finite verbs may
+            // still take the noun's phrase: "calls for X have come from Y")
+            // (a threat's infinitive names the target: "threats by X to interfere with Y")
+            if j > end + 1 && doc.xpos(s, j) == Some("VB") && !threat {
+                let mut b = j - 1;
+                while b > end && doc.upos(s, b) == Some("ADV") {
+                    b -= 1;
+                }
+                if norm(&toks[b]) == "to" {
+                    break;
+                }
             }
             // "of" belongs to the nearest noun: "exile in Virginia as a resident of the United
             // States" names no one exiled
