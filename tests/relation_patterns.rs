@@ -2199,3 +2199,22 @@ fn a_denied_renunciation_keeps_the_stance() {
     let r = relations("Qatar will not demand that Iran return the islands.");
     assert!(!has(&r, "Qatar demands Iran"), "{r:?}");
 }
+
+#[test]
+fn a_conditional_threat_is_aimed_at_whoever_must_meet_the_condition() {
+    let r = relations("Peru threatened to close the border unless Bolivia arrested the smugglers.");
+    assert!(has(&r, "Peru threatens Bolivia"), "{r:?}");
+    let r = relations(
+        "Turkey warned that it would close the border if Syria did not hand over the militants.",
+    );
+    assert!(has(&r, "Turkey threatens Syria"), "{r:?}");
+}
+
+#[test]
+fn a_pronoun_before_a_verb_opens_a_clause_and_is_no_object() {
+    // "it" is the clause's subject (the speaker itself), not an earlier country
+    let r = relations(
+        "Ukraine signed the treaty on Monday. Sudan denied that it supports the rebels in Chad.",
+    );
+    assert!(!has(&r, "Sudan rejects Ukraine"), "{r:?}");
+}

@@ -1763,6 +1763,11 @@ impl<'o> RelationExtractor<'o> {
             {
                 return None;
             }
+            // "warned that it would close the border": a pronoun before a verb is a clause's
+            // subject, not the object
+            if w == "it" && matches!(doc.upos(s, j + 1), Some("AUX" | "VERB")) {
+                return None;
+            }
             if matches!(w, "it" | "its" | "them" | "their" | "him" | "his" | "her") {
                 // "Iran denies its program...": a possessive that fits the subject is the subject's
                 if let Some(&subject) = exclude.first() {
@@ -2944,6 +2949,13 @@ impl<'o> RelationExtractor<'o> {
                 })
                 .or_else(|| self.relative_object(doc, s, &subj, &exclude)),
         };
+        // "threatened to strike unless the government raised wages", "warned that it would close
+        // the border if Syria did not hand over X": a conditional threat is aimed at whoever
+        // must meet the condition
+        let obj = match obj {
+            None if threat && !mute && !beside => self.condition_subject(doc, s, end, &exclude),
+            other => other,
+        };
         // "attacked Trump for the tweet", "attacked Obama's use of earmarks": a verbal attack
         // is criticism
         let predicate = match &obj {
@@ -2971,6 +2983,35 @@ impl<'o> RelationExtractor<'o> {
                 }
             }
         }
+    }
+
+    /// The actor that opens an "unless" / "if" clause after token `from` in sentence `s` (its
+    /// subject, past determiners and a title), unless it is one of `exclude`.
+    fn condition_subject(
+        &self,
+        doc: &Doc,
+        s: usize,
+        from: usize,
+        exclude: &[usize],
+    ) -> Option<Arg> {
+        let toks = doc.toks(s);
+        let c = (from..toks.len().min(from + 20))
+            .take_while(|&j| !matches!(norm(&toks[j]), ";" | ":" | "“" | "”" | "\""))
+            .find(|&j| matches!(norm(&toks[j]), "unless" | "if"))?;
+        let mut a = c + 1;
+        while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
+            a += 1;
+        }
+        let a = self.past_title(doc, s, a);
+        let m = self.np_head(doc, s, doc.mention_starting_at(s, a)?);
+        let e = self.actor_entity(doc, s, m, false)?;
+        if exclude.contains(&e) {
+            return None;
+        }
+        let mut g = self.extend_right(doc, s, m);
+        g.entities[0] = e;
+        g.entities.retain(|x| !exclude.contains(x));
+        (!g.entities.is_empty()).then_some(g)
     }
 
     /// The token after a capitalized title at `a` that a person's name follows ("President
