@@ -527,17 +527,23 @@ impl<'a> EntityRecognizer<'a> {
         titles.dedup();
         let mut plural_titles: Vec<Vec<String>> = titles
             .iter()
-            .filter_map(|t| {
-                // the head noun: the last word before "of" ("secretaries of state")
-                let head = t
-                    .iter()
-                    .position(|w| w == "of")
-                    .unwrap_or(t.len())
-                    .checked_sub(1)?;
-                let plural = crate::relations::lexicon::noun_forms(&t[head]).pop()?;
-                let mut p = t.clone();
-                p[head] = plural;
-                Some(p)
+            .flat_map(|t| {
+                // the head noun: the last word before "of" ("secretaries of state"); every
+                // plural form ("secretaries-general", "secretary-generals")
+                let head = t.iter().position(|w| w == "of").unwrap_or(t.len());
+                let forms = match head.checked_sub(1) {
+                    Some(h) => crate::relations::lexicon::noun_forms(&t[h]),
+                    None => Vec::new(),
+                };
+                forms
+                    .into_iter()
+                    .skip(1)
+                    .map(|f| {
+                        let mut p = t.clone();
+                        p[head - 1] = f;
+                        p
+                    })
+                    .collect::<Vec<_>>()
             })
             .filter(|p| !titles.contains(p))
             .collect();

@@ -723,7 +723,35 @@ impl<'o> RelationExtractor<'o> {
         {
             return false;
         }
+        // "a company based in Burlingame, California": the larger place after a place's comma
+        // shares its preposition
+        if j == start
+            && j > 1
+            && let Some(p) = doc.mention_ending_at(s, j - 1)
+            && self.locates_city(doc, s, p, m)
+        {
+            return self.after_preposition(doc, s, p);
+        }
         j > 0 && PREPOSITIONS.contains(&norm(&toks[j - 1]))
+    }
+
+    /// Whether mention `place` locates the city `city` right before it ("Melbourne, Australia
+    /// has ...", "Mosul, Iraq on Sunday"): a country or territory after the city's comma that
+    /// does not go on as a list ("Ganja, Barda, Mingachevir", "in New York, Australia and X").
+    fn locates_city(&self, doc: &Doc, s: usize, city: usize, place: usize) -> bool {
+        let toks = doc.toks(s);
+        let (c, p) = (&doc.ents.mentions[city], &doc.ents.mentions[place]);
+        p.tok_start == c.tok_end + 1
+            && norm(&toks[c.tok_end]) == ","
+            && doc.class_of(c.entity) == "City"
+            && matches!(doc.class_of(p.entity), "Country" | "Territory")
+            && toks
+                .get(p.tok_end)
+                .is_none_or(|t| !matches!(norm(t), "and" | "or"))
+            && !(toks.get(p.tok_end).is_some_and(|t| norm(t) == ",")
+                && doc
+                    .mention_starting_at(s, p.tok_end + 1)
+                    .is_some_and(|n| doc.class_of(doc.ents.mentions[n].entity) != "Person"))
     }
 
     /// The entity a mention contributes as an actor, if any: demonyms only with a state agent noun
@@ -912,8 +940,12 @@ impl<'o> RelationExtractor<'o> {
             if gap.contains(&"with") && !gap.contains(&"along") && !gap.contains(&"together") {
                 break;
             }
-            // "X, Y's Z" — a possessor is not coordinated
+            // "Melbourne, Australia": a city's comma and its country locate it, they list nothing
             let e = doc.ents.mentions[next].entity;
+            if self.locates_city(doc, s, cur, next) {
+                break;
+            }
+            // "X, Y's Z" — a possessor is not coordinated
             if doc.ents.mentions[next].kind == MentionKind::DemonymAdjective {
                 break;
             }
@@ -2438,6 +2470,15 @@ impl<'o> RelationExtractor<'o> {
         if obj.entities.is_empty() {
             return;
         }
+        // "it called for the US and EU to ...": a pronoun resolved to one of its own objects
+        // refers to someone else
+        if subj.indirect
+            && !obj.indirect
+            && matches!(norm(&toks[subj.first_tok]), "it" | "they" | "he" | "she")
+            && subj.entities.iter().any(|e| obj.entities.contains(e))
+        {
+            return;
+        }
         let (subj, obj) = (&subj, &obj);
         let first = subj.first_tok.min(obj.first_tok).min(trig.0);
         let last = subj.last_tok.max(obj.last_tok).max(trig.1).min(toks.len());
@@ -2926,7 +2967,17 @@ impl<'o> RelationExtractor<'o> {
                     }
                     // "met in Geneva with X", "protested in Paris against X": past the place, a
                     // participant phrase names the object
-                    let after = a.last_tok;
+                    let mut after = a.last_tok;
+                    // ("met in Damascus, Syria with X": past the city's country)
+                    if toks.get(after).is_some_and(|t| norm(t) == ",")
+                        && let Some(c) = doc.mention_starting_at(s, after + 1)
+                        && matches!(
+                            doc.class_of(doc.ents.mentions[c].entity),
+                            "Country" | "Territory"
+                        )
+                    {
+                        after = doc.ents.mentions[c].tok_end;
+                    }
                     toks.get(after)
                         .is_some_and(|t| matches!(norm(t), "with" | "against"))
                         .then(|| self.object_right(doc, s, after, &exclude, 6, threat))

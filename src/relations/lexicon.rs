@@ -305,6 +305,15 @@ pub fn noun_forms(lemma: &str) -> Vec<String> {
     } else {
         v.push(format!("{lemma}s"));
     }
+    // a hyphenated compound whose first part is its head: "secretaries-general"
+    if let Some((first, rest)) = lemma.split_once('-')
+        && !first.is_empty()
+        && !rest.is_empty()
+    {
+        for f in noun_forms(first).into_iter().skip(1) {
+            v.push(format!("{f}-{rest}"));
+        }
+    }
     v
 }
 
