@@ -2259,3 +2259,19 @@ fn a_hyphenated_plural_title_is_a_title() {
     assert!(has(&r, "Kofi Annan condemns Zimbabwe"), "{r:?}");
     assert!(has(&r, "Kofi Annan leads United Nations"), "{r:?}");
 }
+
+#[test]
+fn a_possessive_before_a_counterpart_noun_names_others_than_the_possessor() {
+    let r = relations(
+        "Foreign Secretary Jack Straw said the case was thin. The memo said Hezbollah was not threatening his neighbours.",
+    );
+    assert!(
+        !r.iter().any(|x| x.contains("threatens Jack Straw")),
+        "{r:?}"
+    );
+    // the name after the noun is the object
+    let r =
+        relations("Chad signed the accord. Sudan later invaded its sovereign neighbour Eritrea.");
+    assert!(has(&r, "Sudan attacks Eritrea"), "{r:?}");
+    assert!(!has(&r, "Sudan attacks Chad"), "{r:?}");
+}

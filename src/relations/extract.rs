@@ -1801,6 +1801,24 @@ impl<'o> RelationExtractor<'o> {
                 return None;
             }
             if matches!(w, "it" | "its" | "them" | "their" | "him" | "his" | "her") {
+                // "threatening his neighbours", "its allies": a counterpart noun names others
+                // than the possessor, whoever that is
+                // ("invading its sovereign neighbour Ukraine": the name after the noun)
+                if matches!(w, "its" | "their" | "his" | "her")
+                    && let Some(x) = (j + 1..(j + 4).min(toks.len()))
+                        .take_while(|&x| toks[x].text.chars().all(|c| c.is_lowercase()))
+                        .find(|&x| self.lex.counterpart_nouns.contains(norm(&toks[x])))
+                {
+                    if let Some(m) = doc.mention_starting_at(s, x + 1)
+                        && let Some(e) = self.actor_entity(doc, s, m, true)
+                        && !exclude.contains(&e)
+                    {
+                        let mut g = self.extend_right(doc, s, m);
+                        g.entities[0] = e;
+                        return Some(g);
+                    }
+                    return self.counterpart(doc, s, j, exclude);
+                }
                 // "Iran denies its program...": a possessive that fits the subject is the subject's
                 if let Some(&subject) = exclude.first() {
                     let person = doc.class_of(subject) == "Person";
