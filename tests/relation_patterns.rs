@@ -2275,3 +2275,28 @@ fn a_possessive_before_a_counterpart_noun_names_others_than_the_possessor() {
     assert!(has(&r, "Sudan attacks Eritrea"), "{r:?}");
     assert!(!has(&r, "Sudan attacks Chad"), "{r:?}");
 }
+
+#[test]
+fn a_title_over_a_part_named_by_an_organization_represents_it() {
+    // the head of a part speaks for the organization without leading it
+    let r = relations(
+        "Jean-Marie Guehenno, head of UN peacekeeping operations, welcomed the resolution.",
+    );
+    assert!(
+        has(&r, "Jean-Marie Guehenno represents United Nations"),
+        "{r:?}"
+    );
+    assert!(
+        !has(&r, "Jean-Marie Guehenno leads United Nations"),
+        "{r:?}"
+    );
+    // a possessed name before a common noun is no office at all
+    let r = relations("Michael Scheuer, former head of the CIA's Bin Laden unit, spoke on Monday.");
+    assert!(
+        !r.iter().any(|x| x.contains("Michael Scheuer leads")),
+        "{r:?}"
+    );
+    // a member noun: the leader of one member state
+    let r = relations("Blair and the seven other leaders of the G8 nations met in Scotland.");
+    assert!(!r.iter().any(|x| x.ends_with("leads G8")), "{r:?}");
+}

@@ -4075,6 +4075,7 @@ impl<'o> RelationExtractor<'o> {
                 }
                 if let Some(m) = doc.mention_starting_at(s, a) {
                     let mut mm = &doc.ents.mentions[m];
+                    let mut possessed = false;
                     // "leader of Japan's main opposition Democratic Party": the possessed name
                     if toks
                         .get(mm.tok_end)
@@ -4083,6 +4084,7 @@ impl<'o> RelationExtractor<'o> {
                             .find_map(|x| doc.mention_starting_at(s, x))
                     {
                         mm = &doc.ents.mentions[next];
+                        possessed = true;
                     }
                     // "leader of the Zimbabwean opposition party Movement for Democratic Change":
                     // a demonym modifies the organization named after it
@@ -4132,6 +4134,27 @@ impl<'o> RelationExtractor<'o> {
                                 }
                             }
                         }
+                    } else if let Some(next) = toks.get(mm.tok_end)
+                        && doc.upos(s, mm.tok_end) == Some("NOUN")
+                        && next.text.chars().all(char::is_lowercase)
+                        && !is_time_word(norm(next))
+                        && !self.lex.org_name_heads.contains(norm(next))
+                        && !self.is_place_noun(norm(next))
+                    {
+                        // "head of a United Nations panel", "spokesman for the UN peacekeeping
+                        // mission", "chief of the Pakistan army": the name modifies a common
+                        // noun, a part of it that speaks for it without leading it; not a
+                        // possessed name ("head of the CIA's Bin Laden unit"), a member noun
+                        // ("leaders of the G8 nations") or a noun with its own "of" ("the U.S.
+                        // branch of Amnesty International")
+                        if possessed
+                            || STATE_GROUP_NOUNS.contains(&norm(next))
+                            || toks.get(mm.tok_end + 1).is_some_and(|t| t.lower == "of")
+                        {
+                            k = end;
+                            continue;
+                        }
+                        head_of_part = true;
                     }
                     object = Some((mm.entity, mm.tok_start));
                     after = mm.tok_end;
