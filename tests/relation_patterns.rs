@@ -2300,3 +2300,11 @@ fn a_title_over_a_part_named_by_an_organization_represents_it() {
     let r = relations("Blair and the seven other leaders of the G8 nations met in Scotland.");
     assert!(!r.iter().any(|x| x.ends_with("leads G8")), "{r:?}");
 }
+
+#[test]
+fn a_range_of_places_after_a_noun_trigger_names_no_party() {
+    let r = relations(
+        "Across the planet, protests are being held in locations from Helsinki to Seoul.",
+    );
+    assert!(!has(&r, "Finland condemns South Korea"), "{r:?}");
+}

@@ -3279,6 +3279,22 @@ impl<'o> RelationExtractor<'o> {
                             | "over"
                     )
                 };
+            // "from Helsinki to Seoul", "from Russia to China": a range of places names no
+            // party (both ends are passed)
+            if w == "from"
+                && let Some(m) = doc.mention_starting_at(s, j + 1)
+                && let Some(n) = doc.mention_starting_at(s, doc.ents.mentions[m].tok_end + 1)
+                && norm(&toks[doc.ents.mentions[m].tok_end]) == "to"
+                && [m, n].iter().all(|&x| {
+                    matches!(
+                        doc.class_of(doc.ents.mentions[x].entity),
+                        "City" | "Country" | "Territory" | "Region"
+                    )
+                })
+            {
+                j = doc.ents.mentions[n].tok_end;
+                continue;
+            }
             if (of_like && obj.is_none()) || matches!(w, "by" | "from") && subj.is_none() {
                 // "criticism from both the US and Israel": a predeterminer opens the list
                 let mut a = j + 1;
