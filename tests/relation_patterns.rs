@@ -2308,3 +2308,15 @@ fn a_range_of_places_after_a_noun_trigger_names_no_party() {
     );
     assert!(!has(&r, "Finland condemns South Korea"), "{r:?}");
 }
+
+#[test]
+fn they_after_an_organizations_acting_members_is_the_organization() {
+    let r = relations(
+        "The statement was released by member states of the G8. The opposition party Movement for Democratic Change welcomed it. \"We strongly urge Zimbabwe to hold new elections,\" they said.",
+    );
+    assert!(has(&r, "G8 demands Zimbabwe"), "{r:?}");
+    assert!(
+        !has(&r, "Movement for Democratic Change demands Zimbabwe"),
+        "{r:?}"
+    );
+}

@@ -272,6 +272,9 @@ struct Doc<'a> {
     event_actors: Vec<(usize, usize, usize)>,
     /// Coordinated groups (sentence, token, entities) for "they"/"their".
     groups: Vec<(usize, usize, Vec<usize>)>,
+    /// Organizations named through their acting members ("member states of the G8"), as
+    /// (sentence, token): an antecedent of a subject "they" only.
+    member_groups: Vec<(usize, usize, usize)>,
     /// Byte spans of the quotations (inner text).
     quote_spans: Vec<QuoteSpan>,
     /// The quotations with their speakers, once resolved: "I" and "we" in a quotation are its
@@ -409,6 +412,7 @@ impl<'o> RelationExtractor<'o> {
             ment_at,
             event_actors: Vec::new(),
             groups: Vec::new(),
+            member_groups: Vec::new(),
             quote_spans: find_quotes(text),
             quote_speakers: Vec::new(),
             syntax,
@@ -685,6 +689,13 @@ impl<'o> RelationExtractor<'o> {
                 .map(|(i, _)| i)
                 .collect();
             for &m in &ms {
+                // "member states of the G8", "the G8 member nations", "EU members": the
+                // members acting together are a plural antecedent standing for the organization
+                if self.member_phrase(doc, s, m) {
+                    let mm = &doc.ents.mentions[m];
+                    doc.member_groups.push((s, mm.tok_start, mm.entity));
+                    continue;
+                }
                 let g = self.extend_right(doc, s, m);
                 if g.entities.len() >= 2 {
                     let start = doc.ents.mentions[m].tok_start;
@@ -698,6 +709,52 @@ impl<'o> RelationExtractor<'o> {
                 }
             }
         }
+    }
+
+    /// Whether mention `m` names an international organization through its members ("member
+    /// states of the G8", "members of NATO", "the G8 member nations", "EU members").
+    fn member_phrase(&self, doc: &Doc, s: usize, m: usize) -> bool {
+        let toks = doc.toks(s);
+        let mm = &doc.ents.mentions[m];
+        if doc.class_of(mm.entity) != "InternationalOrganization" {
+            return false;
+        }
+        let member = |j: usize| {
+            toks.get(j)
+                .is_some_and(|t| matches!(t.lower.as_str(), "member" | "members"))
+        };
+        let group = |j: usize| {
+            toks.get(j)
+                .is_some_and(|t| STATE_GROUP_NOUNS.contains(&t.lower.as_str()))
+        };
+        // before: "member states of (the) X", "members of (the) X"
+        let mut b = mm.tok_start;
+        while b > 0 && DETERMINERS.contains(&norm(&toks[b - 1])) {
+            b -= 1;
+        }
+        let before = b >= 2
+            && norm(&toks[b - 1]) == "of"
+            && (toks[b - 2].lower == "members" || b >= 3 && member(b - 3) && group(b - 2));
+        // after: "X member states", "X members"
+        let e = mm.tok_end;
+        let after = toks.get(e).is_some_and(|t| t.lower == "members") || member(e) && group(e + 1);
+        // the members act: the phrase is no preposition's object ("cooperation with all UN
+        // Member States"), except the agent's ("released by member states of the G8")
+        let mut start = if before {
+            b - if toks[b - 2].lower == "members" { 2 } else { 3 }
+        } else {
+            mm.tok_start
+        };
+        while start > 0
+            && (DETERMINERS.contains(&norm(&toks[start - 1]))
+                || matches!(doc.upos(s, start - 1), Some("DET" | "ADJ" | "NUM")))
+        {
+            start -= 1;
+        }
+        let oblique = start > 0
+            && PREPOSITIONS.contains(&norm(&toks[start - 1]))
+            && norm(&toks[start - 1]) != "by";
+        (before || after) && !oblique
     }
 
     // ----- argument finding ------------------------------------------------------------------
@@ -1206,11 +1263,19 @@ impl<'o> RelationExtractor<'o> {
             "they" | "their" | "them" => doc
                 .groups
                 .iter()
-                .rev()
-                .find(|(gs, gk, ge)| {
+                .map(|(gs, gk, ge)| (*gs, *gk, ge.clone()))
+                // (members acting: "member states of the G8 ... they said")
+                .chain(
+                    doc.member_groups
+                        .iter()
+                        .filter(|_| w == "they")
+                        .map(|&(gs, gk, e)| (gs, gk, vec![e])),
+                )
+                .filter(|(gs, gk, ge)| {
                     (*gs, *gk) < (s, k) && *gs + 2 >= s && !ge.iter().any(|e| exclude.contains(e))
                 })
-                .map(|(_, _, ge)| ge.clone())
+                .max_by_key(|(gs, gk, _)| (*gs, *gk))
+                .map(|(_, _, ge)| ge)
                 .or_else(|| {
                     pick(&|e| {
                         matches!(
