@@ -2320,3 +2320,11 @@ fn they_after_an_organizations_acting_members_is_the_organization() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_stance_toward_a_fact_is_a_stance_toward_its_subject() {
+    let r = relations("Britain welcomed the fact that Iran had agreed to talks.");
+    assert!(has(&r, "United Kingdom supports Iran"), "{r:?}");
+    let r = relations("Canada deplored the fact that Zimbabwe pressed ahead with the election.");
+    assert!(has(&r, "Canada condemns Zimbabwe"), "{r:?}");
+}
