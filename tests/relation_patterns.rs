@@ -2328,3 +2328,11 @@ fn a_stance_toward_a_fact_is_a_stance_toward_its_subject() {
     let r = relations("Canada deplored the fact that Zimbabwe pressed ahead with the election.");
     assert!(has(&r, "Canada condemns Zimbabwe"), "{r:?}");
 }
+
+#[test]
+fn a_purpose_clause_past_a_time_adjunct_acts_for_the_verbs_subject() {
+    let r = relations(
+        "Bush has sent Secretary of State Condoleezza Rice to visit the country on Monday to support Kofi Annan in mediating the conflict.",
+    );
+    assert!(has(&r, "Condoleezza Rice supports Kofi Annan"), "{r:?}");
+}

@@ -1377,9 +1377,19 @@ impl<'o> RelationExtractor<'o> {
         // object control: "convinced Iran to support X", "persuaded the French to approve X":
         // the named object of such a verb is the infinitive's subject (not in a purpose clause:
         // "visited Zimbabwe to sign agreements")
+        // ("sent X to visit the country on Monday to support Y": past a time adjunct)
+        let mut before_to = k.saturating_sub(1);
+        if k >= 3 && norm(&toks[k - 1]) == "to" && is_time_word(norm(&toks[k - 2])) {
+            before_to = k - 2;
+            if before_to > 0
+                && matches!(norm(&toks[before_to - 1]), "on" | "last" | "next" | "this")
+            {
+                before_to -= 1;
+            }
+        }
         if k >= 3
             && norm(&toks[k - 1]) == "to"
-            && let Some(m) = doc.mention_ending_at(s, k - 1)
+            && let Some(m) = doc.mention_ending_at(s, before_to)
         {
             let mm = &doc.ents.mentions[m];
             let mut b = mm.tok_start;
