@@ -2336,3 +2336,19 @@ fn a_purpose_clause_past_a_time_adjunct_acts_for_the_verbs_subject() {
     );
     assert!(has(&r, "Condoleezza Rice supports Kofi Annan"), "{r:?}");
 }
+
+#[test]
+fn honorifics_and_house_style_capitals_name_no_one() {
+    let r = relations(
+        "We thank His Excellency Mr. Dennis Francis, President of the General Assembly. All Member States and the Governments of India and Japan supported the small island developing States.",
+    );
+    assert!(
+        !r.iter()
+            .any(|x| x.contains("Excellency") || x.contains("States") || x.contains("Governments")),
+        "{r:?}"
+    );
+    assert!(
+        r.iter().any(|x| x.starts_with("Dennis Francis leads")),
+        "{r:?}"
+    );
+}

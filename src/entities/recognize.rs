@@ -60,6 +60,28 @@ pub trait Lexicon: Send + Sync {
     fn lookup(&self, name: &str) -> Option<LexiconHit>;
 }
 
+/// Honorifics that open a person's designation without being part of the name ("His
+/// Excellency Mr. Dennis Francis", "H.E. Mr. Isaias Afwerki", "His Majesty King Mohammed VI").
+const HONORIFICS: &[&str] = &[
+    "excellency",
+    "excellencies",
+    "majesty",
+    "highness",
+    "eminence",
+    "holiness",
+    "h.e",
+    "h.m",
+    "h.r.h",
+    "mr",
+    "mrs",
+    "ms",
+];
+
+/// Whether a word says that the noun after it is a member ("Member State", "member States").
+fn is_member_word(lower: &str) -> bool {
+    matches!(lower, "member" | "members" | "fellow")
+}
+
 /// Words that are capitalized at the start of a sentence but are not names.
 const FUNCTION_WORDS: &[&str] = &[
     "the",
@@ -1293,6 +1315,7 @@ impl<'a> EntityRecognizer<'a> {
                     .next()
                     .is_some_and(char::is_uppercase);
             let common = FUNCTION_WORDS.contains(&l)
+                || HONORIFICS.contains(&l.trim_end_matches('.'))
                 || (MONTHS_AND_DAYS.contains(&l.trim_end_matches('.')) && !first_name);
             // a sentence-initial word the document or the news corpus writes in lower case
             // ("Senior Hamas figure …", "Leading …")
@@ -1560,6 +1583,34 @@ impl<'a> EntityRecognizer<'a> {
                 continue;
             }
             if self.is_portfolio(&sent.tokens, k, k + 1) {
+                continue;
+            }
+            // "Member States", "the small island developing States", "the Governments of X",
+            // "His Excellency": a description noun (or its plural) capitalized by the house
+            // style of the text, or an honorific, names nothing on its own
+            let singular = t.lower.strip_suffix('s').unwrap_or(&t.lower);
+            let description = self.descriptions.contains_key(&t.lower)
+                || self.descriptions.contains_key(singular)
+                || t.lower != singular && self.heads.contains_key(singular);
+            let plural = t.lower != singular;
+            // ("an independent Palestinian State", "our democratic State": after a lower-case
+            // word, a description noun is capitalized by house style, not as a name)
+            let state_noun = [t.lower.as_str(), singular].iter().any(|w| {
+                matches!(
+                    self.descriptions.get(*w).map(String::as_str),
+                    Some("Country" | "Territory")
+                )
+            });
+            let after_member = k > 0
+                && (is_member_word(&sent.tokens[k - 1].lower)
+                    || state_noun && sent.tokens[k - 1].text.chars().all(char::is_lowercase));
+            if HONORIFICS.contains(&t.lower.trim_end_matches('.'))
+                || description
+                    && (plural
+                        || after_member
+                        || super::ner::NerModel::embedded()
+                            .is_ok_and(|m| m.mostly_lower_case(&t.lower)))
+            {
                 continue;
             }
             let toks = &sent.tokens;
