@@ -2352,3 +2352,10 @@ fn honorifics_and_house_style_capitals_name_no_one() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_titled_person_after_a_states_possessive_is_the_object() {
+    let r = relations("Nelson Mandela criticized Zimbabwe's President Robert Mugabe on Monday.");
+    assert!(has(&r, "Nelson Mandela condemns Robert Mugabe"), "{r:?}");
+    assert!(!has(&r, "Nelson Mandela condemns Zimbabwe"), "{r:?}");
+}

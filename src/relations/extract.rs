@@ -2326,6 +2326,14 @@ impl<'o> RelationExtractor<'o> {
     fn np_head(&self, doc: &Doc, s: usize, m: usize) -> usize {
         let toks = doc.toks(s);
         let mut j = doc.ents.mentions[m].tok_end;
+        // "Zimbabwe's President Robert Mugabe": past the possessive
+        if toks
+            .get(j)
+            .is_some_and(|t| matches!(norm(t), "'s" | "’s" | "'"))
+            && doc.class_of(doc.ents.mentions[m].entity) != "Person"
+        {
+            j += 1;
+        }
         let mut steps = 0;
         while j < toks.len() && steps < 3 {
             if let Some(end) = self.title_at(doc, s, j) {
