@@ -2359,3 +2359,10 @@ fn a_titled_person_after_a_states_possessive_is_the_object() {
     assert!(has(&r, "Nelson Mandela condemns Robert Mugabe"), "{r:?}");
     assert!(!has(&r, "Nelson Mandela condemns Zimbabwe"), "{r:?}");
 }
+
+#[test]
+fn stopping_a_cooperative_act_reduces_relations() {
+    let r = relations("Gazprom stopped supplying gas to Moldova on January 1.");
+    assert!(has(&r, "Gazprom sanctions Moldova"), "{r:?}");
+    assert!(!has(&r, "Gazprom aids Moldova"), "{r:?}");
+}

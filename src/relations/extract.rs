@@ -3109,9 +3109,16 @@ impl<'o> RelationExtractor<'o> {
             other => other,
         };
         // "attacked Trump for the tweet", "attacked Obama's use of earmarks": a verbal attack
-        // is criticism
+        // is criticism; "stopped supplying gas to X", "halted funding X": ending cooperation
+        // reduces relations, as the noun's "halted aid to X" does
+        let ceased = family == "COOPERATE"
+            && !symmetric
+            && doc.xpos(s, k) == Some("VBG")
+            && k > 0
+            && self.lex.cessation_forms.contains(norm(&toks[k - 1]));
         let predicate = match &obj {
             Some(o) if t.predicate == "attacks" && self.verbal_attack(doc, s, o) => "condemns",
+            Some(_) if ceased && !negated => "sanctions",
             _ => t.predicate.as_str(),
         };
         match obj {
