@@ -2366,3 +2366,11 @@ fn stopping_a_cooperative_act_reduces_relations() {
     assert!(has(&r, "Gazprom sanctions Moldova"), "{r:?}");
     assert!(!has(&r, "Gazprom aids Moldova"), "{r:?}");
 }
+
+#[test]
+fn a_possessor_after_a_comma_is_an_apposition_not_a_list_member() {
+    let r = relations("Nikolic supports closer ties with Russia, Serbia's historical ally.");
+    assert!(!r.iter().any(|x| x.ends_with("supports Serbia")), "{r:?}");
+    let r = relations("President Abdullah Gul met with Besir Atalay, Turkey's interior minister.");
+    assert!(!has(&r, "Abdullah Gul meetsWith Turkey"), "{r:?}");
+}

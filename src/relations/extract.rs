@@ -1002,8 +1002,14 @@ impl<'o> RelationExtractor<'o> {
             if self.locates_city(doc, s, cur, next) {
                 break;
             }
-            // "X, Y's Z" — a possessor is not coordinated
-            if doc.ents.mentions[next].kind == MentionKind::DemonymAdjective {
+            // "X, Y's Z" — a possessor is not coordinated ("ties with Russia, Serbia's
+            // historical ally": an apposition), nor is a demonym
+            if doc.ents.mentions[next].kind == MentionKind::DemonymAdjective
+                || gap == [","]
+                    && toks
+                        .get(doc.ents.mentions[next].tok_end)
+                        .is_some_and(|t| matches!(norm(t), "'s" | "’s"))
+            {
                 break;
             }
             // "Sir X, the Liberal Democrat spokesman": a name before a title describes the
