@@ -2351,6 +2351,10 @@ fn honorifics_and_house_style_capitals_name_no_one() {
         r.iter().any(|x| x.starts_with("Dennis Francis leads")),
         "{r:?}"
     );
+    let r = relations(
+        "His Royal Highness the Crown Prince has worked together with the United States.",
+    );
+    assert!(!r.iter().any(|x| x.contains("Highness")), "{r:?}");
 }
 
 #[test]

@@ -1316,6 +1316,8 @@ impl<'a> EntityRecognizer<'a> {
                     .is_some_and(char::is_uppercase);
             let common = FUNCTION_WORDS.contains(&l)
                 || HONORIFICS.contains(&l.trim_end_matches('.'))
+                // ("His Royal Highness the Crown Prince")
+                || l == "royal" && s + 1 < e && toks[s + 1].lower == "highness"
                 || (MONTHS_AND_DAYS.contains(&l.trim_end_matches('.')) && !first_name);
             // a sentence-initial word the document or the news corpus writes in lower case
             // ("Senior Hamas figure …", "Leading …")
