@@ -2355,6 +2355,19 @@ fn honorifics_and_house_style_capitals_name_no_one() {
         "His Royal Highness the Crown Prince has worked together with the United States.",
     );
     assert!(!r.iter().any(|x| x.contains("Highness")), "{r:?}");
+    // a title or a form of address alone, a description noun after a possessive
+    let r = relations(
+        "Mr. President, Ladies and Gentlemen, Liechtenstein joined this Organization in 1990.",
+    );
+    assert!(
+        !r.iter().any(|x| x.contains("Organization")
+            || x.contains("Gentlemen")
+            || x.contains("President")),
+        "{r:?}"
+    );
+    // a sentence opening with an office holds the person after it
+    let r = relations("Former President of Russia Boris Yeltsin has died at age 76.");
+    assert!(has(&r, "Boris Yeltsin leads Russia"), "{r:?}");
 }
 
 #[test]

@@ -1590,26 +1590,54 @@ impl<'a> EntityRecognizer<'a> {
             // "Member States", "the small island developing States", "the Governments of X",
             // "His Excellency": a description noun (or its plural) capitalized by the house
             // style of the text, or an honorific, names nothing on its own
-            let singular = t.lower.strip_suffix('s').unwrap_or(&t.lower);
-            let description = self.descriptions.contains_key(&t.lower)
-                || self.descriptions.contains_key(singular)
-                || t.lower != singular && self.heads.contains_key(singular);
+            let singular = match t.lower.strip_suffix("ies") {
+                Some(stem) => format!("{stem}y"),
+                None => t.lower.strip_suffix('s').unwrap_or(&t.lower).to_string(),
+            };
             let plural = t.lower != singular;
+            let description = self.descriptions.contains_key(&t.lower)
+                || self.descriptions.contains_key(&singular)
+                || plural && self.heads.contains_key(&singular);
             // ("an independent Palestinian State", "our democratic State": after a lower-case
-            // word, a description noun is capitalized by house style, not as a name)
-            let state_noun = [t.lower.as_str(), singular].iter().any(|w| {
+            // word, a state's description noun is capitalized by house style, not as a name;
+            // so is any after a possessive or demonstrative: "this Organization")
+            let state_noun = [t.lower.as_str(), singular.as_str()].iter().any(|w| {
                 matches!(
                     self.descriptions.get(*w).map(String::as_str),
                     Some("Country" | "Territory")
                 )
             });
-            let after_member = k > 0
-                && (is_member_word(&sent.tokens[k - 1].lower)
-                    || state_noun && sent.tokens[k - 1].text.chars().all(char::is_lowercase));
+            let prev = k.checked_sub(1).map(|p| &sent.tokens[p]);
+            let house_style = prev.is_some_and(|p| {
+                is_member_word(&p.lower)
+                    || state_noun && p.text.chars().all(char::is_lowercase)
+                    || matches!(
+                        p.lower.as_str(),
+                        "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "our"
+                            | "its"
+                            | "their"
+                            | "your"
+                            | "my"
+                            | "every"
+                            | "each"
+                    )
+            });
+            // "Mr. President", "Ladies and Gentlemen": a title or a form of address alone
+            // names no one
+            // (a person's surname that is also a title stays a name: "Ms King said")
+            let address = self.title_len(&sent.tokens, k) == 1
+                && sent.tokens.get(k + 1).is_none_or(|n| !is_cap(n))
+                && !parts.contains_key(&t.text)
+                || matches!(t.lower.as_str(), "gentlemen" | "ladies");
             if HONORIFICS.contains(&t.lower.trim_end_matches('.'))
+                || address
                 || description
                     && (plural
-                        || after_member
+                        || house_style
                         || super::ner::NerModel::embedded()
                             .is_ok_and(|m| m.mostly_lower_case(&t.lower)))
             {
