@@ -220,6 +220,9 @@ pub struct Ontology {
     /// Verbs whose object is the subject of the infinitive after it (`ng:objectControlVerb`:
     /// "convince", "persuade").
     pub object_control_verbs: Vec<String>,
+    /// Verbs (with a particle) of giving up a stance, whose negation keeps it
+    /// (`ng:renunciationVerb`: "give up", "abandon").
+    pub renunciation_verbs: Vec<String>,
     /// Phrases claiming an act (`ng:responsibilityClaim`: "claim responsibility for").
     pub responsibility_claims: Vec<String>,
     /// Nouns that make a demonym name what belongs to the state, as an object ("Iraqi towns").
@@ -504,6 +507,7 @@ impl Ontology {
         let convocation_nouns = word_list("RelationMention", "convocationNoun");
         let personal_asset_nouns = word_list("RelationMention", "personalAssetNoun");
         let object_control_verbs = word_list("RelationMention", "objectControlVerb");
+        let renunciation_verbs = word_list("RelationMention", "renunciationVerb");
         let responsibility_claims = word_list("RelationMention", "responsibilityClaim");
         let state_asset_nouns = word_list("RelationMention", "stateAssetNoun");
         let cessation_verbs = word_list("sanctions", "cessationVerb");
@@ -557,6 +561,7 @@ impl Ontology {
             title_modifiers,
             deputy_modifiers,
             object_control_verbs,
+            renunciation_verbs,
             responsibility_claims,
             state_asset_nouns,
             cessation_verbs,

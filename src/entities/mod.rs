@@ -10,6 +10,7 @@ pub mod gender;
 pub mod ner;
 mod recognize;
 
+pub(crate) use recognize::is_member_word;
 pub use recognize::{EntityRecognizer, HitKind, Lexicon, LexiconHit, StateRef, is_date_word};
 
 use crate::text::Span;

@@ -78,7 +78,7 @@ const HONORIFICS: &[&str] = &[
 ];
 
 /// Whether a word says that the noun after it is a member ("Member State", "member States").
-fn is_member_word(lower: &str) -> bool {
+pub(crate) fn is_member_word(lower: &str) -> bool {
     matches!(lower, "member" | "members" | "fellow")
 }
 
@@ -1600,7 +1600,7 @@ impl<'a> EntityRecognizer<'a> {
                 || plural && self.heads.contains_key(&singular);
             // ("an independent Palestinian State", "our democratic State": after a lower-case
             // word, a state's description noun is capitalized by house style, not as a name;
-            // so is any after a possessive or demonstrative: "this Organization")
+            // so is any after a determiner, possessive or demonstrative: "this Organization")
             let state_noun = [t.lower.as_str(), singular.as_str()].iter().any(|w| {
                 matches!(
                     self.descriptions.get(*w).map(String::as_str),
@@ -1611,20 +1611,8 @@ impl<'a> EntityRecognizer<'a> {
             let house_style = prev.is_some_and(|p| {
                 is_member_word(&p.lower)
                     || state_noun && p.text.chars().all(char::is_lowercase)
-                    || matches!(
-                        p.lower.as_str(),
-                        "this"
-                            | "that"
-                            | "these"
-                            | "those"
-                            | "our"
-                            | "its"
-                            | "their"
-                            | "your"
-                            | "my"
-                            | "every"
-                            | "each"
-                    )
+                    || crate::relations::DETERMINERS.contains(&p.lower.as_str())
+                    || matches!(p.lower.as_str(), "every" | "each")
             });
             // "Mr. President", "Ladies and Gentlemen": a title or a form of address alone
             // names no one

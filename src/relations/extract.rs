@@ -6,7 +6,7 @@ use super::lexicon::{CompiledTrigger, PatternItem, TriggerLexicon, VerbPhrase};
 use super::quotes::{QuoteSpan, find_quotes};
 use super::{QuoteMention, RelationMention};
 use crate::entities::gender::{FirstNameGenders, Gender, entity_genders};
-use crate::entities::{DocumentEntities, MentionKind, is_date_word};
+use crate::entities::{DocumentEntities, MentionKind, is_date_word, is_member_word};
 use crate::graph::Modality;
 use crate::ontology::{Ontology, TriggerKind};
 use crate::pipeline::SentenceSyntax;
@@ -719,10 +719,7 @@ impl<'o> RelationExtractor<'o> {
         if doc.class_of(mm.entity) != "InternationalOrganization" {
             return false;
         }
-        let member = |j: usize| {
-            toks.get(j)
-                .is_some_and(|t| matches!(t.lower.as_str(), "member" | "members"))
-        };
+        let member = |j: usize| toks.get(j).is_some_and(|t| is_member_word(&t.lower));
         let group = |j: usize| {
             toks.get(j)
                 .is_some_and(|t| STATE_GROUP_NOUNS.contains(&t.lower.as_str()))
@@ -1269,19 +1266,19 @@ impl<'o> RelationExtractor<'o> {
             "they" | "their" | "them" => doc
                 .groups
                 .iter()
-                .map(|(gs, gk, ge)| (*gs, *gk, ge.clone()))
+                .map(|(gs, gk, ge)| (*gs, *gk, ge.as_slice()))
                 // (members acting: "member states of the G8 ... they said")
                 .chain(
                     doc.member_groups
                         .iter()
                         .filter(|_| w == "they")
-                        .map(|&(gs, gk, e)| (gs, gk, vec![e])),
+                        .map(|(gs, gk, e)| (*gs, *gk, std::slice::from_ref(e))),
                 )
                 .filter(|(gs, gk, ge)| {
                     (*gs, *gk) < (s, k) && *gs + 2 >= s && !ge.iter().any(|e| exclude.contains(e))
                 })
                 .max_by_key(|(gs, gk, _)| (*gs, *gk))
-                .map(|(_, _, ge)| ge)
+                .map(|(_, _, ge)| ge.to_vec())
                 .or_else(|| {
                     pick(&|e| {
                         matches!(
@@ -1890,12 +1887,9 @@ impl<'o> RelationExtractor<'o> {
                         .take_while(|&x| toks[x].text.chars().all(|c| c.is_lowercase()))
                         .find(|&x| self.lex.counterpart_nouns.contains(norm(&toks[x])))
                 {
-                    if let Some(m) = doc.mention_starting_at(s, x + 1)
-                        && let Some(e) = self.actor_entity(doc, s, m, true)
-                        && !exclude.contains(&e)
+                    if let Some(g) = self.actor_phrase(doc, s, x + 1, true)
+                        && !exclude.contains(&g.entities[0])
                     {
-                        let mut g = self.extend_right(doc, s, m);
-                        g.entities[0] = e;
                         return Some(g);
                     }
                     return self.counterpart(doc, s, j, exclude);
@@ -2432,19 +2426,14 @@ impl<'o> RelationExtractor<'o> {
                 reported = true;
                 continue;
             }
-            // "will not give up its demand", "never abandoned its support": a denied
-            // renunciation keeps the stance
-            let renounced = (j + 1..p).any(|x| {
-                let v = norm(&toks[x]);
-                matches!(
-                    v,
-                    "abandon" | "abandoned" | "renounce" | "renounced" | "relinquish"
-                ) || matches!(v, "give" | "gave" | "given")
-                    && x + 1 < p
-                    && norm(&toks[x + 1]) == "up"
-            });
             match w {
-                "not" | "never" if renounced => {}
+                // "will not give up its demand", "never abandoned its support": a denied
+                // renunciation keeps the stance
+                "not" | "never"
+                    if (j + 2..=p).any(|e| {
+                        self.phrase_before(doc, s, e, &self.lex.renunciation_phrases)
+                            .is_some()
+                    }) => {}
                 "not" | "never" | "neither" | "nor" if reported => modality = Modality::Hedged,
                 "not" | "never" | "neither" | "nor" if !trigger.has_negation => negated = true,
                 "longer" if j > 0 && norm(&toks[j - 1]) == "no" => negated = true,
@@ -3076,12 +3065,9 @@ impl<'o> RelationExtractor<'o> {
                     // participant phrase names the object
                     let mut after = a.last_tok;
                     // ("met in Damascus, Syria with X": past the city's country)
-                    if toks.get(after).is_some_and(|t| norm(t) == ",")
+                    if let Some(city) = doc.mention_ending_at(s, after)
                         && let Some(c) = doc.mention_starting_at(s, after + 1)
-                        && matches!(
-                            doc.class_of(doc.ents.mentions[c].entity),
-                            "Country" | "Territory"
-                        )
+                        && self.locates_city(doc, s, city, c)
                     {
                         after = doc.ents.mentions[c].tok_end;
                     }
@@ -3163,20 +3149,28 @@ impl<'o> RelationExtractor<'o> {
         let c = (from..toks.len().min(from + 20))
             .take_while(|&j| !matches!(norm(&toks[j]), ";" | ":" | "“" | "”" | "\""))
             .find(|&j| matches!(norm(&toks[j]), "unless" | "if"))?;
-        let mut a = c + 1;
+        let mut g = self.actor_phrase(doc, s, c + 1, false)?;
+        if exclude.contains(&g.entities[0]) {
+            return None;
+        }
+        g.entities.retain(|x| !exclude.contains(x));
+        (!g.entities.is_empty()).then_some(g)
+    }
+
+    /// The actor phrase opening at token `a` of sentence `s`: past determiners and a title, the
+    /// head of the noun phrase that a mention starts ("Zimbabwe's President X" is X) as an actor,
+    /// with the actors coordinated after it.
+    fn actor_phrase(&self, doc: &Doc, s: usize, mut a: usize, as_object: bool) -> Option<Arg> {
+        let toks = doc.toks(s);
         while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
             a += 1;
         }
         let a = self.past_title(doc, s, a);
         let m = self.np_head(doc, s, doc.mention_starting_at(s, a)?);
-        let e = self.actor_entity(doc, s, m, false)?;
-        if exclude.contains(&e) {
-            return None;
-        }
+        let e = self.actor_entity(doc, s, m, as_object)?;
         let mut g = self.extend_right(doc, s, m);
         g.entities[0] = e;
-        g.entities.retain(|x| !exclude.contains(x));
-        (!g.entities.is_empty()).then_some(g)
+        Some(g)
     }
 
     /// The token after a capitalized title at `a` that a person's name follows ("President
@@ -3292,23 +3286,18 @@ impl<'o> RelationExtractor<'o> {
         // whether the "by" / "from" agent follows another common noun ("criticism for not
         // matching an offer by X": X made the offer, not the criticism)
         let mut agent_after_noun = false;
-        let threat = self.ontology.family_of(&t.predicate) == "THREATEN";
+        let family = self.ontology.family_of(&t.predicate);
+        let threat = family == "THREATEN";
         // "its demand that Israel ease restrictions on X": the subject of a request's "that"
         // clause is asked to act (the clause's own phrases are not the noun's)
-        if !symmetric && self.ontology.family_of(&t.predicate) == "REQUEST" {
+        if !symmetric && family == "REQUEST" {
             let mut a = j;
             while a < toks.len() && is_time_word(norm(&toks[a])) {
                 a += 1;
             }
             if a < toks.len() && norm(&toks[a]) == "that" {
-                a += 1;
-                while a < toks.len() && DETERMINERS.contains(&norm(&toks[a])) {
-                    a += 1;
-                }
-                a = self.past_title(doc, s, a);
-                if let Some(m) = doc.mention_starting_at(s, a) {
-                    let m = self.np_head(doc, s, m);
-                    let mut v = doc.ents.mentions[m].tok_end;
+                if let Some(g) = self.actor_phrase(doc, s, a + 1, true) {
+                    let mut v = g.last_tok;
                     while v < toks.len() && doc.upos(s, v) == Some("ADV") {
                         v += 1;
                     }
@@ -3316,11 +3305,7 @@ impl<'o> RelationExtractor<'o> {
                     // "that X should"; the tagger may read a bare form as a noun); a past or
                     // third-person one is a relative clause: "the appeal that X signed with Y"
                     // names who made the appeal, not who is asked
-                    let request_clause =
-                        !matches!(doc.xpos(s, v), Some("VBD" | "VBZ" | "VBN" | "POS"));
-                    if request_clause && let Some(e) = self.actor_entity(doc, s, m, true) {
-                        let mut g = self.extend_right(doc, s, m);
-                        g.entities[0] = e;
+                    if !matches!(doc.xpos(s, v), Some("VBD" | "VBZ" | "VBN" | "POS")) {
                         obj = Some(g);
                     }
                 }

@@ -92,6 +92,8 @@ pub struct TriggerLexicon {
     pub org_name_heads: HashSet<String>,
     /// Verbs whose object is the subject of the infinitive after it ("convinced", "called on").
     pub object_control_verbs: Vec<VerbPhrase>,
+    /// Phrases of giving up a stance (`ng:renunciationVerb`): negated, they keep it.
+    pub renunciation_phrases: Vec<VerbPhrase>,
     /// Phrases claiming an act ("claim responsibility for").
     pub responsibility_claims: Vec<VerbPhrase>,
     /// State asset nouns (objects only: "Iraqi towns").
@@ -425,6 +427,7 @@ impl TriggerLexicon {
             .cloned()
             .collect();
         lex.object_control_verbs = verb_phrases(&ontology.object_control_verbs);
+        lex.renunciation_phrases = verb_phrases(&ontology.renunciation_verbs);
         lex.responsibility_claims = verb_phrases(&ontology.responsibility_claims);
         lex.observer_forms = all_verb_forms(&ontology.observer_verbs);
         lex.transfer_forms = all_verb_forms(&ontology.transfer_verbs);
