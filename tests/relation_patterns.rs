@@ -2391,3 +2391,40 @@ fn a_possessor_after_a_comma_is_an_apposition_not_a_list_member() {
     let r = relations("President Abdullah Gul met with Besir Atalay, Turkey's interior minister.");
     assert!(!has(&r, "Abdullah Gul meetsWith Turkey"), "{r:?}");
 }
+
+#[test]
+fn the_head_of_a_states_delegation_represents_the_state() {
+    let r = relations(
+        "Kim Kye-gwan, the head of North Korea's delegation, told reporters the talks went well.",
+    );
+    assert!(has(&r, "Kim Kye-gwan represents North Korea"), "{r:?}");
+    assert!(!has(&r, "Kim Kye-gwan leads North Korea"), "{r:?}");
+    let r = relations(
+        "China's delegation was led by Zhang Qisheng, a deputy chief of the general staff.",
+    );
+    assert!(has(&r, "Zhang Qisheng represents China"), "{r:?}");
+    assert!(!has(&r, "Zhang Qisheng leads China"), "{r:?}");
+    let r = relations(
+        "An Iraqi delegation, headed by defense minister Qadir Obeidi, will visit Turkey.",
+    );
+    assert!(!has(&r, "Qadir Obeidi leads Iraq"), "{r:?}");
+    // the head of the government itself leads the state
+    let r = relations("Vladimir Putin, the head of Russia's government, arrived in Paris.");
+    assert!(r.iter().any(|x| x.ends_with("Putin leads Russia")), "{r:?}");
+}
+
+#[test]
+fn a_titles_capitalized_modifier_names_no_organization() {
+    for text in [
+        "Vice Premier Shimon Peres questioned the reported casualty count.",
+        "The aide was indicted by Special Prosecutor Patrick Fitzgerald last week.",
+        "The oath was administered by Assistant Attorney General Lee Lofthus.",
+    ] {
+        let r = relations(text);
+        assert!(
+            !r.iter()
+                .any(|x| x.contains(" Vice") || x.contains(" Special") || x.contains(" Assistant")),
+            "{r:?}"
+        );
+    }
+}

@@ -352,6 +352,8 @@ pub struct EntityRecognizer<'a> {
     people_nouns: HashSet<String>,
     /// Titles qualified by a portfolio ("Defense Secretary").
     portfolio_titles: HashSet<String>,
+    /// Modifiers of a title ("Vice", "Deputy", "Acting": `ng:titleModifier`).
+    title_modifiers: HashSet<String>,
     /// Nouns for unnamed collective actors ("rebels") and the nouns that join them ("rebel group").
     group_nouns: HashSet<String>,
     group_modifiers: HashSet<String>,
@@ -611,6 +613,7 @@ impl<'a> EntityRecognizer<'a> {
             state_agents: ontology.state_agent_nouns.iter().cloned().collect(),
             people_nouns: ontology.people_nouns.iter().cloned().collect(),
             portfolio_titles: ontology.portfolio_titles.iter().cloned().collect(),
+            title_modifiers: ontology.title_modifiers.iter().cloned().collect(),
             group_nouns: ontology.group_actor_nouns.iter().cloned().collect(),
             group_modifiers: ontology.group_modifier_nouns.iter().cloned().collect(),
             generic_groups: ontology.generic_group_nouns.iter().cloned().collect(),
@@ -752,8 +755,14 @@ impl<'a> EntityRecognizer<'a> {
 
     /// "Defense Secretary X", "Trade and Investment Minister X": capitalized words right before a
     /// title that the news corpus writes in lower case name the office's portfolio, not an
-    /// organization ("Hamas leader X" keeps Hamas).
+    /// organization ("Hamas leader X" keeps Hamas); so do a title's modifiers ("Vice Premier").
     fn is_portfolio(&self, toks: &[Token], s: usize, e: usize) -> bool {
+        // "Vice Premier X", "Acting President X": a title's modifier belongs to the title
+        if (s..e).all(|j| self.title_modifiers.contains(&toks[j].lower))
+            && self.title_len(toks, e) > 0
+        {
+            return true;
+        }
         let Ok(model) = super::ner::NerModel::embedded() else {
             return false;
         };

@@ -500,6 +500,38 @@ impl<'o> RelationExtractor<'o> {
 
     /// A common noun that names the state itself: the ontology's description nouns of countries
     /// and territories, and "government".
+    /// Whether the words after an actor's mention ending at token `j` name a part of it that
+    /// acts for it: a possessive or a demonym, then lower-case words with a state agent noun
+    /// that is not the government itself ("North Korea's delegation", "an Iraqi delegation",
+    /// "Pakistan's army"; not "Russia's government"). Its head speaks for the actor without
+    /// leading it.
+    fn heads_part_after(&self, doc: &Doc, s: usize, j: usize) -> bool {
+        let toks = doc.toks(s);
+        let Some(m) = j.checked_sub(1).and_then(|x| doc.ment_at[s][x]) else {
+            return false;
+        };
+        let mention = &doc.ents.mentions[m];
+        let start = if toks
+            .get(mention.tok_end)
+            .is_some_and(|t| matches!(norm(t), "'s" | "’s" | "'"))
+        {
+            mention.tok_end + 1
+        } else if mention.kind == MentionKind::DemonymAdjective {
+            mention.tok_end
+        } else {
+            return false;
+        };
+        let run: Vec<&str> = toks[start.min(toks.len())..]
+            .iter()
+            .take(3)
+            .take_while(|w| w.text.chars().all(char::is_lowercase))
+            .map(norm)
+            .collect();
+        !run.is_empty()
+            && !self.is_state_noun(run[0])
+            && run.iter().any(|w| self.lex.state_agent_nouns.contains(*w))
+    }
+
     fn is_state_noun(&self, w: &str) -> bool {
         w == "government" || self.describes(w, &["Country", "Territory"])
     }
@@ -2575,6 +2607,17 @@ impl<'o> RelationExtractor<'o> {
         {
             return;
         }
+        // "led China's delegation", "an Iraqi delegation, headed by X": who heads a part of an
+        // actor that acts for it (a state agent noun, not the government itself) speaks for
+        // the actor without leading it, as the head of such a part after a title does
+        let predicate = if predicate == "leads"
+            && matches!(pattern, "verb" | "passive")
+            && self.heads_part_after(doc, s, obj.last_tok)
+        {
+            "represents"
+        } else {
+            predicate
+        };
         let (subj, obj) = (&subj, &obj);
         let first = subj.first_tok.min(obj.first_tok).min(trig.0);
         let last = subj.last_tok.max(obj.last_tok).max(trig.1).min(toks.len());
@@ -4182,6 +4225,10 @@ impl<'o> RelationExtractor<'o> {
                     {
                         mm = &doc.ents.mentions[next];
                         possessed = true;
+                    } else {
+                        // "head of North Korea's delegation": see `heads_part_after`
+                        head_of_part = mm.kind != MentionKind::DemonymAdjective
+                            && self.heads_part_after(doc, s, mm.tok_end);
                     }
                     // "leader of the Zimbabwean opposition party Movement for Democratic Change":
                     // a demonym modifies the organization named after it
