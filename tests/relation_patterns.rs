@@ -2428,3 +2428,23 @@ fn a_titles_capitalized_modifier_names_no_organization() {
         );
     }
 }
+
+#[test]
+fn an_attack_on_a_named_government_for_its_act_is_criticism() {
+    let r = relations(
+        "Peta Seaton, a Liberal MP, attacked the Labor government for voting against the legislation.",
+    );
+    assert!(has(&r, "Peta Seaton condemns Labor"), "{r:?}");
+    assert!(!has(&r, "Peta Seaton attacks Labor"), "{r:?}");
+}
+
+#[test]
+fn a_pair_acted_on_in_the_passive_did_not_act_together() {
+    let r = relations("Robinson Smith and Mark Seidenberg were each contacted for this story.");
+    assert!(!r.iter().any(|x| x.contains("meetsWith")), "{r:?}");
+    // the agents of a passive act together
+    let r = relations("The treaty was signed by Bulgaria, Greece and Russia today.");
+    assert!(has(&r, "Bulgaria agreesWith Greece"), "{r:?}");
+    let r = relations("Russia and China have met twice this year.");
+    assert!(has(&r, "Russia meetsWith China"), "{r:?}");
+}

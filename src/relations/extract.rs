@@ -2111,7 +2111,17 @@ impl<'o> RelationExtractor<'o> {
     /// attacked ("attacked Obama's use of earmarks"), not a person's home or convoy.
     fn verbal_attack(&self, doc: &Doc, s: usize, obj: &Arg) -> bool {
         let toks = doc.toks(s);
-        let e = obj.last_tok;
+        // past the common noun the name modifies ("attacked the Labor government for voting
+        // against the legislation", "the Bush administration over its handling of ...")
+        let mut e = obj.last_tok;
+        while e < toks.len()
+            && e < obj.last_tok + 2
+            && doc.upos(s, e) == Some("NOUN")
+            && toks[e].text.chars().all(char::is_lowercase)
+        {
+            e += 1;
+        }
+        let e = e;
         let Some(next) = toks.get(e).map(norm) else {
             return false;
         };
@@ -4004,6 +4014,22 @@ impl<'o> RelationExtractor<'o> {
         negated: bool,
         modality: Modality,
     ) {
+        // "Robinson and Seidenberg were each contacted": a passive verb after the pair says
+        // that someone else acted on both, not that they acted with each other (its agents
+        // act together: "the treaty was signed by A and B"; "A and B are agreed" agree)
+        let toks = doc.toks(s);
+        let passive = subj.last_tok <= trig.0
+            && doc.xpos(s, trig.0) == Some("VBN")
+            && norm(&toks[trig.0]) != "agreed"
+            && (trig.0.saturating_sub(3)..trig.0).any(|x| {
+                matches!(
+                    norm(&toks[x]),
+                    "was" | "were" | "is" | "are" | "be" | "been" | "being"
+                )
+            });
+        if passive {
+            return;
+        }
         for (i, &a) in subj.entities.iter().enumerate() {
             for &b in &subj.entities[i + 1..] {
                 let sa = Arg {
