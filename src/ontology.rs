@@ -251,6 +251,9 @@ pub struct Ontology {
     /// Titles that common words before them qualify by portfolio (`ng:portfolioTitle`:
     /// "Defense Secretary"): those words name no organization.
     pub portfolio_titles: Vec<String>,
+    /// Titles before a person's name that are no part of it and relate no office
+    /// (`ng:courtesyTitle` of `ng:Person`: "first lady").
+    pub courtesy_titles: Vec<String>,
     /// Verb triggers of acting in someone's name (`ng:proxyVerb`: "speak on behalf of"): acting
     /// so for an office holder represents the office holder's state or organization.
     pub proxy_verbs: Vec<String>,
@@ -520,6 +523,7 @@ impl Ontology {
         let group_modifier_nouns = word_list("Organization", "groupModifierNoun");
         let generic_group_nouns = word_list("Organization", "genericGroupNoun");
         let portfolio_titles = word_list("represents", "portfolioTitle");
+        let courtesy_titles = word_list("Person", "courtesyTitle");
         let proxy_verbs = word_list("represents", "proxyVerb");
         let local_office_titles = word_list("represents", "localOfficeTitle");
         let candidacy_verbs = word_list("leads", "candidacyVerb");
@@ -574,6 +578,7 @@ impl Ontology {
             group_modifier_nouns,
             generic_group_nouns,
             portfolio_titles,
+            courtesy_titles,
             proxy_verbs,
         })
     }

@@ -2448,3 +2448,10 @@ fn a_pair_acted_on_in_the_passive_did_not_act_together() {
     let r = relations("Russia and China have met twice this year.");
     assert!(has(&r, "Russia meetsWith China"), "{r:?}");
 }
+
+#[test]
+fn a_courtesy_title_is_no_part_of_the_name() {
+    let r = relations("U.S. First Lady Laura Bush visited Egypt on Monday.");
+    assert!(has(&r, "Laura Bush meetsWith Egypt"), "{r:?}");
+    assert!(!r.iter().any(|x| x.contains("Lady")), "{r:?}");
+}

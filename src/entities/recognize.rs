@@ -546,6 +546,12 @@ impl<'a> EntityRecognizer<'a> {
             .flat_map(|p| p.triggers.iter())
             .filter(|t| t.kind == TriggerKind::Title)
             .map(|t| t.pattern.split_whitespace().map(str::to_string).collect())
+            .chain(
+                ontology
+                    .courtesy_titles
+                    .iter()
+                    .map(|t| t.split_whitespace().map(str::to_string).collect()),
+            )
             .collect();
         titles.sort_by(|a: &Vec<String>, b: &Vec<String>| b.len().cmp(&a.len()).then(a.cmp(b)));
         titles.dedup();
