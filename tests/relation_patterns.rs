@@ -2455,3 +2455,11 @@ fn a_courtesy_title_is_no_part_of_the_name() {
     assert!(has(&r, "Laura Bush meetsWith Egypt"), "{r:?}");
     assert!(!r.iter().any(|x| x.contains("Lady")), "{r:?}");
 }
+
+#[test]
+fn a_deity_is_no_actor() {
+    let r = relations("His Majesty King Mohammed VI, may God assist him, launched an initiative.");
+    assert!(!r.iter().any(|x| x.contains("God")), "{r:?}");
+    let r = relations("May Almighty God bless the States Members of the United Nations.");
+    assert!(!r.iter().any(|x| x.contains("God")), "{r:?}");
+}
