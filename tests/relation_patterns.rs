@@ -2463,3 +2463,16 @@ fn a_deity_is_no_actor() {
     let r = relations("May Almighty God bless the States Members of the United Nations.");
     assert!(!r.iter().any(|x| x.contains("God")), "{r:?}");
 }
+
+#[test]
+fn a_common_nouns_possessive_inside_an_organizations_name_keeps_the_name_whole() {
+    let r = relations("In 1950, the People's Liberation Army invaded Tibet.");
+    assert!(has(&r, "People's Liberation Army attacks Tibet"), "{r:?}");
+    let r = relations(
+        "David Russel, chief executive of the Consumers' Institute, said the service was poor.",
+    );
+    assert!(has(&r, "David Russel leads Consumers' Institute"), "{r:?}");
+    // a known name before the possessive is the possessor
+    let r = relations("Spain's Socialist Party condemned the attack on Madrid.");
+    assert!(!r.iter().any(|x| x.contains("Spain's")), "{r:?}");
+}

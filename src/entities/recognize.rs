@@ -788,6 +788,63 @@ impl<'a> EntityRecognizer<'a> {
                 .is_some_and(|t| self.portfolio_titles.contains(&t.lower))
     }
 
+    /// "People's Liberation Army", "Workers' Party", "Prime Minister's Office": a capitalized
+    /// common noun (one the news corpus also writes in lower case, not itself an organization's
+    /// head word) or a title, with a possessive at `j`, then a capitalized name ending in an
+    /// organization's head word, is one name. A known name ("Spain's People's Party"), a rarer
+    /// word ("Tsvangirai's Movement", "al-Sadr's Mahdi Army"), an organization ("the Army's
+    /// Criminal Investigation Command") or an acronym ("WA's High Court") is the possessor.
+    fn possessive_inside_name(
+        &self,
+        toks: &[Token],
+        tok_hit: &[Option<(usize, usize)>],
+        i: usize,
+        j: usize,
+    ) -> bool {
+        let possessive = toks.get(j).is_some_and(|t| match t.text.as_str() {
+            "'s" | "’s" => true,
+            "'" | "’" => toks[j - 1].lower.ends_with('s'),
+            _ => false,
+        });
+        if !possessive || (i..j).any(|x| tok_hit[x].is_some()) {
+            return false;
+        }
+        // (past a sentence-opening article: "The People's Liberation Army")
+        let i = if j == i + 2 && toks[i].lower == "the" {
+            i + 1
+        } else {
+            i
+        };
+        let w = &toks[i];
+        // one capitalized word written like a common noun: not "DeLay", "al-Sadr", "WA"
+        let common_noun = j == i + 1
+            && is_cap(w)
+            && w.text.chars().skip(1).all(char::is_lowercase)
+            && !self.heads.contains_key(w.lower.as_str())
+            && !self.descriptions.contains_key(w.lower.as_str())
+            && !self.excluded.contains(&w.lower)
+            && !is_date_word(&w.lower)
+            && super::ner::NerModel::embedded().is_ok_and(|m| m.often_lower_case(&w.lower));
+        let title = (i..j).any(|x| self.title_len(toks, x) == j - x);
+        if !(common_noun || title) {
+            return false;
+        }
+        let mut z = j + 1;
+        while z < toks.len() && is_cap(&toks[z]) && tok_hit[z].is_none() {
+            z += 1;
+        }
+        z > j + 1
+            && self.heads.get(&toks[z - 1].lower).is_some_and(|c| {
+                matches!(
+                    c.as_str(),
+                    "Organization"
+                        | "PoliticalParty"
+                        | "GovernmentBody"
+                        | "InternationalOrganization"
+                )
+            })
+    }
+
     /// Recognizes the entities of one document.
     pub fn recognize(&self, text: &str, sentences: &[Sentence]) -> DocumentEntities {
         let hits = self.lexicon.find(text);
@@ -859,6 +916,10 @@ impl<'a> EntityRecognizer<'a> {
                             continue;
                         }
                         if is_cap(&toks[j]) && !toks[j].lower.starts_with('\'') {
+                            j += 1;
+                            continue;
+                        }
+                        if j > i && self.possessive_inside_name(toks, &tok_hit, i, j) {
                             j += 1;
                             continue;
                         }
