@@ -2476,3 +2476,18 @@ fn a_common_nouns_possessive_inside_an_organizations_name_keeps_the_name_whole()
     let r = relations("Spain's Socialist Party condemned the attack on Madrid.");
     assert!(!r.iter().any(|x| x.contains("Spain's")), "{r:?}");
 }
+
+#[test]
+fn a_gathering_of_an_organization_is_what_the_place_locates() {
+    let r = relations(
+        "Canada will attend the Conference of the Parties to the United Nations Framework Convention on Climate Change in Egypt.",
+    );
+    assert!(!r.iter().any(|x| x.contains("locatedIn")), "{r:?}");
+    let r = relations(
+        "Korea will host a ministerial meeting of the Global Health Security Agenda in Seoul.",
+    );
+    assert!(!r.iter().any(|x| x.contains("locatedIn")), "{r:?}");
+    // an organization's own seat is still located
+    let r = relations("The Houthi movement in Yemen rejected the plan.");
+    assert!(r.iter().any(|x| x.ends_with("locatedIn Yemen")), "{r:?}");
+}

@@ -2284,6 +2284,28 @@ impl<'o> RelationExtractor<'o> {
         })
     }
 
+    /// Whether the name starting at token `start` is what a gathering noun before it is of:
+    /// "a meeting of the X", "the Conference of the Parties to the X" (`ng:convocationNoun`,
+    /// through at most one more "of" / "to" link).
+    fn gathering_of(&self, doc: &Doc, s: usize, start: usize) -> bool {
+        let toks = doc.toks(s);
+        let mut k = start;
+        for _ in 0..2 {
+            while k > 0 && DETERMINERS.contains(&norm(&toks[k - 1])) {
+                k -= 1;
+            }
+            if k < 2 || !matches!(norm(&toks[k - 1]), "of" | "to") {
+                return false;
+            }
+            k -= 1;
+            if self.lex.convocation_nouns.contains(norm(&toks[k - 1])) {
+                return true;
+            }
+            k -= 1;
+        }
+        false
+    }
+
     /// The body asked to gather by a noun phrase at `q` that names a gathering of it ("an
     /// emergency meeting of the Security Council", "a special session of the General Assembly").
     fn convened_body(&self, doc: &Doc, s: usize, q: usize) -> Option<Arg> {
@@ -4967,6 +4989,10 @@ impl<'o> RelationExtractor<'o> {
                     // "Coalition forces in the country": a description is too loose here
                     && (in_at == end || nm.kind != MentionKind::Description)
                     && doc.class_of(e) != doc.class_of(nm.entity)
+                    // "a meeting of the Global Health Security Agenda in Seoul", "the
+                    // Conference of the Parties to the UNFCCC in Egypt": the place is the
+                    // gathering's
+                    && !self.gathering_of(doc, s, m.tok_start)
                 {
                     emit(m, nm, end, "locatedIn", "location");
                 }
