@@ -2491,3 +2491,14 @@ fn a_gathering_of_an_organization_is_what_the_place_locates() {
     let r = relations("The Houthi movement in Yemen rejected the plan.");
     assert!(r.iter().any(|x| x.ends_with("locatedIn Yemen")), "{r:?}");
 }
+
+#[test]
+fn a_disease_is_no_actor() {
+    let r = relations("China is actively involved in the international fight against COVID-19.");
+    assert!(!r.iter().any(|x| x.contains("COVID")), "{r:?}");
+    let r = relations("Eswatini has made great strides in the fight against HIV and AIDS.");
+    assert!(
+        !r.iter().any(|x| x.contains("HIV") || x.contains("AIDS")),
+        "{r:?}"
+    );
+}
