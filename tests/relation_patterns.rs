@@ -2502,3 +2502,19 @@ fn a_disease_is_no_actor() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_documents_name_goes_on_through_on_the() {
+    let r = relations(
+        "Ireland is a strong supporter of the Treaty on the Prohibition of Nuclear Weapons.",
+    );
+    assert!(
+        has(
+            &r,
+            "Ireland supports Treaty on the Prohibition of Nuclear Weapons"
+        ),
+        "{r:?}"
+    );
+    let r = relations("Mali will implement the Agreement on Peace and Reconciliation in Mali.");
+    assert!(!r.iter().any(|x| x.starts_with("Reconciliation")), "{r:?}");
+}

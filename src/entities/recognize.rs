@@ -933,12 +933,13 @@ impl<'a> EntityRecognizer<'a> {
                             j += 1;
                             continue;
                         }
-                        // "Movement for the Actualization of ...": an organization's name goes on
-                        // through "of the" / "for the" (not into a known name: "Embassy of the
+                        // "Movement for the Actualization of ...", "Treaty on the Prohibition of
+                        // Nuclear Weapons": an organization's or a document's name goes on through
+                        // "of the" / "for the" / "on the" (not into a known name: "Embassy of the
                         // United States")
                         if j > i
                             && j + 2 < toks.len()
-                            && matches!(toks[j].lower.as_str(), "of" | "for")
+                            && matches!(toks[j].lower.as_str(), "of" | "for" | "on")
                             && toks[j + 1].lower == "the"
                             && is_cap(&toks[j + 2])
                             && tok_hit[j + 2].is_none()
@@ -947,7 +948,10 @@ impl<'a> EntityRecognizer<'a> {
                                 self.heads.get(&t.lower).is_some_and(|c| {
                                     matches!(
                                         c.as_str(),
-                                        "Organization" | "PoliticalParty" | "GovernmentBody"
+                                        "Organization"
+                                            | "PoliticalParty"
+                                            | "GovernmentBody"
+                                            | "Document"
                                     )
                                 })
                             })
@@ -975,7 +979,7 @@ impl<'a> EntityRecognizer<'a> {
                             && (toks[j].lower != "and"
                                 || toks[i..j]
                                     .iter()
-                                    .any(|t| matches!(t.lower.as_str(), "of" | "for")))
+                                    .any(|t| matches!(t.lower.as_str(), "of" | "for" | "on")))
                         {
                             j += 1;
                             continue;
