@@ -2518,3 +2518,14 @@ fn a_documents_name_goes_on_through_on_the() {
     let r = relations("Mali will implement the Agreement on Peace and Reconciliation in Mali.");
     assert!(!r.iter().any(|x| x.starts_with("Reconciliation")), "{r:?}");
 }
+
+#[test]
+fn a_meeting_hall_is_no_actor_but_a_surname_hall_is_a_person() {
+    let r =
+        relations("Last year in this very Hall most of us condemned Russia's invasion of Ukraine.");
+    assert!(!r.iter().any(|x| x.contains("Hall")), "{r:?}");
+    let r = relations(
+        "Mike Hall, chief executive of the New Zealand Fire Service, said he was pleased.",
+    );
+    assert!(has(&r, "Mike Hall leads New Zealand Fire Service"), "{r:?}");
+}

@@ -675,7 +675,10 @@ impl<'a> EntityRecognizer<'a> {
         if head == 0 {
             return None;
         }
-        if self.excluded.contains(&toks[head - 1].lower) {
+        // (a person's surname is no excluded head: "Keith Hall", "Trevor East")
+        if self.excluded.contains(&toks[head - 1].lower)
+            && !(head == 2 && FirstNameGenders::embedded().get(&toks[0].text).is_some())
+        {
             return Some(EXCLUDED.to_string());
         }
         if head >= 2 {
