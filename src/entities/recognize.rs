@@ -354,6 +354,8 @@ pub struct EntityRecognizer<'a> {
     portfolio_titles: HashSet<String>,
     /// Modifiers of a title ("Vice", "Deputy", "Acting": `ng:titleModifier`).
     title_modifiers: HashSet<String>,
+    /// The classes of the ontology's organization type family.
+    org_classes: HashSet<String>,
     /// Nouns for unnamed collective actors ("rebels") and the nouns that join them ("rebel group").
     group_nouns: HashSet<String>,
     group_modifiers: HashSet<String>,
@@ -620,6 +622,12 @@ impl<'a> EntityRecognizer<'a> {
             people_nouns: ontology.people_nouns.iter().cloned().collect(),
             portfolio_titles: ontology.portfolio_titles.iter().cloned().collect(),
             title_modifiers: ontology.title_modifiers.iter().cloned().collect(),
+            org_classes: ontology
+                .classes
+                .values()
+                .filter(|c| c.family == "organization")
+                .map(|c| c.local.clone())
+                .collect(),
             group_nouns: ontology.group_actor_nouns.iter().cloned().collect(),
             group_modifiers: ontology.group_modifier_nouns.iter().cloned().collect(),
             generic_groups: ontology.generic_group_nouns.iter().cloned().collect(),
@@ -837,15 +845,10 @@ impl<'a> EntityRecognizer<'a> {
             z += 1;
         }
         z > j + 1
-            && self.heads.get(&toks[z - 1].lower).is_some_and(|c| {
-                matches!(
-                    c.as_str(),
-                    "Organization"
-                        | "PoliticalParty"
-                        | "GovernmentBody"
-                        | "InternationalOrganization"
-                )
-            })
+            && self
+                .heads
+                .get(&toks[z - 1].lower)
+                .is_some_and(|c| self.org_classes.contains(c))
     }
 
     /// Recognizes the entities of one document.

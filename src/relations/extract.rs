@@ -498,8 +498,6 @@ impl<'o> RelationExtractor<'o> {
         })
     }
 
-    /// A common noun that names the state itself: the ontology's description nouns of countries
-    /// and territories, and "government".
     /// Whether the words after an actor's mention ending at token `j` name a part of it that
     /// acts for it: a possessive or a demonym, then lower-case words with a state agent noun
     /// that is not the government itself ("North Korea's delegation", "an Iraqi delegation",
@@ -521,17 +519,28 @@ impl<'o> RelationExtractor<'o> {
         } else {
             return false;
         };
+        self.state_part_run(toks, start) == Some(true)
+    }
+
+    /// The lower-case words (at most three) from token `start` after an actor's name: `None`
+    /// when there are none or they open with a noun for the state itself ("Russia's
+    /// government"); else whether they hold a state agent noun, a part of the actor that acts
+    /// for it ("delegation", "army", "parliament's security committee").
+    fn state_part_run(&self, toks: &[Token], start: usize) -> Option<bool> {
         let run: Vec<&str> = toks[start.min(toks.len())..]
             .iter()
             .take(3)
             .take_while(|w| w.text.chars().all(char::is_lowercase))
             .map(norm)
             .collect();
-        !run.is_empty()
-            && !self.is_state_noun(run[0])
-            && run.iter().any(|w| self.lex.state_agent_nouns.contains(*w))
+        if run.is_empty() || self.is_state_noun(run[0]) {
+            return None;
+        }
+        Some(run.iter().any(|w| self.lex.state_agent_nouns.contains(*w)))
     }
 
+    /// A common noun that names the state itself: the ontology's description nouns of countries
+    /// and territories, and "government".
     fn is_state_noun(&self, w: &str) -> bool {
         w == "government" || self.describes(w, &["Country", "Territory"])
     }
@@ -2121,7 +2130,6 @@ impl<'o> RelationExtractor<'o> {
         {
             e += 1;
         }
-        let e = e;
         let Some(next) = toks.get(e).map(norm) else {
             return false;
         };
@@ -2907,10 +2915,14 @@ impl<'o> RelationExtractor<'o> {
                 TriggerKind::Verb if attributive => {}
                 TriggerKind::Verb if !nominal => {
                     // a verb form that is also a noun ("the 1990s bombing of Serbia by NATO"):
-                    // when the verbal reading finds nothing, try the nominal one
+                    // when the verbal reading finds nothing, try the nominal one (a past
+                    // participle reads as a noun only with its agent: "signed by A and B", not
+                    // "were each contacted for this story")
                     let before = out.len();
                     self.verb_pattern(doc, s, k, end, t, slot, out);
                     if out.len() == before
+                        && (doc.xpos(s, k) != Some("VBN")
+                            || toks.get(end).is_some_and(|n| n.lower == "by"))
                         && toks.get(end).is_some_and(|n| {
                             matches!(n.lower.as_str(), "of" | "by" | "against" | "on" | "for")
                         })
@@ -2984,12 +2996,13 @@ impl<'o> RelationExtractor<'o> {
         let toks = doc.toks(s);
         let (negated, modality) = self.polarity(doc, s, k, t);
         // passive: be-form before a participle, agent after "by" (adverbs between: "was
-        // heavily criticised by X", "has also been condemned by X")
+        // heavily criticised by X", "has also been condemned by X"; a floating quantifier:
+        // "Robinson and Seidenberg were each contacted", which someone else did to both)
         let mut b = k;
         while b > 0
             && (AUX.contains(&norm(&toks[b - 1])) && !BE.contains(&norm(&toks[b - 1]))
                 || doc.upos(s, b - 1) == Some("ADV")
-                || norm(&toks[b - 1]) == "not")
+                || matches!(norm(&toks[b - 1]), "not" | "each" | "both" | "all"))
         {
             b -= 1;
         }
@@ -4036,22 +4049,6 @@ impl<'o> RelationExtractor<'o> {
         negated: bool,
         modality: Modality,
     ) {
-        // "Robinson and Seidenberg were each contacted": a passive verb after the pair says
-        // that someone else acted on both, not that they acted with each other (its agents
-        // act together: "the treaty was signed by A and B"; "A and B are agreed" agree)
-        let toks = doc.toks(s);
-        let passive = subj.last_tok <= trig.0
-            && doc.xpos(s, trig.0) == Some("VBN")
-            && norm(&toks[trig.0]) != "agreed"
-            && (trig.0.saturating_sub(3)..trig.0).any(|x| {
-                matches!(
-                    norm(&toks[x]),
-                    "was" | "were" | "is" | "are" | "be" | "been" | "being"
-                )
-            });
-        if passive {
-            return;
-        }
         for (i, &a) in subj.entities.iter().enumerate() {
             for &b in &subj.entities[i + 1..] {
                 let sa = Arg {
@@ -4310,19 +4307,13 @@ impl<'o> RelationExtractor<'o> {
                                 // speaks for it but does not lead it ("head of the Russian
                                 // government" does); the head of anything else ("the German
                                 // group", "BHP's Chinese operations") is no role of the state
-                                let run: Vec<&str> = toks[mm.tok_end..]
-                                    .iter()
-                                    .take(3)
-                                    .take_while(|w| w.text.chars().all(char::is_lowercase))
-                                    .map(norm)
-                                    .collect();
-                                if !run.is_empty() && !self.is_state_noun(run[0]) {
-                                    if !run.iter().any(|w| self.lex.state_agent_nouns.contains(*w))
-                                    {
+                                match self.state_part_run(toks, mm.tok_end) {
+                                    Some(false) => {
                                         k = end;
                                         continue;
                                     }
-                                    head_of_part = true;
+                                    Some(true) => head_of_part = true,
+                                    None => {}
                                 }
                             }
                         }
